@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+// ReportKit: scheduled data reports (slips, quality reports, dataset pipelines) as a pure
+// Swift library plus the thin `reportcli` executable. No package dependencies by design:
+// only the toolchain's Foundation, FoundationNetworking, Dispatch and Swift Testing.
+import PackageDescription
+
+let package = Package(
+    name: "ReportKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ReportKit", targets: ["ReportKit"]),
+        .library(name: "SlipsCore", targets: ["SlipsCore"]),
+        .library(name: "QualityCore", targets: ["QualityCore"]),
+        .library(name: "PipelineCore", targets: ["PipelineCore"]),
+        .library(name: "ReportAdapters", targets: ["ReportAdapters"]),
+        .executable(name: "reportcli", targets: ["reportcli"]),
+    ],
+    targets: [
+        // Shared values, pure formats (JSON, YAML subset, dates) and the ports.
+        .target(name: "ReportKit"),
+        // Domain cores: pure logic plus the job that drives it through ports.
+        .target(name: "SlipsCore", dependencies: ["ReportKit"]),
+        .target(name: "QualityCore", dependencies: ["ReportKit"]),
+        .target(name: "PipelineCore", dependencies: ["ReportKit"]),
+        // Live implementations of the ports: files, HTTP, AWS.
+        .target(name: "ReportAdapters", dependencies: ["ReportKit"]),
+        // In-memory doubles of the ports, shared by the test targets.
+        .target(name: "ReportKitTestSupport", dependencies: ["ReportKit"]),
+        .executableTarget(
+            name: "reportcli",
+            dependencies: ["ReportKit", "SlipsCore", "QualityCore", "PipelineCore", "ReportAdapters"]
+        ),
+
+        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "ReportKitTestSupport"]),
+        .testTarget(name: "SlipsCoreTests", dependencies: ["SlipsCore", "ReportKitTestSupport"]),
+        .testTarget(name: "QualityCoreTests", dependencies: ["QualityCore", "ReportKitTestSupport"]),
+        .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "ReportKitTestSupport"]),
+        .testTarget(
+            name: "ReportAdaptersTests",
+            dependencies: ["ReportAdapters", "SlipsCore", "ReportKitTestSupport"]
+        ),
+        .testTarget(name: "reportcliTests", dependencies: ["ReportKitTestSupport"]),
+    ]
+)
+
+// Every target opts into the same upcoming language features.
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,189 @@
+import Foundation
+
+/// Reading and writing the instants reports deal in, without `Calendar` or a global clock.
+///
+/// Accepted forms (ISO 8601 / RFC 3339 and the slips original's own cutoff format):
+///
+///     2020-04-26                      midnight UTC
+///     2020-04-26T10:05  2020-04-26 10:05:06  2020-04-26T10:05:06.123456
+///     …Z  …+02:00  …+0200  …+02  … UTC      a zone; none means UTC
+///
+/// An offset is applied: `2020-04-26T01:00+02:00` is `2020-04-25T23:00Z`.
+public enum Timestamp {
+    /// The instant `text` denotes, or `nil` when it is not one of the accepted forms.
+    public static func parse(_ text: String) -> Date? {
+        var utf8 = Array(text.utf8)
+        // Trim surrounding spaces.
+        while utf8.last == UInt8(ascii: " ") { utf8.removeLast() }
+        var cursor = Cursor(bytes: utf8)
+        cursor.skipSpaces()
+        guard let year = cursor.digits(exactly: 4), cursor.take("-"),
+              let month = cursor.digits(exactly: 2), cursor.take("-"),
+              let day = cursor.digits(exactly: 2),
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        if cursor.atEnd { return Date(timeIntervalSince1970: seconds) }
+
+        guard cursor.take("T") || cursor.take("t") || cursor.take(" "),
+              let hour = cursor.digits(exactly: 2), hour < 24, cursor.take(":"),
+              let minute = cursor.digits(exactly: 2), minute < 60
+        else { return nil }
+        seconds += Double(hour * 3600 + minute * 60)
+        if cursor.take(":") {
+            guard let second = cursor.digits(exactly: 2), second < 61 else { return nil }
+            seconds += Double(second)
+            if cursor.take(".") || cursor.take(",") {
+                guard let fraction = cursor.fraction() else { return nil }
+                seconds += fraction
+            }
+        }
+        guard let offset = cursor.zoneOffset(), cursor.atEnd else { return nil }
+        return Date(timeIntervalSince1970: seconds - Double(offset))
+    }
+
+    /// `YYYY-MM-DD` of `date` in UTC.
+    public static func day(_ date: Date) -> String {
+        let parts = components(date)
+        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
+    }
+
+    /// `YYYY-MM-DD HH:MM UTC` of `date`.
+    public static func minuteUTC(_ date: Date) -> String {
+        let parts = components(date)
+        return "\(day(date)) \(pad(parts.hour, 2)):\(pad(parts.minute, 2)) UTC"
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS UTC` of `date`: how the slips cutoff is stored.
+    public static func secondUTC(_ date: Date) -> String {
+        let parts = components(date)
+        return "\(day(date)) \(pad(parts.hour, 2)):\(pad(parts.minute, 2)):\(pad(parts.second, 2)) UTC"
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` of `date` (whole seconds, rounded down).
+    public static func iso8601(_ date: Date) -> String {
+        let parts = components(date)
+        return "\(day(date))T\(pad(parts.hour, 2)):\(pad(parts.minute, 2)):\(pad(parts.second, 2))Z"
+    }
+
+    /// Calendar fields of `date` in UTC (seconds rounded down).
+    public static func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = total >= 0 ? total / 86_400 : -((-total + 86_399) / 86_400)
+        let secondOfDay = total - days * 86_400
+        let civil = civilFromDays(days)
+        return (civil.year, civil.month, civil.day, secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
+    }
+
+    /// Whole days from `earlier` to `later`, rounded toward negative infinity
+    /// (what Python's `timedelta.days` gives: −29.5 days is −30).
+    public static func wholeDays(from earlier: Date, to later: Date) -> Int {
+        Int((later.timeIntervalSince(earlier) / 86_400).rounded(.down))
+    }
+
+    // MARK: - Civil calendar arithmetic (proleptic Gregorian; H. Hinnant's algorithms)
+
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}
+
+/// A byte cursor over a timestamp's text.
+private struct Cursor {
+    let bytes: [UInt8]
+    var index = 0
+
+    var atEnd: Bool { index == bytes.count }
+
+    mutating func skipSpaces() {
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+    }
+
+    mutating func take(_ character: Unicode.Scalar) -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(character.value) else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func digits(exactly count: Int) -> Int? {
+        guard index + count <= bytes.count else { return nil }
+        var value = 0
+        for offset in 0..<count {
+            let byte = bytes[index + offset]
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        index += count
+        return value
+    }
+
+    mutating func fraction() -> Double? {
+        var value = 0.0
+        var scale = 0.1
+        let start = index
+        while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
+            value += Double(bytes[index] - 48) * scale
+            scale /= 10
+            index += 1
+        }
+        return index > start ? value : nil
+    }
+
+    /// Seconds east of UTC: `Z`, `±HH:MM`, `±HHMM`, `±HH`, ` UTC`, ` GMT`, or nothing (UTC).
+    mutating func zoneOffset() -> Int? {
+        if atEnd { return 0 }
+        if take("Z") || take("z") { return 0 }
+        let save = index
+        skipSpaces()
+        if index > save || bytes[index] == UInt8(ascii: "U") || bytes[index] == UInt8(ascii: "G") {
+            let rest = String(decoding: bytes[index...], as: UTF8.self)
+            if rest == "UTC" || rest == "GMT" || rest == "Z" {
+                index = bytes.count
+                return 0
+            }
+        }
+        guard index < bytes.count else { return nil }
+        let sign: Int
+        if take("+") { sign = 1 } else if take("-") { sign = -1 } else { return nil }
+        guard let hours = digits(exactly: 2), hours < 24 else { return nil }
+        var minutes = 0
+        if take(":") {
+            guard let value = digits(exactly: 2), value < 60 else { return nil }
+            minutes = value
+        } else if let value = digits(exactly: 2) {
+            guard value < 60 else { return nil }
+            minutes = value
+        }
+        return sign * (hours * 3600 + minutes * 60)
+    }
+}
