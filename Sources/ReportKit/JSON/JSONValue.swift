@@ -91,3 +91,8 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
         self = .object(JSONObject(elements.map { JSONObject.Member(key: $0.0, value: $0.1) }))
     }
 }
+
+extension JSONValue: CustomStringConvertible {
+    /// The value as compact JSON (sorted keys), for messages and test failures.
+    public var description: String { JSONWriter.compact(self) }
+}

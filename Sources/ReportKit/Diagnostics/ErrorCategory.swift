@@ -1,0 +1,36 @@
+/// What kind of failure an error is, which decides `reportcli`'s exit code.
+///
+/// | category | exit | meaning |
+/// |---|---|---|
+/// | ``badInput`` | 2 | usage error or bad input: nothing was written, no state moved |
+/// | ``outsideSystem`` | 3 | a store or the network failed after retries: no state moved |
+public enum ErrorCategory: Sendable, Hashable {
+    case badInput
+    case outsideSystem
+
+    /// The process exit code for this category.
+    public var exitCode: Int32 {
+        switch self {
+        case .badInput: return 2
+        case .outsideSystem: return 3
+        }
+    }
+}
+
+/// An error that knows its ``ErrorCategory``. Errors that don't conform are treated as
+/// ``ErrorCategory/outsideSystem`` by the CLI.
+public protocol CategorizedError: Error {
+    var category: ErrorCategory { get }
+}
+
+extension ParseError: CategorizedError {
+    public var category: ErrorCategory { .badInput }
+}
+
+extension ObjectStoreError: CategorizedError {
+    public var category: ErrorCategory { kind == .invalidKey ? .badInput : .outsideSystem }
+}
+
+extension HTTPTransportError: CategorizedError {
+    public var category: ErrorCategory { .outsideSystem }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import ReportKit
+
+/// One row of the buildables table: attributes keyed by `artifact` and `instance`.
+///
+/// Regions (`artifact: REGION`), services and their per-region plans (`artifact: SERVICE`)
+/// and the cutoff record (`artifact: NOTIFICATION`) all live in the one table. Instances are
+/// versioned: `chrisjen:v0` is service metadata, `chrisjen:v2:ABC` is version 2 of its plan in
+/// region ABC, and version 0 is always the current one.
+public struct BuildableItem: Sendable, Hashable {
+    /// Every attribute, as stored.
+    public var attributes: JSONObject
+
+    public init(_ attributes: JSONObject) {
+        self.attributes = attributes
+    }
+
+    /// The attribute `name`, or `nil` when absent.
+    public subscript(name: String) -> JSONValue? { attributes[name] }
+
+    /// `true` when the item has attribute `name`, whatever its value.
+    public func has(_ name: String) -> Bool { attributes.contains(key: name) }
+
+    /// The table's hash key.
+    public var artifact: String { attributes["artifact"]?.stringValue ?? "" }
+
+    /// The table's range key.
+    public var instance: String { attributes["instance"]?.stringValue ?? "" }
+
+    /// The text before the first `:` of the instance: a service's rip name or a region's code.
+    public var instancePrefix: String {
+        String(instance.prefix { $0 != ":" })
+    }
+}
+
+// MARK: - Validated access
+
+extension BuildableItem {
+    /// The attribute as text; absent, null or empty is an error, as is a value that is not text.
+    func requiredString(_ name: String) throws(SlipsError) -> String {
+        guard let value = attributes[name], !value.isNull else { throw missing(name) }
+        guard let text = value.stringValue else {
+            throw SlipsError.badItem(artifact, instance, field: name, problem: "is \(value.kindDescription), expected text")
+        }
+        guard !text.isEmpty else { throw missing(name) }
+        return text
+    }
+
+    /// The attribute as a version number: a whole number, 0 or more.
+    func requiredVersion(_ name: String) throws(SlipsError) -> Int {
+        guard let value = attributes[name], !value.isNull else { throw missing(name) }
+        if case .string(let text) = value, text.isEmpty { throw missing(name) }
+        guard let number = value.intValue, number >= 0 else {
+            throw SlipsError.badItem(artifact, instance, field: name, problem: "is \(Self.show(value)), expected a whole number of 0 or more")
+        }
+        return number
+    }
+
+    /// The attribute as an instant, `nil` when absent; present but unreadable is an error.
+    func optionalInstant(_ name: String) throws(SlipsError) -> Date? {
+        guard let value = attributes[name] else { return nil }
+        guard let text = value.stringValue, let instant = Timestamp.parse(text) else {
+            throw SlipsError.badItem(
+                artifact, instance, field: name,
+                problem: "is \(Self.show(value)), expected a date or timestamp such as 2020-04-26 or 2020-04-26T10:00:00Z")
+        }
+        return instant
+    }
+
+    /// `version_instance` is 0: the current version of whatever the item describes.
+    func isCurrentVersion() throws(SlipsError) -> Bool {
+        try requiredVersion("version_instance") == 0
+    }
+
+    private func missing(_ name: String) -> SlipsError {
+        SlipsError.badItem(artifact, instance, field: name, problem: "is missing or empty")
+    }
+
+    static func show(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): return "'\(text)'"
+        case .number(let number):
+            return number.rounded(.towardZero) == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        default: return value.kindDescription
+        }
+    }
+}

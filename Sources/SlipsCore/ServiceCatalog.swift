@@ -1,0 +1,93 @@
+import ReportKit
+
+/// A service the report covers, with its current plan in each region.
+public struct TrackedService: Sendable, Hashable {
+    /// The service's short name: its instance before the first `:`.
+    public var ripName: String
+    /// The current (`v0`) service metadata item.
+    public var metadata: BuildableItem
+    /// The current (`v0`) plan item per region code.
+    public var plans: [String: BuildableItem]
+
+    /// The display name: the first of `name_sortable`, `name_sales`, `name_marketing`,
+    /// `name_long` that the metadata has (even when empty), else the rip name.
+    public var namePretty: JSONValue {
+        for field in ["name_sortable", "name_sales", "name_marketing", "name_long"] {
+            if let value = metadata[field] { return value }
+        }
+        return .string(ripName)
+    }
+}
+
+/// The services structure every later step reads: which services, which regions, which plans.
+public struct ServiceCatalog: Sendable, Hashable {
+    /// Services in the order the plan index returns them: by (`plan`, `instance`).
+    public var services: [TrackedService]
+    /// The regions considered, sorted by code point: those the services' plans mention.
+    public var regions: [String]
+
+    /// Builds the catalog from the `SERVICE` items of the plan index.
+    ///
+    /// Only current items (`version_instance` 0) count. An item with
+    /// `belongs_to_artifact: REGION` is a plan, any other is a service. A plan belongs to the
+    /// service whose rip name starts its instance (not to the one its `plan` value names) and is
+    /// dropped when that service is not listed or its region has not launched. When two items
+    /// claim the same service or the same service and region, the later one in index order wins.
+    ///
+    /// - Throws: ``SlipsError/badItem(_:_:field:problem:)`` for an item without `instance` or
+    ///   `version_instance`, a plan without `version_latest` or `belongs_to_instance`, or a plan
+    ///   with an unreadable `date` or `updated`.
+    public static func build(
+        plannedItems: [BuildableItem], unlaunched: Set<String>, logger: Logger
+    ) throws(SlipsError) -> ServiceCatalog {
+        var services: [TrackedService] = []
+        var position: [String: Int] = [:]
+        var plans: [BuildableItem] = []
+
+        for item in try indexOrder(plannedItems) where try item.isCurrentVersion() {
+            if item["belongs_to_artifact"]?.stringValue == "REGION" {
+                try PlanRecord.validate(item)
+                plans.append(item)
+                continue
+            }
+            let rip = item.instancePrefix
+            if let index = position[rip] {
+                services[index].metadata = item
+            } else {
+                position[rip] = services.count
+                services.append(TrackedService(ripName: rip, metadata: item, plans: [:]))
+            }
+        }
+
+        var regions = Set<String>()
+        for plan in plans {
+            let region = try plan.requiredString("belongs_to_instance")
+            if unlaunched.contains(region) {
+                logger.debug("\(plan.instance): region \(region) has not launched; plan dropped")
+                continue
+            }
+            guard let index = position[plan.instancePrefix] else {
+                logger.debug("\(plan.instance): no service '\(plan.instancePrefix)' with a plan; plan ignored")
+                continue
+            }
+            services[index].plans[region] = plan
+            regions.insert(region)
+        }
+        return ServiceCatalog(services: services, regions: regions.sortedByCodePoints { $0 })
+    }
+
+    /// The items sorted as the plan index returns them: by `plan`, then `instance`.
+    /// Each must have a text `instance` and `plan`.
+    static func indexOrder(_ items: [BuildableItem]) throws(SlipsError) -> [BuildableItem] {
+        var keyed: [(plan: String, instance: String, item: BuildableItem)] = []
+        keyed.reserveCapacity(items.count)
+        for item in items {
+            keyed.append((try item.requiredString("plan"), try item.requiredString("instance"), item))
+        }
+        return keyed.sorted { lhs, rhs in
+            if lhs.plan.precedesByCodePoints(rhs.plan) { return true }
+            if rhs.plan.precedesByCodePoints(lhs.plan) { return false }
+            return lhs.instance.precedesByCodePoints(rhs.instance)
+        }.map(\.item)
+    }
+}

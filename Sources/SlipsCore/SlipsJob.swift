@@ -1,0 +1,86 @@
+import Foundation
+import ReportKit
+
+/// A whole slips run: build the payload, send it, move the cutoff, report metrics.
+///
+/// The cutoff moves only after the notifier accepted the message, so a failed run is
+/// retried from the same point next time. Metrics are published whether the run succeeds or
+/// fails; a failure to publish them is logged, never turned into a run failure.
+public struct SlipsJob: Sendable {
+    public var store: any BuildablesStore
+    public var notifier: any SlipsNotifier
+    public var clock: any WallClock
+    public var metrics: any MetricsSink
+    public var logger: Logger
+    public var options: SlipsOptions
+
+    public init(
+        store: any BuildablesStore, notifier: any SlipsNotifier, clock: any WallClock,
+        metrics: any MetricsSink, logger: Logger, options: SlipsOptions
+    ) {
+        self.store = store
+        self.notifier = notifier
+        self.clock = clock
+        self.metrics = metrics
+        self.logger = logger
+        self.options = options
+    }
+
+    /// What a run did.
+    public struct Outcome: Sendable, Hashable {
+        public var payload: SlipsPayload
+        /// `false` on a dry run.
+        public var sent: Bool
+        /// The cutoff text written to the store, `nil` on a dry run.
+        public var newCutoff: String?
+        public var metrics: MetricBatch
+    }
+
+    /// Runs once.
+    ///
+    /// - Throws: ``SlipsError`` for bad input (nothing sent, store untouched); the notifier's
+    ///   or the store's error when sending or writing the cutoff fails (the cutoff is unchanged).
+    public func run() async throws -> Outcome {
+        let now = clock.now()
+        var batch = MetricBatch(
+            namespace: options.metricsNamespace, dimensions: ["Report": options.messageGroupName],
+            values: [("message_send_success", 0), ("message_send_failure", 0)], timestamp: now)
+        do {
+            let payload = try await SlipsReport.build(store: store, now: now, options: options, logger: logger)
+            batch.set("slips_count", Double(payload.slips.count))
+            batch.set("improvements_count", Double(payload.improvements.count))
+            let json = payload.payload
+            if options.logPayload {
+                logger.info("payload to the notification service:\n\(JSONWriter.canonical(json))")
+            }
+            var newCutoff: String?
+            if options.dryRun {
+                logger.info("dry run: nothing sent, cutoff not moved")
+            } else {
+                try await notifier.send(SlipsNotification(messageGroupName: options.messageGroupName, params: json))
+                logger.info("sent \(payload.slips.count) slips and \(payload.improvements.count) improvements")
+                let text = Cutoff.storedText(for: now)
+                try await store.update(
+                    artifact: Cutoff.artifact, instance: Cutoff.instance,
+                    set: JSONObject([.init(key: "updated", value: .string(text))]))
+                logger.info("cutoff moved to \(text)")
+                newCutoff = text
+            }
+            batch.set("message_send_success", 1)
+            await publish(batch)
+            return Outcome(payload: payload, sent: !options.dryRun, newCutoff: newCutoff, metrics: batch)
+        } catch {
+            batch.set("message_send_failure", 1)
+            await publish(batch)
+            throw error
+        }
+    }
+
+    private func publish(_ batch: MetricBatch) async {
+        do {
+            try await metrics.publish(batch)
+        } catch {
+            logger.warning("could not publish metrics: \(error)")
+        }
+    }
+}
