@@ -22,8 +22,10 @@ let package = Package(
         .target(name: "SlipsCore", dependencies: ["ReportKit"]),
         .target(name: "QualityCore", dependencies: ["ReportKit"]),
         .target(name: "PipelineCore", dependencies: ["ReportKit"]),
-        // Live implementations of the ports: files, HTTP, AWS.
-        .target(name: "ReportAdapters", dependencies: ["ReportKit"]),
+        // Live implementations of the ports: files, HTTP, AWS. Adapters implement the cores'
+        // ports (a buildables file is a SlipsCore.BuildablesStore), so they import the cores;
+        // the cores import nothing but ReportKit.
+        .target(name: "ReportAdapters", dependencies: ["ReportKit", "SlipsCore", "PipelineCore"]),
         // In-memory doubles of the ports, shared by the test targets.
         .target(name: "ReportKitTestSupport", dependencies: ["ReportKit"]),
         .executableTarget(
