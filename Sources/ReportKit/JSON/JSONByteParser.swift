@@ -3,11 +3,7 @@
 /// Grammar (RFC 8259): `value = object / array / string / number / true / false / null`,
 /// with insignificant whitespace (space, tab, LF, CR) around tokens.
 struct JSONByteParser {
-    /// Where parsing stopped and why; turned into a ``ParseError`` by the reader.
-    struct Failure: Error {
-        var offset: Int
-        var message: String
-    }
+    typealias Failure = TextFailure
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0

@@ -20,8 +20,8 @@ public enum JSONReader {
                 var parser = JSONByteParser(buffer)
                 return try parser.document()
             }
-        } catch let failure as JSONByteParser.Failure {
-            throw failure.parseError(in: bytes)
+        } catch let failure as TextFailure {
+            throw failure.parseError(in: bytes, stage: "json")
         } catch {
             preconditionFailure("unexpected error \(error)")
         }
@@ -30,18 +30,5 @@ public enum JSONReader {
     /// Parses one JSON document from text.
     public static func parse(_ text: String) throws(ParseError) -> JSONValue {
         try parse(Array(text.utf8))
-    }
-}
-
-extension JSONByteParser.Failure {
-    /// The failure as a located ``ParseError``, with the offending line's text.
-    func parseError(in bytes: [UInt8]) -> ParseError {
-        let location = SourceLocation.of(offset: offset, in: bytes)
-        var start = min(offset, bytes.count)
-        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
-        var end = min(offset, bytes.count)
-        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-        let line = String(decoding: bytes[start..<end].prefix(300), as: UTF8.self)
-        return ParseError(location: location, stage: "json", message: message, sourceLine: line)
     }
 }

@@ -5,7 +5,7 @@ struct JSONStringToken {
     /// On the opening quote before ``read()``, past the closing quote after.
     var index: Int
 
-    typealias Failure = JSONByteParser.Failure
+    typealias Failure = TextFailure
 
     mutating func read() throws(Failure) -> String {
         let open = index
