@@ -41,7 +41,7 @@ let package = Package(
             name: "ReportAdaptersTests",
             dependencies: ["ReportAdapters", "SlipsCore", "ReportKitTestSupport"]
         ),
-        .testTarget(name: "reportcliTests", dependencies: ["ReportKitTestSupport"]),
+        .testTarget(name: "reportcliTests", dependencies: ["ReportKit", "ReportKitTestSupport"]),
     ]
 )
 

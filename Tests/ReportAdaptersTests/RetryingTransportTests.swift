@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Retrying transport")
 struct RetryingTransportTests {
-    let request = HTTPRequest(method: "POST", url: URL(string: "http://127.0.0.1:9/hook/SECRET")!)
+    let request = HTTPRequest(method: "POST", url: URL(string: "http://127.0.0.1:9/hook/SECRET")!, timeout: 1)
 
     func retrying(_ base: ScriptedTransport, waits: WaitLog) -> RetryingTransport {
         RetryingTransport(base, policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.1, maxDelay: 1, budget: 5),

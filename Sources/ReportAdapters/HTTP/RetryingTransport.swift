@@ -4,8 +4,9 @@ import ReportKit
 /// Retries another transport's requests that failed for a passing reason: no response
 /// (refused, timed out), 429 or 5xx. Other responses, success or not, are returned at once.
 ///
-/// Waits follow a ``RetryPolicy``; once it gives up, the last response is returned or the
-/// last transport error thrown, for the caller to turn into its own error.
+/// Waits follow a ``RetryPolicy``; a retry is made only when it can end, timeout included,
+/// inside the policy's budget. Once it gives up, the last response is returned or the last
+/// transport error thrown, for the caller to turn into its own error.
 public struct RetryingTransport: HTTPTransport {
     public var base: any HTTPTransport
     public var policy: RetryPolicy
@@ -50,7 +51,10 @@ public struct RetryingTransport: HTTPTransport {
             }
             let spent = (ContinuousClock.now - start).components
             let elapsed = Double(spent.seconds) + Double(spent.attoseconds) / 1e18
-            guard let wait = policy.delay(afterAttempt: attempt, elapsed: elapsed, retryAfter: retryAfter, unitRandom: random()) else {
+            // The next attempt must be able to finish (wait + its timeout) inside the budget.
+            guard let wait = policy.delay(
+                afterAttempt: attempt, elapsed: elapsed + request.timeout, retryAfter: retryAfter, unitRandom: random())
+            else {
                 logger.warning("\(request.method) \(URLSessionTransport.hostDescription(request.url)): \(reason); giving up after \(attempt) attempt\(attempt == 1 ? "" : "s")")
                 return try outcome.get()
             }

@@ -12,7 +12,7 @@ public struct NotificationServiceNotifier: SlipsNotifier {
     public var transport: any HTTPTransport
     public var timeout: Double
 
-    public init(url: URL, transport: any HTTPTransport, timeout: Double = 10) {
+    public init(url: URL, transport: any HTTPTransport, timeout: Double = 5) {
         self.url = url
         self.transport = transport
         self.timeout = timeout

@@ -1,0 +1,160 @@
+import Foundation
+import ReportKit
+import SlipsCore
+
+/// A buildables file, read: the document, its items and, for YAML, the node tree that
+/// lets an update edit the text in place.
+///
+/// The file is a mapping with an `items:` sequence of mappings, each with text `artifact`
+/// and `instance` attributes (the table's keys), unique together.
+struct BuildablesDocument {
+    enum Format: String {
+        case yaml, json
+    }
+
+    let path: String
+    let format: Format
+    let bytes: [UInt8]
+    /// The whole document as a value.
+    let root: JSONValue
+    /// The items, in file order.
+    let items: [BuildableItem]
+    /// The parsed YAML (nil for JSON).
+    let yaml: YAMLNode?
+    /// Item positions by artifact, then by instance.
+    let index: [String: [String: Int]]
+    /// Item positions by artifact, in file order.
+    let byArtifact: [String: [Int]]
+
+    /// The format of `path`: by extension (`.json`, `.yaml`, `.yml`), else by the first
+    /// non-blank byte (`{` is JSON).
+    static func format(of path: String, bytes: [UInt8]) -> Format {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".json") { return .json }
+        if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") { return .yaml }
+        let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        return first == UInt8(ascii: "{") ? .json : .yaml
+    }
+
+    /// Parses and checks `bytes`, the contents of `path`.
+    static func read(_ bytes: [UInt8], path: String) throws -> BuildablesDocument {
+        let format = format(of: path, bytes: bytes)
+        let root: JSONValue
+        var yaml: YAMLNode?
+        do {
+            switch format {
+            case .json:
+                root = try JSONReader.parse(bytes)
+            case .yaml:
+                let node = try YAML.parse(bytes)
+                root = try node.resolved()
+                yaml = node
+            }
+        } catch {
+            throw error.inFile(path)
+        }
+        let (items, index, byArtifact) = try checkedItems(root, yaml: yaml, path: path, bytes: bytes)
+        return BuildablesDocument(
+            path: path, format: format, bytes: bytes, root: root, items: items, yaml: yaml, index: index,
+            byArtifact: byArtifact)
+    }
+
+    /// The `items` of `root`, each checked for its keys, duplicates rejected, and their indexes.
+    private static func checkedItems(_ root: JSONValue, yaml: YAMLNode?, path: String, bytes: [UInt8]) throws
+        -> ([BuildableItem], [String: [String: Int]], [String: [Int]])
+    {
+        let itemNodes = yaml.flatMap(Self.itemsNode(of:)).flatMap { node -> [YAMLNode]? in
+            if case .sequence(let elements) = node.content { return elements }
+            return nil
+        }
+        func problem(_ message: String, item index: Int? = nil) -> BuildablesFileError {
+            let location = index.flatMap { itemNodes?[$0].location }
+                ?? (index == nil ? yaml.map(\.location) : nil)
+            let line = location.flatMap { SourceLocation.line($0.line, of: bytes) }
+            return BuildablesFileError(path: path, location: location, sourceLine: line, message: message)
+        }
+        guard let object = root.objectValue else {
+            throw problem("expected a mapping with an 'items' list at the top, found \(root.kindDescription)")
+        }
+        guard let itemsValue = object["items"] else {
+            throw problem("no 'items' list at the top (found: \(object.keys.joined(separator: ", ")))")
+        }
+        if itemsValue.isNull { return ([], [:], [:]) }
+        guard let values = itemsValue.arrayValue else {
+            throw problem("'items' must be a list, found \(itemsValue.kindDescription)")
+        }
+        var items: [BuildableItem] = []
+        items.reserveCapacity(values.count)
+        var seen: [String: [String: Int]] = [:]
+        var byArtifact: [String: [Int]] = [:]
+        for (index, value) in values.enumerated() {
+            let label = "item \(index + 1)"
+            guard let attributes = value.objectValue else {
+                throw problem("\(label) must be a mapping of attributes, found \(value.kindDescription)", item: index)
+            }
+            for key in ["artifact", "instance"] {
+                guard let text = attributes[key]?.stringValue, !text.isEmpty else {
+                    let found = attributes[key].map { "is \($0.kindDescription)" } ?? "is missing"
+                    throw problem("\(label): '\(key)' \(found); every item needs text 'artifact' and 'instance'", item: index)
+                }
+            }
+            let item = BuildableItem(attributes)
+            if let earlier = seen[item.artifact, default: [:]].updateValue(index, forKey: item.instance) {
+                throw problem("\(label) repeats artifact \(item.artifact) instance '\(item.instance)' of item \(earlier + 1)", item: index)
+            }
+            byArtifact[item.artifact, default: []].append(index)
+            items.append(item)
+        }
+        return (items, seen, byArtifact)
+    }
+
+    /// The value node of the top-level `items` key, when the document is a mapping.
+    static func itemsNode(of root: YAMLNode) -> YAMLNode? {
+        guard case .mapping(let pairs) = root.content else { return nil }
+        return pairs.first { $0.key.scalarText == "items" }?.value
+    }
+}
+
+extension YAMLNode {
+    /// The text of a scalar node, `nil` for collections.
+    var scalarText: String? {
+        if case .scalar(let scalar) = content { return scalar.text }
+        return nil
+    }
+}
+
+extension SourceLocation {
+    /// The text of 1-based `line` in `bytes`, without its line break.
+    static func line(_ line: Int, of bytes: [UInt8]) -> String? {
+        var current = 1
+        var start = 0
+        var index = 0
+        while index < bytes.count, current < line {
+            if bytes[index] == 0x0A {
+                current += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        guard current == line else { return nil }
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// A buildables file that is not a well-formed table: bad input, exit 2.
+public struct BuildablesFileError: Error, Sendable, Hashable, CategorizedError, CustomStringConvertible {
+    public var path: String
+    public var location: SourceLocation?
+    public var sourceLine: String?
+    public var message: String
+
+    public var category: ErrorCategory { .badInput }
+
+    public var description: String {
+        guard let location else { return "\(path): error: buildables: \(message)" }
+        let parse = ParseError(file: path, location: location, stage: "buildables", message: message, sourceLine: sourceLine)
+        return parse.description
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import ReportKit
+import SlipsCore
+
+/// The buildables table kept in a local YAML or JSON file with an `items:` list, in the
+/// format of the original's end-to-end table (`Fixtures/slips/e2e_db.yaml`).
+///
+/// The file is read once, when opened; queries answer from memory through an index on
+/// the table's keys. ``update(artifact:instance:set:)`` rewrites the file atomically
+/// (temporary file, then rename) and only after checking that the new text reads back as
+/// exactly the old items with the change applied. A YAML file is edited in place, keeping
+/// its comments and layout; a JSON file is written back as canonical JSON.
+///
+/// ```swift
+/// let store = try BuildablesFile.open(path: "Fixtures/slips/e2e_db.yaml")
+/// let regions = try await store.items(artifact: "REGION")
+/// ```
+public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
+    /// The file's path, as given.
+    public let path: String
+    private let logger: Logger
+    private let lock = NSLock()
+    private var document: BuildablesDocument
+
+    /// Reads and checks the file at `path`.
+    ///
+    /// - Throws: ``FileAccessError`` when it cannot be read, `ParseError` (with line and
+    ///   column) when it is not YAML/JSON, ``BuildablesFileError`` when it is not a table of
+    ///   items with text `artifact` and `instance` keys. All are bad input (exit 2).
+    public static func open(path: String, logger: Logger = .silent) throws -> BuildablesFile {
+        let data = try AtomicFile.read(path)
+        let document = try BuildablesDocument.read([UInt8](data), path: path)
+        return BuildablesFile(document: document, logger: logger)
+    }
+
+    private init(document: BuildablesDocument, logger: Logger) {
+        self.path = document.path
+        self.logger = logger
+        self.document = document
+    }
+
+    /// The items as last read or written, in file order.
+    public var items: [BuildableItem] { lock.withLock { document.items } }
+
+    public func item(artifact: String, instance: String) async throws -> BuildableItem? {
+        lock.withLock { document.index[artifact]?[instance].map { document.items[$0] } }
+    }
+
+    public func items(artifact: String) async throws -> [BuildableItem] {
+        lock.withLock { (document.byArtifact[artifact] ?? []).map { document.items[$0] } }
+    }
+
+    public func plannedItems(artifact: String) async throws -> [BuildableItem] {
+        lock.withLock { (document.byArtifact[artifact] ?? []).lazy.map { self.document.items[$0] }.filter { $0.has("plan") } }
+    }
+
+    /// Sets `attributes` on the item (creating it when absent) and rewrites the file.
+    ///
+    /// - Throws: ``FileAccessError`` (exit 3) when the file changed since it was read or
+    ///   cannot be replaced; the file is then left as it was.
+    public func update(artifact: String, instance: String, set attributes: JSONObject) async throws {
+        try lock.withLock {
+            let expected = Self.applying(attributes, to: document.items, artifact: artifact, instance: instance)
+            let text = try newText(expected: expected, artifact: artifact, instance: instance, set: attributes)
+            let current = try AtomicFile.read(path)
+            guard [UInt8](current) == document.bytes else {
+                throw FileAccessError(path: path, problem: "the file changed while the report ran; not overwritten", category: .outsideSystem)
+            }
+            try AtomicFile.write(Data(text.bytes), to: path)
+            document = text
+        }
+    }
+
+    /// The new file contents: an in-place YAML edit when it reads back right, else the whole
+    /// document written anew. Either way it is checked by reading it back.
+    private func newText(expected: [BuildableItem], artifact: String, instance: String, set attributes: JSONObject) throws -> BuildablesDocument {
+        if document.format == .yaml,
+           let edited = YAMLItemEdit.apply(to: document, artifact: artifact, instance: instance, set: attributes),
+           let reread = try? BuildablesDocument.read(edited, path: path), reread.items == expected {
+            return reread
+        }
+        var root = document.root.objectValue ?? JSONObject()
+        root["items"] = .array(expected.map { .object($0.attributes) })
+        let bytes: [UInt8]
+        switch document.format {
+        case .json:
+            bytes = Array((JSONWriter.canonical(.object(root)) + "\n").utf8)
+        case .yaml:
+            logger.warning("\(path): cannot edit this layout in place; rewriting the whole file (comments are not kept)")
+            bytes = Array(YAML.emit(.object(root)).utf8)
+        }
+        let reread = try BuildablesDocument.read(bytes, path: path)
+        guard reread.items == expected else {
+            throw FileAccessError(path: path, problem: "internal error: the rewritten table does not read back; not overwritten", category: .outsideSystem)
+        }
+        return reread
+    }
+
+    /// `items` with `attributes` set on the keyed item, or a new item appended.
+    static func applying(_ attributes: JSONObject, to items: [BuildableItem], artifact: String, instance: String) -> [BuildableItem] {
+        var result = items
+        if let position = result.firstIndex(where: { $0.artifact == artifact && $0.instance == instance }) {
+            for member in attributes { result[position].attributes[member.key] = member.value }
+        } else {
+            var object: JSONObject = ["artifact": .string(artifact), "instance": .string(instance)]
+            for member in attributes { object[member.key] = member.value }
+            result.append(BuildableItem(object))
+        }
+        return result
+    }
+}
