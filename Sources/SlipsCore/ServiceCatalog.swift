@@ -44,7 +44,9 @@ public struct ServiceCatalog: Sendable, Hashable {
         var position: [String: Int] = [:]
         var plans: [BuildableItem] = []
 
-        for item in try indexOrder(plannedItems) where try item.isCurrentVersion() {
+        var current: [BuildableItem] = []
+        for item in plannedItems where try item.isCurrentVersion() { current.append(item) }
+        for item in try indexOrder(current) {
             if item["belongs_to_artifact"]?.stringValue == "REGION" {
                 try PlanRecord.validate(item)
                 plans.append(item)
@@ -79,15 +81,19 @@ public struct ServiceCatalog: Sendable, Hashable {
     /// The items sorted as the plan index returns them: by `plan`, then `instance`.
     /// Each must have a text `instance` and `plan`.
     static func indexOrder(_ items: [BuildableItem]) throws(SlipsError) -> [BuildableItem] {
-        var keyed: [(plan: String, instance: String, item: BuildableItem)] = []
-        keyed.reserveCapacity(items.count)
+        var plans: [String] = []
+        var instances: [String] = []
+        plans.reserveCapacity(items.count)
+        instances.reserveCapacity(items.count)
         for item in items {
-            keyed.append((try item.requiredString("plan"), try item.requiredString("instance"), item))
+            plans.append(try item.requiredString("plan"))
+            instances.append(try item.requiredString("instance"))
         }
-        return keyed.sorted { lhs, rhs in
-            if lhs.plan.precedesByCodePoints(rhs.plan) { return true }
-            if rhs.plan.precedesByCodePoints(lhs.plan) { return false }
-            return lhs.instance.precedesByCodePoints(rhs.instance)
-        }.map(\.item)
+        // Sorting positions, not items, keeps the sort from copying records around.
+        let order = items.indices.sorted { lhs, rhs in
+            let byPlan = plans[lhs].compareByCodePoints(plans[rhs])
+            return byPlan != 0 ? byPlan < 0 : instances[lhs].compareByCodePoints(instances[rhs]) < 0
+        }
+        return order.map { items[$0] }
     }
 }

@@ -51,11 +51,18 @@ public enum SlipsReport {
         let unplanned = try UnplannedService.list(in: catalog)
         logger.info("found \(slips.count) slips and \(improvements.count) improvements; \(unplanned.count) services lack plans")
         if logger.isEnabled(.info) {
-            logger.info("SLIPS: \(slips.map { "\($0.ripName):\($0.region) = \($0.days) days" }.joined(separator: ", "))")
-            logger.info("IMPROVEMENTS: \(improvements.map { "\($0.ripName):\($0.region) = \(abs($0.days)) days" }.joined(separator: ", "))")
+            let limit = logger.isEnabled(.debug) ? Int.max : 20
+            logger.info("SLIPS: \(listing(slips.map { "\($0.ripName):\($0.region) = \($0.days) days" }, limit: limit))")
+            logger.info("IMPROVEMENTS: \(listing(improvements.map { "\($0.ripName):\($0.region) = \(abs($0.days)) days" }, limit: limit))")
         }
         return SlipsPayload(
             cutoff: cutoff.instant, now: now, slipDelta: options.slipDelta,
             slips: slips, improvements: improvements, unplanned: unplanned)
+    }
+
+    /// At most `limit` entries, then how many more (a log line stays readable on big tables).
+    static func listing(_ entries: [String], limit: Int) -> String {
+        guard entries.count > limit else { return entries.joined(separator: ", ") }
+        return entries.prefix(limit).joined(separator: ", ") + " … and \(entries.count - limit) more (debug logging lists all)"
     }
 }

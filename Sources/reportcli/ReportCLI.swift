@@ -27,6 +27,13 @@ enum ReportCLI {
         }
     }
 
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    /// Keeps `value` alive until the process exits, which skips tearing it down.
+    static func keepUntilExit(_ value: Any) {
+        kept.append(value)
+    }
+
     static func printHelp(_ text: String) -> Int32 {
         print(text)
         return 0

@@ -41,8 +41,12 @@ enum SlipsCommand {
             throw NotifierNotConfigured()
         }
 
+        let store = try await Stores.buildables(database, logger: logger)
+        // The table stays in memory until the process exits: freeing a million records one
+        // by one would only delay the exit.
+        ReportCLI.keepUntilExit(store)
         let job = SlipsJob(
-            store: try await Stores.buildables(database, logger: logger),
+            store: store,
             notifier: notifier, clock: clock, metrics: Stores.metricsSink(metricsDestination), logger: logger,
             options: SlipsOptions(
                 horizonHours: horizon, slipDelta: slipDelta, dryRun: dryRun, logPayload: logPayload || debug,

@@ -2,5 +2,15 @@ import Foundation
 import ReportKit
 
 // reportcli: parse arguments, build adapters, call a core, map errors to exit codes.
+
+#if canImport(Glibc)
+// One malloc arena: the work runs on a concurrency thread, whose own arena would grow its
+// heap with an mprotect call per step; on big tables that costs more than the parsing.
+// (glibc's `mallopt` is not in Swift's Glibc module; M_ARENA_MAX is -8 in <malloc.h>.)
+@_silgen_name("mallopt") func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+_ = mallopt(-8, 1)  // M_ARENA_MAX
+_ = mallopt(-2, 64 << 20)  // M_TOP_PAD: grow the heap 64 MiB at a time
+#endif
+
 let status = await ReportCLI.run(Array(CommandLine.arguments.dropFirst()))
 exit(status)

@@ -133,19 +133,20 @@ struct BuildablesFileUpdateTests {
         #expect(try scratch.text(path) == JSONWriter.canonical(expected) + "\n")
     }
 
-    @Test("a file changed by someone else while the run went on is not overwritten")
-    func concurrentChange() async throws {
+    @Test("a file changed by someone else while the run went on is not overwritten", arguments: ["db.yaml", "db.json"])
+    func concurrentChange(name: String) async throws {
         let scratch = try ScratchDirectory()
-        let path = try scratch.copy("slips/e2e_db.yaml", as: "db.yaml")
+        let path = try scratch.file(name, #"{"items": [{"artifact": "REGION", "instance": "A:v0"}]}"#)
         let store = try BuildablesFile.open(path: path)
-        let theirs = try scratch.text(path) + "\n# edited by hand\n"
-        _ = try scratch.file("db.yaml", theirs)
+        let theirs = try scratch.text(path) + "\n"
+        try await Task.sleep(nanoseconds: 10_000_000)
+        _ = try scratch.file(name, theirs)
         let error = try await #require(throws: FileAccessError.self) {
             try await store.update(artifact: "NOTIFICATION", instance: "region-slips", set: cutoff)
         }
         #expect(error.category == .outsideSystem)
         #expect(try scratch.text(path) == theirs)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
-        #expect(leftovers == ["db.yaml"])
+        #expect(leftovers == [name])
     }
 }

@@ -7,6 +7,8 @@ struct BuildablesGenerator {
     var itemCount: Int
     var regionCount = 40
     var historyVersions = 4
+    /// The share of plans edited inside the report's window (the rest are unchanged).
+    var editedShare = 1.0
     private var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     init(itemCount: Int) { self.itemCount = itemCount }
@@ -32,35 +34,51 @@ struct BuildablesGenerator {
 
     /// The table as the value a buildables file holds (`items:`).
     mutating func table() -> JSONValue {
-        var items: [JSONValue] = [["artifact": "NOTIFICATION", "instance": "region-slips", "updated": "2020-04-20 00:00:00 UTC"]]
-        let regions = (0..<regionCount).map { index in
-            String(UnicodeScalar(UInt8(65 + index / 26 % 26))) + String(UnicodeScalar(UInt8(65 + index % 26))) + "X"
+        var items: [JSONValue] = [Self.item([
+            ("artifact", "NOTIFICATION"), ("instance", "region-slips"), ("updated", "2020-04-20 00:00:00 UTC"),
+        ])]
+        var regions: [String] = []
+        for index in 0..<regionCount {
+            let first = Character(UnicodeScalar(UInt8(65 + index / 26 % 26)))
+            let second = Character(UnicodeScalar(UInt8(65 + index % 26)))
+            regions.append("\(first)\(second)X")
         }
         for region in regions {
-            items.append(["artifact": "REGION", "instance": .string("\(region):v0"), "date": "2019-06-01", "version_instance": 0])
+            items.append(Self.item([("artifact", "REGION"), ("instance", .string(region + ":v0")), ("date", "2019-06-01"), ("version_instance", 0)]))
         }
         let perService = 1 + regionCount * (1 + historyVersions)
         let services = max(1, (itemCount - items.count) / perService)
         for service in 0..<services {
             let rip = "svc\(service)"
-            items.append(["artifact": "SERVICE", "instance": .string("\(rip):v0"), "plan": "myplan", "version_instance": 0,
-                          "name_long": .string("Service \(service)")])
+            items.append(Self.item([
+                ("artifact", "SERVICE"), ("instance", .string(rip + ":v0")), ("plan", "myplan"), ("version_instance", 0),
+                ("name_long", .string("Service \(service)")),
+            ]))
             for region in regions {
                 let previous = 60 + next(200)
-                let current = previous + next(120) - 60
-                func plan(_ version: Int, date: Int, updated: Int) -> JSONValue {
-                    ["artifact": "SERVICE", "instance": .string("\(rip):v\(version):\(region)"), "belongs_to_artifact": "REGION",
-                     "belongs_to_instance": .string(region), "plan": "myplan", "date": .string(day(date)),
-                     "updated": .string(day(updated)), "version_instance": .number(Double(version)),
-                     "version_latest": .number(Double(historyVersions)), "updater": "bench", "note": ""]
-                }
-                items.append(plan(0, date: current, updated: 115 + next(6)))
+                let edited = next(1000) < Int(editedShare * 1000)
+                let current = edited ? previous + next(120) - 60 : previous
+                items.append(plan(rip, region, version: 0, date: current, updated: edited ? 115 + next(6) : 70))
                 for version in 1...historyVersions {
-                    let edited = version == historyVersions ? 115 : 40 + version * 10
-                    items.append(plan(version, date: version == historyVersions ? current : previous, updated: edited))
+                    let latest = version == historyVersions
+                    let updated = latest && edited ? 115 : 40 + version * 10
+                    items.append(plan(rip, region, version: version, date: latest ? current : previous, updated: updated))
                 }
             }
         }
-        return ["items": .array(items)]
+        return Self.item([("items", .array(items))])
+    }
+
+    private func plan(_ rip: String, _ region: String, version: Int, date: Int, updated: Int) -> JSONValue {
+        Self.item([
+            ("artifact", "SERVICE"), ("instance", .string("\(rip):v\(version):\(region)")), ("belongs_to_artifact", "REGION"),
+            ("belongs_to_instance", .string(region)), ("plan", "myplan"), ("date", .string(day(date))),
+            ("updated", .string(day(updated))), ("version_instance", .number(Double(version))),
+            ("version_latest", .number(Double(historyVersions))), ("updater", "bench"), ("note", ""),
+        ])
+    }
+
+    private static func item(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(JSONObject(uniqueMembers: members.map { JSONObject.Member(key: $0.0, value: $0.1) }))
     }
 }

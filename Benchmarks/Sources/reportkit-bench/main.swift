@@ -3,12 +3,13 @@ import ReportKit
 
 // reportkit-bench: figures for ReportKit's speed and memory goals. Prints, never asserts.
 //
-//   reportkit-bench generate --items N --out PATH(.json|.yaml)
+//   reportkit-bench generate --items N --out PATH(.json|.yaml) [--edited SHARE]
+//       SHARE of the plans (0…1, default 1) were edited inside the report's window
 //   reportkit-bench formats PATH.json [PATH.yaml]      in-process read/write throughput
 //   reportkit-bench slips REPORTCLI DB [--runs N]      whole-process time and peak memory
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-func option(_ name: String) -> String? {
+func option(_ name: String, in arguments: inout [String]) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     defer { arguments.removeSubrange(index...(index + 1)) }
     return arguments[index + 1]
@@ -16,11 +17,16 @@ func option(_ name: String) -> String? {
 
 switch arguments.first {
 case "generate":
-    let count = Int(option("--items") ?? "") ?? 1_000_000
-    guard let out = option("--out") else { fatalError("generate needs --out PATH") }
+    let count = Int(option("--items", in: &arguments) ?? "") ?? 1_000_000
+    guard let out = option("--out", in: &arguments) else { fatalError("generate needs --out PATH") }
     var generator = BuildablesGenerator(itemCount: count)
+    generator.editedShare = Double(option("--edited", in: &arguments) ?? "") ?? 1.0
     let table = generator.table()
-    let text = out.hasSuffix(".json") ? JSONWriter.canonical(table) + "\n" : YAML.emit(table)
+    // JSON as an export would write it: compact, one item per line.
+    let items = table["items"]?.arrayValue ?? []
+    let text = out.hasSuffix(".json")
+        ? "{\"items\": [\n" + items.map(JSONWriter.compact).joined(separator: ",\n") + "\n]}\n"
+        : YAML.emit(table)
     try Data(text.utf8).write(to: URL(fileURLWithPath: out))
     print("wrote \(table["items"]?.arrayValue?.count ?? 0) items, \(text.utf8.count / 1_000_000) MB to \(out)")
 
@@ -41,7 +47,7 @@ case "formats":
     }
 
 case "slips":
-    let runs = Int(option("--runs") ?? "") ?? 3
+    let runs = Int(option("--runs", in: &arguments) ?? "") ?? 3
     guard arguments.count == 3 else { fatalError("slips needs REPORTCLI DB") }
     let (executable, database) = (arguments[1], arguments[2])
     var figures: [ProcessFigures] = []
@@ -54,5 +60,5 @@ case "slips":
         database, times[times.count / 2], times.first!, times.last!, runs, figures.map(\.peakMiB).max()!, figures.last!.status))
 
 default:
-    print("usage: reportkit-bench generate --items N --out PATH | formats FILE… | slips REPORTCLI DB [--runs N]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N]")
 }

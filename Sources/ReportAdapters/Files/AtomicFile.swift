@@ -26,11 +26,46 @@ public enum AtomicFile {
     ///
     /// - Throws: ``FileAccessError`` (bad input: exit 2) when it is missing or unreadable.
     public static func read(_ path: String) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw FileAccessError(path: path, problem: exists ? "cannot read the file" : "no such file", category: .badInput)
+        Data(try readBytes(path))
+    }
+
+    /// The file's bytes, read straight into an array (no intermediate copy: tables are big).
+    ///
+    /// - Throws: ``FileAccessError`` (bad input: exit 2) when it is missing or unreadable.
+    public static func readBytes(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            let problem = errno == ENOENT ? "no such file" : "cannot read the file: \(String(cString: strerror(errno)))"
+            throw FileAccessError(path: path, problem: problem, category: .badInput)
         }
-        return data
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw FileAccessError(path: path, problem: "not a regular file", category: .badInput)
+        }
+        let size = max(Int(status.st_size), 0)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size, let base = buffer.baseAddress {
+                let got = Foundation.read(descriptor, base + count, size - count)
+                if got < 0 { failed = true }
+                if got <= 0 { break }
+                count += got
+            }
+        }
+        // A file that grew since fstat: read the rest.
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while !failed {
+            let got = Foundation.read(descriptor, &chunk, chunk.count)
+            if got < 0 { failed = true }
+            if got <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<got])
+        }
+        if failed {
+            throw FileAccessError(path: path, problem: "cannot read the file: \(String(cString: strerror(errno)))", category: .badInput)
+        }
+        return bytes
     }
 }
 

@@ -14,6 +14,7 @@ struct BuildablesDocument {
 
     let path: String
     let format: Format
+    /// The YAML text (empty for JSON).
     let bytes: [UInt8]
     /// The whole document as a value.
     let root: JSONValue
@@ -21,14 +22,14 @@ struct BuildablesDocument {
     let items: [BuildableItem]
     /// The parsed YAML (nil for JSON).
     let yaml: YAMLNode?
-    /// Item positions by artifact, then by instance.
-    let index: [String: [String: Int]]
+    /// Item positions by key.
+    let index: [ItemKey: Int]
     /// Item positions by artifact, in file order.
     let byArtifact: [String: [Int]]
 
     /// The format of `path`: by extension (`.json`, `.yaml`, `.yml`), else by the first
     /// non-blank byte (`{` is JSON).
-    static func format(of path: String, bytes: [UInt8]) -> Format {
+    static func format(of path: String, bytes: UnsafeBufferPointer<UInt8>) -> Format {
         let lowered = path.lowercased()
         if lowered.hasSuffix(".json") { return .json }
         if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") { return .yaml }
@@ -38,14 +39,22 @@ struct BuildablesDocument {
 
     /// Parses and checks `bytes`, the contents of `path`.
     static func read(_ bytes: [UInt8], path: String) throws -> BuildablesDocument {
-        let format = format(of: path, bytes: bytes)
+        try bytes.withUnsafeBufferPointer { buffer in try read(buffer, path: path) }
+    }
+
+    /// Parses and checks `buffer`, the contents of `path`. A JSON table is read in place and
+    /// its text not kept; a YAML table's text is kept for in-place edits.
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, path: String) throws -> BuildablesDocument {
+        let format = format(of: path, bytes: buffer)
         let root: JSONValue
         var yaml: YAMLNode?
+        var bytes: [UInt8] = []
         do {
             switch format {
             case .json:
-                root = try JSONReader.parse(bytes)
+                root = try JSONReader.parse(buffer)
             case .yaml:
+                bytes = Array(buffer)
                 let node = try YAML.parse(bytes)
                 root = try node.resolved()
                 yaml = node
@@ -61,7 +70,7 @@ struct BuildablesDocument {
 
     /// The `items` of `root`, each checked for its keys, duplicates rejected, and their indexes.
     private static func checkedItems(_ root: JSONValue, yaml: YAMLNode?, path: String, bytes: [UInt8]) throws
-        -> ([BuildableItem], [String: [String: Int]], [String: [Int]])
+        -> ([BuildableItem], [ItemKey: Int], [String: [Int]])
     {
         let itemNodes = yaml.flatMap(Self.itemsNode(of:)).flatMap { node -> [YAMLNode]? in
             if case .sequence(let elements) = node.content { return elements }
@@ -85,25 +94,24 @@ struct BuildablesDocument {
         }
         var items: [BuildableItem] = []
         items.reserveCapacity(values.count)
-        var seen: [String: [String: Int]] = [:]
+        var seen: [ItemKey: Int] = Dictionary(minimumCapacity: values.count)
         var byArtifact: [String: [Int]] = [:]
         for (index, value) in values.enumerated() {
-            let label = "item \(index + 1)"
             guard let attributes = value.objectValue else {
-                throw problem("\(label) must be a mapping of attributes, found \(value.kindDescription)", item: index)
+                throw problem("item \(index + 1) must be a mapping of attributes, found \(value.kindDescription)", item: index)
             }
-            for key in ["artifact", "instance"] {
-                guard let text = attributes[key]?.stringValue, !text.isEmpty else {
-                    let found = attributes[key].map { "is \($0.kindDescription)" } ?? "is missing"
-                    throw problem("\(label): '\(key)' \(found); every item needs text 'artifact' and 'instance'", item: index)
-                }
+            guard let artifact = attributes["artifact"]?.stringValue, !artifact.isEmpty,
+                  let instance = attributes["instance"]?.stringValue, !instance.isEmpty
+            else {
+                let key = attributes["artifact"]?.stringValue?.isEmpty == false ? "instance" : "artifact"
+                let found = attributes[key].map { "is \($0.kindDescription)" } ?? "is missing"
+                throw problem("item \(index + 1): '\(key)' \(found); every item needs text 'artifact' and 'instance'", item: index)
             }
-            let item = BuildableItem(attributes)
-            if let earlier = seen[item.artifact, default: [:]].updateValue(index, forKey: item.instance) {
-                throw problem("\(label) repeats artifact \(item.artifact) instance '\(item.instance)' of item \(earlier + 1)", item: index)
+            if let earlier = seen.updateValue(index, forKey: ItemKey(artifact: artifact, instance: instance)) {
+                throw problem("item \(index + 1) repeats artifact \(artifact) instance '\(instance)' of item \(earlier + 1)", item: index)
             }
-            byArtifact[item.artifact, default: []].append(index)
-            items.append(item)
+            byArtifact[artifact, default: []].append(index)
+            items.append(BuildableItem(attributes))
         }
         return (items, seen, byArtifact)
     }
@@ -112,6 +120,17 @@ struct BuildablesDocument {
     static func itemsNode(of root: YAMLNode) -> YAMLNode? {
         guard case .mapping(let pairs) = root.content else { return nil }
         return pairs.first { $0.key.scalarText == "items" }?.value
+    }
+}
+
+/// The table's key: an item's artifact and instance.
+struct ItemKey: Hashable {
+    var artifact: String
+    var instance: String
+
+    // Instances rarely repeat across artifacts: hashing the instance alone is enough.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(instance)
     }
 }
 

@@ -21,6 +21,8 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
     private let logger: Logger
     private let lock = NSLock()
     private var document: BuildablesDocument
+    /// The file as last read or written, to notice changes made by others meanwhile.
+    private var fingerprint: FileFingerprint
 
     /// Reads and checks the file at `path`.
     ///
@@ -28,22 +30,23 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
     ///   column) when it is not YAML/JSON, ``BuildablesFileError`` when it is not a table of
     ///   items with text `artifact` and `instance` keys. All are bad input (exit 2).
     public static func open(path: String, logger: Logger = .silent) throws -> BuildablesFile {
-        let data = try AtomicFile.read(path)
-        let document = try BuildablesDocument.read([UInt8](data), path: path)
-        return BuildablesFile(document: document, logger: logger)
+        let file = try MappedFile(path: path)
+        let document = try BuildablesDocument.read(file.bytes, path: path)
+        return BuildablesFile(document: document, fingerprint: file.fingerprint, logger: logger)
     }
 
-    private init(document: BuildablesDocument, logger: Logger) {
+    private init(document: BuildablesDocument, fingerprint: FileFingerprint, logger: Logger) {
         self.path = document.path
         self.logger = logger
         self.document = document
+        self.fingerprint = fingerprint
     }
 
     /// The items as last read or written, in file order.
     public var items: [BuildableItem] { lock.withLock { document.items } }
 
     public func item(artifact: String, instance: String) async throws -> BuildableItem? {
-        lock.withLock { document.index[artifact]?[instance].map { document.items[$0] } }
+        lock.withLock { document.index[ItemKey(artifact: artifact, instance: instance)].map { document.items[$0] } }
     }
 
     public func items(artifact: String) async throws -> [BuildableItem] {
@@ -61,23 +64,28 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
     public func update(artifact: String, instance: String, set attributes: JSONObject) async throws {
         try lock.withLock {
             let expected = Self.applying(attributes, to: document.items, artifact: artifact, instance: instance)
-            let text = try newText(expected: expected, artifact: artifact, instance: instance, set: attributes)
-            let current = try AtomicFile.read(path)
-            guard [UInt8](current) == document.bytes else {
+            let (text, newBytes) = try newText(expected: expected, artifact: artifact, instance: instance, set: attributes)
+            let unchanged = document.format == .yaml
+                ? (try? AtomicFile.readBytes(path)) == document.bytes
+                : FileFingerprint(path: path) == fingerprint
+            guard unchanged else {
                 throw FileAccessError(path: path, problem: "the file changed while the report ran; not overwritten", category: .outsideSystem)
             }
-            try AtomicFile.write(Data(text.bytes), to: path)
+            try AtomicFile.write(Data(newBytes), to: path)
             document = text
+            fingerprint = FileFingerprint(path: path) ?? fingerprint
         }
     }
 
     /// The new file contents: an in-place YAML edit when it reads back right, else the whole
     /// document written anew. Either way it is checked by reading it back.
-    private func newText(expected: [BuildableItem], artifact: String, instance: String, set attributes: JSONObject) throws -> BuildablesDocument {
+    private func newText(
+        expected: [BuildableItem], artifact: String, instance: String, set attributes: JSONObject
+    ) throws -> (BuildablesDocument, [UInt8]) {
         if document.format == .yaml,
            let edited = YAMLItemEdit.apply(to: document, artifact: artifact, instance: instance, set: attributes),
            let reread = try? BuildablesDocument.read(edited, path: path), reread.items == expected {
-            return reread
+            return (reread, edited)
         }
         var root = document.root.objectValue ?? JSONObject()
         root["items"] = .array(expected.map { .object($0.attributes) })
@@ -93,7 +101,7 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
         guard reread.items == expected else {
             throw FileAccessError(path: path, problem: "internal error: the rewritten table does not read back; not overwritten", category: .outsideSystem)
         }
-        return reread
+        return (reread, bytes)
     }
 
     /// `items` with `attributes` set on the keyed item, or a new item appended.

@@ -9,6 +9,11 @@ struct JSONByteParser {
     private var index = 0
     private var depth = 0
     private var keys = KeyCache()
+    /// Per nesting level, the members, their key hashes and the elements being collected:
+    /// reused, so that each finished object or array is allocated once at its exact size.
+    private var memberScratch: [[JSONObject.Member]] = []
+    private var hashScratch: [[Int]] = []
+    private var elementScratch: [[JSONValue]] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -62,13 +67,16 @@ struct JSONByteParser {
     private mutating func object() throws(Failure) -> JSONObject {
         try enter()
         index += 1
-        var members: [JSONObject.Member] = []
-        var hashes: [Int] = []
+        let level = depth - 1
+        while memberScratch.count <= level {
+            memberScratch.append([])
+            hashScratch.append([])
+        }
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return JSONObject(uniqueMembers: members)
+            return JSONObject(uniqueMembers: [])
         }
         while true {
             skipWhitespace()
@@ -77,7 +85,9 @@ struct JSONByteParser {
             }
             let keyStart = index
             let (key, hash) = try memberName()
-            for (position, other) in hashes.enumerated() where other == hash && members[position].key == key {
+            for (position, other) in hashScratch[level].enumerated() where other == hash && memberScratch[level][position].key == key {
+                memberScratch[level].removeAll(keepingCapacity: true)
+                hashScratch[level].removeAll(keepingCapacity: true)
                 throw Failure(offset: keyStart, message: "duplicate key '\(key)' in an object")
             }
             skipWhitespace()
@@ -86,8 +96,9 @@ struct JSONByteParser {
             }
             index += 1
             skipWhitespace()
-            members.append(JSONObject.Member(key: key, value: try value()))
-            hashes.append(hash)
+            let member = JSONObject.Member(key: key, value: try value())
+            memberScratch[level].append(member)
+            hashScratch[level].append(hash)
             skipWhitespace()
             guard index < bytes.count else { throw Failure(offset: index, message: "unterminated object: expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -95,6 +106,9 @@ struct JSONByteParser {
             throw Failure(offset: index, message: "expected ',' or '}' after an object member, found \(describe(index))")
         }
         depth -= 1
+        let members = Array(memberScratch[level])
+        memberScratch[level].removeAll(keepingCapacity: true)
+        hashScratch[level].removeAll(keepingCapacity: true)
         return JSONObject(uniqueMembers: members)
     }
 
@@ -102,16 +116,18 @@ struct JSONByteParser {
     private mutating func array() throws(Failure) -> [JSONValue] {
         try enter()
         index += 1
-        var elements: [JSONValue] = []
+        let level = depth - 1
+        while elementScratch.count <= level { elementScratch.append([]) }
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return elements
+            return []
         }
         while true {
             skipWhitespace()
-            elements.append(try value())
+            let element = try value()
+            elementScratch[level].append(element)
             skipWhitespace()
             guard index < bytes.count else { throw Failure(offset: index, message: "unterminated array: expected ',' or ']'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -119,6 +135,8 @@ struct JSONByteParser {
             throw Failure(offset: index, message: "expected ',' or ']' after an array element, found \(describe(index))")
         }
         depth -= 1
+        let elements = Array(elementScratch[level])
+        elementScratch[level].removeAll(keepingCapacity: true)
         return elements
     }
 

@@ -41,8 +41,14 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// The value of `key`, or `nil`. Setting `nil` removes the member.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key { return member.value }
-            return nil
+            // Comparing lengths first skips most full string comparisons.
+            let length = key.utf8.count
+            return members.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices where buffer[index].key.utf8.count == length && buffer[index].key == key {
+                    return buffer[index].value
+                }
+                return nil
+            }
         }
         set {
             if let index = members.firstIndex(where: { $0.key == key }) {
@@ -60,7 +66,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
 
     /// The members sorted by key, comparing Unicode code points.
     public var sortedMembers: [Member] {
-        members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+        members.sorted { $0.key.precedesByCodePoints($1.key) }
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {

@@ -15,15 +15,16 @@ public enum JSONReader {
 
     /// Parses one JSON document from UTF-8 bytes (a leading byte-order mark is skipped).
     public static func parse(_ bytes: [UInt8]) throws(ParseError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer throws(ParseError) in try parse(buffer) }
+    }
+
+    /// Parses one JSON document from UTF-8 bytes in memory (a mapped file, say).
+    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(ParseError) -> JSONValue {
+        var parser = JSONByteParser(buffer)
         do {
-            return try bytes.withUnsafeBufferPointer { buffer in
-                var parser = JSONByteParser(buffer)
-                return try parser.document()
-            }
-        } catch let failure as TextFailure {
-            throw failure.parseError(in: bytes, stage: "json")
+            return try parser.document()
         } catch {
-            preconditionFailure("unexpected error \(error)")
+            throw error.parseError(in: Array(buffer), stage: "json")
         }
     }
 

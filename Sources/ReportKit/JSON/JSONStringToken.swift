@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one JSON string token: `'"' *char '"'`, where char is any scalar but `"`, `\` and
 /// controls, or an escape `\" \\ \/ \b \f \n \r \t \uXXXX` (surrogate pairs joined).
 struct JSONStringToken {
@@ -131,9 +133,12 @@ struct JSONStringToken {
     }
 }
 
-/// Member names seen so far, so that repeated keys share one `String`.
+/// Member names seen so far, so that repeated keys share one `String`: a small direct-mapped
+/// table indexed by the bytes' hash.
 struct KeyCache {
-    private var slots: [Int: String] = [:]
+    private static let size = 4096
+    private var names = [String?](repeating: nil, count: KeyCache.size)
+    private var hashes = [Int](repeating: 0, count: KeyCache.size)
 
     static func hash(_ raw: some Sequence<UInt8>) -> Int {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -144,14 +149,20 @@ struct KeyCache {
     /// The cached name with these exact bytes, and its hash.
     func lookup(_ raw: UnsafeBufferPointer<UInt8>) -> (String, Int)? {
         let hash = Self.hash(raw)
-        guard let cached = slots[hash], cached.utf8.elementsEqual(raw) else { return nil }
-        return (cached, hash)
+        let slot = hash & (Self.size - 1)
+        guard hashes[slot] == hash, var cached = names[slot], cached.utf8.count == raw.count else { return nil }
+        let same = cached.withUTF8 { bytes in
+            raw.isEmpty || memcmp(bytes.baseAddress!, raw.baseAddress!, raw.count) == 0
+        }
+        return same ? (cached, hash) : nil
     }
 
     /// Remembers `key` (whose escape-free bytes are `raw`) and returns its hash.
     mutating func insert(_ key: String, _ raw: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Self.hash(raw)
-        if slots.count < 4096 { slots[hash] = key }
+        let slot = hash & (Self.size - 1)
+        names[slot] = key
+        hashes[slot] = hash
         return hash
     }
 }

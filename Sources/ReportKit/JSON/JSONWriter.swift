@@ -53,7 +53,7 @@ public enum JSONWriter {
         case .object(let object):
             guard !object.isEmpty else { out.append(contentsOf: [0x7B, 0x7D]); return }
             out.append(UInt8(ascii: "{"))
-            let members = object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let members = object.sortedMembers
             for (position, member) in members.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { newline(indent + 1, into: &out) }
