@@ -7,7 +7,14 @@ import SlipsCore
 enum Stores {
     /// `dynamodb://TABLE` or a file path.
     static func buildables(_ location: String, logger: Logger) async throws -> any BuildablesStore {
-        try BuildablesFile.open(path: location, logger: logger)
+        if location.hasPrefix("dynamodb://") { return try DynamoDBBuildables.live(url: location, logger: logger) }
+        return try BuildablesFile.open(path: location, logger: logger)
+    }
+
+    /// `s3://bucket/prefix` or a directory.
+    static func objects(_ location: String, logger: Logger) throws -> any ObjectStore {
+        if location.hasPrefix("s3://") { return try S3ObjectStore.live(url: location, logger: logger) }
+        return FileObjectStore(root: location)
     }
 
     /// `-` is standard output, a path is a file, nothing is standard error.

@@ -1,0 +1,86 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The moto server that `.ci/run` starts (S3 and DynamoDB on 127.0.0.1), found through
+/// `REPORTKIT_MOTO_URL`. Outside CI, tests that need it are skipped with a printed notice;
+/// in CI (`REPORTKIT_CI=1`) its absence is a failure.
+public enum MotoServer {
+    public static var url: URL? {
+        ProcessInfo.processInfo.environment["REPORTKIT_MOTO_URL"].flatMap(URL.init(string:))
+    }
+
+    /// Whether tests that need moto should run: it is there, or CI requires it.
+    public static var shouldRun: Bool {
+        if url != nil || ProcessInfo.processInfo.environment["REPORTKIT_CI"] == "1" { return true }
+        print("notice: REPORTKIT_MOTO_URL is not set; skipping the moto integration tests (.ci/run starts moto)")
+        return false
+    }
+
+    /// The server's URL, or a failure saying how to get one.
+    public static func require() throws -> URL {
+        guard let url else { throw FixtureMissing(path: "a moto server: set REPORTKIT_MOTO_URL (.ci/run starts one)") }
+        return url
+    }
+
+    /// The environment a child process (reportcli, boto3) needs to use moto.
+    public static func environment(_ url: URL) -> [String: String] {
+        [
+            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing-secret-key", "AWS_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": url.absoluteString,
+        ]
+    }
+
+    /// Runs `python3 script arguments…` with the moto environment; returns its stdout, or
+    /// throws with its stderr.
+    public static func python(_ script: URL, _ arguments: [String], url: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment(url)) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ScriptFailure(description: "\(script.lastPathComponent) failed: \(String(decoding: errors, as: UTF8.self))")
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+public struct ScriptFailure: Error, CustomStringConvertible {
+    public var description: String
+}
+
+extension MotoServer {
+    /// Starts a moto server of the test's own (on a free loopback port) with `environment`
+    /// added, and waits until it answers. Stop it with `terminate()`.
+    public static func startPrivate(environment: [String: String]) async throws -> (process: Process, url: URL) {
+        let probe = try LoopbackHTTPServer()
+        let port = probe.port
+        probe.stop()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let url = URL(string: "http://127.0.0.1:\(port)")!
+        for _ in 0..<100 {
+            if let (_, response) = try? await URLSession.shared.data(from: url.appendingPathComponent("moto-api/")),
+               (response as? HTTPURLResponse)?.statusCode == 200 {
+                return (process, url)
+            }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        process.terminate()
+        throw ScriptFailure(description: "moto_server did not start on port \(port)")
+    }
+}
