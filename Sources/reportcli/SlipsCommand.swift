@@ -41,7 +41,7 @@ enum SlipsCommand {
             throw NotifierNotConfigured()
         }
 
-        let store = try await Stores.buildables(database, logger: logger)
+        let store = try await Stores.buildables(database, logger: logger, timeout: Double(timeout))
         // The table stays in memory until the process exits: freeing a million records one
         // by one would only delay the exit.
         ReportCLI.keepUntilExit(store)

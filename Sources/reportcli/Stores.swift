@@ -6,8 +6,8 @@ import SlipsCore
 /// Turns store and sink arguments into adapters.
 enum Stores {
     /// `dynamodb://TABLE` or a file path.
-    static func buildables(_ location: String, logger: Logger) async throws -> any BuildablesStore {
-        if location.hasPrefix("dynamodb://") { return try DynamoDBBuildables.live(url: location, logger: logger) }
+    static func buildables(_ location: String, logger: Logger, timeout: Double) async throws -> any BuildablesStore {
+        if location.hasPrefix("dynamodb://") { return try DynamoDBBuildables.live(url: location, logger: logger, timeout: timeout) }
         return try BuildablesFile.open(path: location, logger: logger)
     }
 

@@ -53,8 +53,9 @@ enum Usage {
           --notify-url URL    the notification service (default $REPORTKIT_NOTIFY_URL)
           --metrics PATH|-    append CloudWatch EMF metric lines to PATH, or stdout for -
                               (default: standard error)
-          --timeout SECONDS   give up on one attempt to send after this long (default 5);
-                              failed sends are retried a few times, under 30 s in all
+          --timeout SECONDS   give up on one attempt to reach the notification service or
+                              DynamoDB after this long (default 5); failed attempts are
+                              retried a few times, under 30 s in all
           --metrics-namespace NS
                               the metrics namespace (default ReportKit/Slips)
           -h, --help          show this help

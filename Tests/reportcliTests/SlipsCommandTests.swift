@@ -128,4 +128,27 @@ struct SlipsCommandTests {
             #expect(run.stdout.contains(words))
         }
     }
+
+    @Test("DynamoDB failing or silent: exit 3, nothing sent", arguments: ["500", "hang"])
+    func dynamoDBFails(mode: String) throws {
+        let table = try LoopbackHTTPServer(fallback: mode == "hang" ? .hang : .status(500, body: #"{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"boom"}"#))
+        let receiver = try LoopbackHTTPServer()
+        let run = try ReportCLIProcess.run(
+            ["slips", "--db", "dynamodb://buildables", "--notify-url", receiver.url().absoluteString, "--timeout", "1"] + Self.now,
+            environment: [
+                "AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "SECRETKEY123", "AWS_REGION": "us-east-1",
+                "AWS_ENDPOINT_URL_DYNAMODB": table.url().absoluteString,
+            ])
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(receiver.requests.isEmpty)
+        #expect(!run.stderr.contains("SECRETKEY123"))
+        if mode == "500" { #expect(run.stderr.contains("InternalServerError"), "\(run.stderr)") }
+    }
+
+    @Test("no AWS credentials for dynamodb://: exit 2 saying where it looked")
+    func dynamoDBWithoutCredentials() throws {
+        let run = try ReportCLIProcess.run(["slips", "--db", "dynamodb://buildables", "--dryrun"] + Self.now, environment: ["HOME": "/nonexistent"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("AWS_ACCESS_KEY_ID"), "\(run.stderr)")
+    }
 }

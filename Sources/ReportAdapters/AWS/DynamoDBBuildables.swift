@@ -20,7 +20,7 @@ public struct DynamoDBBuildables: BuildablesStore {
     }
 
     /// The table named by `dynamodb://TABLE`, with this process's AWS configuration.
-    public static func live(url: String, logger: Logger = .silent) throws -> DynamoDBBuildables {
+    public static func live(url: String, logger: Logger = .silent, timeout: Double = 10) throws -> DynamoDBBuildables {
         let table = String(url.dropFirst("dynamodb://".count))
         guard url.hasPrefix("dynamodb://"), !table.isEmpty, !table.contains("/") else {
             throw AWSConfigurationError("expected dynamodb://TABLE, got \(url)")
@@ -29,7 +29,9 @@ public struct DynamoDBBuildables: BuildablesStore {
         var logger = logger
         for secret in configuration.credentials.secrets { logger.redacting(secret) }
         let transport = RetryingTransport(URLSessionTransport(), logger: logger)
-        return DynamoDBBuildables(table: table, client: AWSClient(service: "dynamodb", configuration: configuration, transport: transport, clock: SystemClock()))
+        return DynamoDBBuildables(
+            table: table,
+            client: AWSClient(service: "dynamodb", configuration: configuration, transport: transport, clock: SystemClock(), timeout: timeout))
     }
 
     public func item(artifact: String, instance: String) async throws -> BuildableItem? {
