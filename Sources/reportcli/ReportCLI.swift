@@ -14,13 +14,16 @@ enum ReportCLI {
             case "slips":
                 if arguments.contains("--help") || arguments.contains("-h") { return printHelp(Usage.slips) }
                 return try await SlipsCommand.run(Arguments(command: "slips", arguments))
+            case "pipeline":
+                if arguments.contains("--help") || arguments.contains("-h") { return printHelp(Usage.pipeline) }
+                return try await PipelineCommand.run(Arguments(command: "pipeline", arguments))
             case "help", "--help", "-h":
                 return printHelp(Usage.topic(arguments.first) ?? Usage.main)
             case "--version", "version":
                 print("reportcli \(version)")
                 return 0
             default:
-                throw UsageError(command: "", "unknown command '\(command)'; commands: slips, help")
+                throw UsageError(command: "", "unknown command '\(command)'; commands: slips, pipeline, help")
             }
         } catch {
             return report(error)

@@ -1,8 +1,10 @@
+import PipelineCore
 /// The help texts.
 enum Usage {
     static func topic(_ name: String?) -> String? {
         switch name {
         case "slips": return slips
+        case "pipeline": return pipeline
         default: return nil
         }
     }
@@ -22,6 +24,7 @@ enum Usage {
 
         COMMANDS:
           slips       report plan dates that slipped or improved since the last run
+          pipeline    run one dataset pipeline step (the bydelsfakta functions)
           help        show help for a command: reportcli help slips
 
         Machine-readable output goes to standard output as JSON; logs and progress go to
@@ -62,6 +65,32 @@ enum Usage {
 
         EXAMPLE:
           reportcli slips --db Fixtures/slips/e2e_db.yaml --now 2020-05-01T04:05:06Z --dryrun
+
+        \(exitCodes)
+        """
+
+    static let pipeline = """
+        reportcli pipeline run: run one step of a dataset pipeline.
+
+        USAGE: reportcli pipeline run --event FILE --store DIR|s3://BUCKET/PREFIX [--now ISO-8601]
+
+        Reads the step's event (the dataplatform's JSON: task, task_config with the function's
+        arn and the dataset type, the output dataset, the input prefixes), reads the one file
+        under each input prefix in the store, runs the bydelsfakta function and writes one
+        <id>.json per district and 00.json under <s3_prefix with %stage% = intermediate><task>/.
+        Prints the step data as JSON: status OK with {output dataset id: output prefix}, or
+        status FAILED with the errors (and then nothing is left written).
+
+        OPTIONS:
+          --event FILE        the event JSON
+          --store DIR|s3://BUCKET/PREFIX
+                              where input prefixes and output keys live: a directory, or an S3
+                              bucket (credentials and region from the usual AWS places)
+          --now ISO-8601      the run's time; meta.publishedDate is its date (default: today)
+          --debug             log every step on standard error
+          -h, --help          show this help
+
+        FUNCTIONS: \(BydelsfaktaFunction.all.map(\.name).joined(separator: ", "))
 
         \(exitCodes)
         """

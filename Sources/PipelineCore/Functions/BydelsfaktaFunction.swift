@@ -1,0 +1,30 @@
+import Foundation
+import ReportKit
+
+/// One bydelsfakta function: the input datasets it reads, the dataset types it makes, and
+/// the computation from input rows to output files.
+public struct BydelsfaktaFunction: Sendable {
+    /// The function's name in the original (`folkemengde`), and its Lambda name with dashes.
+    public var name: String
+    /// The input dataset ids, in the event's `s3_input_prefixes`.
+    public var inputs: [String]
+    /// Input columns that are text keys rather than numbers.
+    public var keyColumns: Set<String>
+    /// The dataset types (`task_config[task].type`) it can make.
+    public var types: [String]
+    /// Input rows by dataset id, the type and the publishing date → the output objects.
+    public var compute: @Sendable ([String: [StatisticsRow]], String, String) throws(PipelineError) -> [JSONValue]
+
+    /// The Lambda function name: `bydelsfakta-data-processing-` and the name with dashes.
+    public var arn: String { "bydelsfakta-data-processing-" + name.replacingOccurrences(of: "_", with: "-") }
+
+    /// The functions ported so far.
+    public static let all: [BydelsfaktaFunction] = [
+        AlderDistribusjonStatus.function, Folkemengde.function, LevekarLavUtdanning.function, Eieform.function,
+    ]
+
+    /// The function an event's `arn` names.
+    public static func named(arn: String) -> BydelsfaktaFunction? {
+        all.first { $0.arn == arn || $0.name == arn }
+    }
+}

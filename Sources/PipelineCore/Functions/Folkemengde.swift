@@ -1,0 +1,122 @@
+import ReportKit
+
+/// `folkemengde`: the population over the years (`historisk`), its change from year to year
+/// (`historisk-prosent`) and the key numbers of the latest year (`nokkeltall`: population,
+/// change from last year and over ten years, the last ten years' populations).
+enum Folkemengde {
+    static let function = BydelsfaktaFunction(
+        name: "folkemengde", inputs: ["befolkning-etter-kjonn-og-alder"], keyColumns: ["kjonn"],
+        types: ["historisk", "historisk-prosent", "nokkeltall"]
+    ) { inputs, type, publishedDate throws(PipelineError) in
+        let population = Population.bySubDistrict(Years.historic([inputs["befolkning-etter-kjonn-og-alder"] ?? []])[0])
+        let rows = try withChanges(population)
+        switch type {
+        case "historisk":
+            let metadata = GraphMetadata(heading: "Folkemengde utvikling historisk", series: [])
+            return try DistrictFiles(series: ["population"], template: .flat, metadata: metadata).generate(rows, publishedDate: publishedDate)
+        case "historisk-prosent":
+            let changed = rows.filter { !$0["change"].isNaN && !$0["change_ratio"].isNaN }
+            let metadata = GraphMetadata(heading: "Folkemengde utvikling historisk prosent", series: [])
+            return try DistrictFiles(series: ["change"], template: .flat, metadata: metadata).generate(changed, publishedDate: publishedDate)
+        default:
+            let (status, years) = keyNumbers(rows)
+            let metadata = GraphMetadata(
+                heading: "Nøkkeltall om befolkningen",
+                series: [("Folkemengde", "(totalt)"), ("Utvikling siste år", false), ("Utvikling siste 10 år", false)])
+            return try DistrictFiles(series: ["population", "change", "change_10y"], template: .keyNumbers(history: years), metadata: metadata)
+                .generate(status, publishedDate: publishedDate)
+        }
+    }
+
+    /// Population with `change` (from the sub-district's previous year) and `change_10y`
+    /// (latest year against ten years before), summed up the levels, then the ratios to the
+    /// population the change started from.
+    static func withChanges(_ population: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
+        guard let latest = population.map(\.date).max() else { return [] }
+        guard population.contains(where: { $0.date == latest - 10 }) else {
+            throw PipelineError.badInput("the population has no year \(latest - 10), ten years before \(latest)")
+        }
+        var rows = population
+        var previous: [String: Double] = [:]
+        var tenYearsBefore: [String: Double] = [:]
+        for index in rows.indices {
+            let key = rows[index].subDistrictID ?? ""
+            rows[index]["change"] = previous[key].map { rows[index]["population"] - $0 } ?? .nan
+            previous[key] = rows[index]["population"]
+            if rows[index].date == latest - 10 { tenYearsBefore[key] = rows[index]["population"] }
+        }
+        for index in rows.indices {
+            let key = rows[index].subDistrictID ?? ""
+            let isLatest = rows[index].date == latest
+            rows[index]["change_10y"] = isLatest ? tenYearsBefore[key].map { rows[index]["population"] - $0 } ?? .nan : .nan
+        }
+        var aggregated = try Aggregation(rules: ["population": .sum, "change": .sumAllOrNone, "change_10y": .sumAllOrNone]).aggregate(rows)
+        // As the original: sort by district, sub-district (none last) and year, then take the
+        // population one and ten rows up.
+        aggregated.sort { lhs, rhs in
+            if lhs.districtID != rhs.districtID { return (lhs.districtID ?? "\u{10FFFF}").precedesByCodePoints(rhs.districtID ?? "\u{10FFFF}") }
+            if lhs.subDistrictID != rhs.subDistrictID {
+                guard let left = lhs.subDistrictID else { return false }
+                guard let right = rhs.subDistrictID else { return true }
+                return left.precedesByCodePoints(right)
+            }
+            return lhs.date < rhs.date
+        }
+        for index in aggregated.indices {
+            aggregated[index]["change_ratio"] = index >= 1 ? aggregated[index]["change"] / aggregated[index - 1]["population"] : .nan
+            aggregated[index]["change_10y_ratio"] = index >= 10 ? aggregated[index]["change_10y"] / aggregated[index - 10]["population"] : .nan
+        }
+        return aggregated
+    }
+
+    /// The latest year's rows, each with the populations of the last ten years as columns
+    /// `population@YEAR`; and those column names, oldest first.
+    static func keyNumbers(_ rows: [StatisticsRow]) -> ([StatisticsRow], [String]) {
+        guard let latest = rows.map(\.date).max() else { return ([], []) }
+        let years = ((latest - 9)...latest).map { "population@\($0)" }
+        var history: [String: [String: Double]] = [:]
+        for row in rows where row.date > latest - 10 {
+            history[place(row), default: [:]]["population@\(row.date)"] = row["population"]
+        }
+        let status = rows.filter { $0.date == latest }.map { row in
+            var row = row
+            for (column, value) in history[place(row)] ?? [:] { row[column] = value }
+            return row
+        }
+        return (status, years)
+    }
+
+    private static func place(_ row: StatisticsRow) -> String {
+        "\(row.districtID ?? "")|\(row.subDistrictID ?? "#")"
+    }
+}
+
+/// Population counts from the age columns.
+enum Population {
+    /// Per year and sub-district: the sum of every age column over both sexes (the original's
+    /// `generate_population_df`). Rows without a full place are left out, as pandas' groupby does.
+    static func bySubDistrict(_ rows: [StatisticsRow]) -> [StatisticsRow] {
+        struct Key: Hashable { var date: Int; var sub: String; var subName: String; var district: String; var districtName: String }
+        var order: [Key] = []
+        var sums: [Key: Double] = [:]
+        for row in rows {
+            guard let sub = row.subDistrictID, let subName = row.subDistrictName, let district = row.districtID,
+                  let districtName = row.districtName else { continue }
+            let key = Key(date: row.date, sub: sub, subName: subName, district: district, districtName: districtName)
+            if sums[key] == nil { order.append(key) }
+            let total = row.numbers.reduce(0.0) { sum, entry in Int(entry.key) != nil && !entry.value.isNaN ? sum + entry.value : sum }
+            sums[key, default: 0] += total
+        }
+        order.sort { lhs, rhs in
+            if lhs.date != rhs.date { return lhs.date < rhs.date }
+            for (left, right) in [(lhs.sub, rhs.sub), (lhs.subName, rhs.subName), (lhs.district, rhs.district), (lhs.districtName, rhs.districtName)] where left != right {
+                return left.precedesByCodePoints(right)
+            }
+            return false
+        }
+        return order.map { key in
+            StatisticsRow(date: key.date, districtID: key.district, districtName: key.districtName, subDistrictID: key.sub,
+                          subDistrictName: key.subName, numbers: ["population": sums[key]!])
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ReportKit
+
+/// The files a bydelsfakta function writes: one per district (its sub-districts, itself,
+/// and Oslo as the total row) and `00` for Oslo i alt (every district but 16, 17 and 99).
+public struct DistrictFiles: Sendable {
+    public var series: [String]
+    public var template: ValueTemplate
+    public var metadata: GraphMetadata
+
+    public init(series: [String], template: ValueTemplate, metadata: GraphMetadata) {
+        self.series = series
+        self.template = template
+        self.metadata = metadata
+    }
+
+    static let outsideDistricts: Set<String> = ["16", "17", "99"]
+
+    /// The output objects, districts in order of first appearance, then `00`.
+    public func generate(_ rows: [StatisticsRow], publishedDate: String) throws(PipelineError) -> [JSONValue] {
+        let districts = unique(rows.compactMap(\.districtID)).filter { !Self.outsideDistricts.contains($0) && $0 != "00" }
+        let oslo = rows.filter { $0.districtID == "00" }
+        var files: [JSONValue] = []
+        for district in districts {
+            let own = rows.filter { $0.districtID == district }
+            guard let name = unique(own.compactMap(\.districtName)).first else {
+                throw PipelineError.badInput("district \(district) has no name (bydel_navn)")
+            }
+            var data: [JSONValue] = []
+            for sub in unique(own.compactMap(\.subDistrictID)) {
+                let subRows = own.filter { $0.subDistrictID == sub }
+                let names = unique(subRows.map { $0.subDistrictName ?? "" })
+                guard names.count == 1 else { throw PipelineError.badInput("sub-district \(sub) has several names: \(names.joined(separator: ", "))") }
+                data.append(try entry(subRows, district: district, id: sub, name: names[0]))
+            }
+            data.append(try entry(own.filter { $0.subDistrictID == nil }, district: district, id: district, name: name))
+            data.append(try entry(oslo, district: district, id: "00", name: name))
+            files.append(["district": .string(name), "id": .string(district), "data": .array(data), "meta": metadata.json(publishedDate: publishedDate)])
+        }
+        let wholeDistricts = rows.filter { $0.subDistrictName == nil }
+        var data: [JSONValue] = []
+        for district in unique(wholeDistricts.compactMap(\.districtID)) where !Self.outsideDistricts.contains(district) {
+            let own = wholeDistricts.filter { $0.districtID == district }
+            let names = unique(own.map { $0.districtName ?? "" })
+            guard names.count == 1 else { throw PipelineError.badInput("district \(district) has several names: \(names.joined(separator: ", "))") }
+            data.append(try entry(own, district: "00", id: district, name: names[0]))
+        }
+        files.append(["district": "Oslo i alt", "id": "00", "data": .array(data), "meta": metadata.json(publishedDate: publishedDate, scope: "oslo i alt")])
+        return files
+    }
+
+    /// One geography's entry. Districts are average rows in a district file; Oslo is the total row.
+    private func entry(_ rows: [StatisticsRow], district: String, id: String, name: String) throws(PipelineError) -> JSONValue {
+        let isOslo = id == "00"
+        let avgRow = id.count == 2 && !isOslo && district != "00"
+        return [
+            "id": .string(id), "geography": .string(isOslo ? "Oslo i alt" : name),
+            "values": .array(try template.values(rows, series: series)),
+            "avgRow": .bool(avgRow), "totalRow": .bool(isOslo),
+        ]
+    }
+
+    private func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,51 @@
+import ReportKit
+
+/// How a geography's rows become its `values` list: the original's templates.
+public enum ValueTemplate: Sendable {
+    /// One `{value, ratio?, date}` per row and series, all series in one flat list (A, B, I, J).
+    case flat
+    /// The same, one list per series (C).
+    case perSeries
+    /// Age distribution by sex: one `{age, mann, kvinne, value, ratio, date}` per age (E).
+    case ageDistribution
+    /// Key numbers: the latest year's series values, then the `history` columns of the first
+    /// row, then the year (G).
+    case keyNumbers(history: [String])
+
+    func values(_ rows: [StatisticsRow], series: [String]) throws(PipelineError) -> [JSONValue] {
+        switch self {
+        case .flat:
+            return series.flatMap { name in rows.map { Self.point($0, name) } }
+        case .perSeries:
+            return series.map { name in .array(rows.map { Self.point($0, name) }) }
+        case .ageDistribution:
+            return try Self.ages(rows, series: series)
+        case .keyNumbers(let history):
+            guard let first = rows.first, let latest = rows.map(\.date).max() else { return [] }
+            let current = rows.filter { $0.date == latest }
+            guard current.count == 1 else { throw PipelineError.badInput("key numbers need one row for \(latest), found \(current.count)") }
+            return series.map { .number(current[0][$0]) } + [.array(history.map { .number(first[$0]) }), .number(Double(latest))]
+        }
+    }
+
+    /// `{"value", "ratio" (when the row has a ratio column for the series), "date"}`.
+    static func point(_ row: StatisticsRow, _ name: String) -> JSONValue {
+        var object: JSONObject = ["value": .number(row[name])]
+        if let ratio = row.numbers["\(name)_ratio"] { object["ratio"] = .number(ratio) }
+        object["date"] = .number(Double(row.date))
+        return .object(object)
+    }
+
+    /// Men (`kjonn` 1) and women (`kjonn` 2) per age; ratio of the geography's `total`.
+    static func ages(_ rows: [StatisticsRow], series: [String]) throws(PipelineError) -> [JSONValue] {
+        let total = rows.reduce(0) { $0 + ($1["total"].isNaN ? 0 : $1["total"]) }
+        guard let men = rows.first(where: { $0.keys["kjonn"] == "1" }), let women = rows.first(where: { $0.keys["kjonn"] == "2" }) else {
+            throw PipelineError.badInput("the age distribution of \(rows.first?.subDistrictID ?? rows.first?.districtID ?? "?") needs rows for kjonn 1 and 2")
+        }
+        return series.map { age in
+            let sum = men[age] + women[age]
+            return ["age": .string(age), "mann": .number(men[age]), "kvinne": .number(women[age]), "value": .number(sum),
+                    "ratio": .number(sum / total), "date": .number(Double(men.date))]
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import ReportKit
+
+/// One pipeline step: reads the event, finds each input dataset's one file in the store,
+/// runs the bydelsfakta function the event names, and writes `<id>.json` per district and
+/// `00.json` under the output prefix. Everything is computed before anything is written;
+/// if a write fails, what was written is removed again.
+public struct PipelineRun: Sendable {
+    public var store: any ObjectStore
+    public var clock: any WallClock
+    public var logger: Logger
+
+    public init(store: any ObjectStore, clock: any WallClock, logger: Logger = .silent) {
+        self.store = store
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// What a step did: the step data to print, the keys written, and the failure if any.
+    public struct Outcome: Sendable {
+        public var stepData: JSONValue
+        public var written: [String]
+        public var failure: (any CategorizedError)?
+    }
+
+    /// Runs the step for `eventBytes` (the event's JSON). Never throws: a failure is in the
+    /// outcome, with step data of status `FAILED`.
+    public func run(eventBytes: [UInt8]) async -> Outcome {
+        let event: PipelineEvent
+        do {
+            event = try PipelineEvent.decode(try JSONReader.parse(eventBytes))
+        } catch let error as ParseError {
+            return failed(nil, error, "event: \(error.summary)")
+        } catch let error as PipelineError {
+            return failed(nil, error, error.description)
+        } catch {
+            return failed(nil, PipelineError.badInput("\(error)"), "\(error)")
+        }
+        do {
+            let written = try await run(event)
+            return Outcome(stepData: event.stepData(), written: written, failure: nil)
+        } catch let error as any CategorizedError {
+            return failed(event, error, String(describing: error))
+        } catch {
+            return failed(event, PipelineError.outsideSystem("\(error)"), "\(error)")
+        }
+    }
+
+    private func failed(_ event: PipelineEvent?, _ error: any CategorizedError, _ message: String) -> Outcome {
+        logger.error(message)
+        let stepData = event?.stepData(failure: message) ?? ["s3_input_prefixes": .object([:]), "status": "FAILED", "errors": [.string(message)]]
+        return Outcome(stepData: stepData, written: [], failure: error)
+    }
+
+    private func run(_ event: PipelineEvent) async throws -> [String] {
+        guard let function = BydelsfaktaFunction.named(arn: event.arn) else {
+            throw PipelineError.badInput(
+                "event: payload.pipeline.task_config.\(event.task).arn '\(event.arn)' names no ported function (known: \(BydelsfaktaFunction.all.map(\.arn).joined(separator: ", ")))")
+        }
+        guard function.types.contains(event.datasetType) else {
+            throw PipelineError.badInput(
+                "event: payload.pipeline.task_config.\(event.task).type '\(event.datasetType)' is not one \(function.name) makes (\(function.types.joined(separator: ", ")))")
+        }
+        let given = Dictionary(event.inputPrefixes, uniquingKeysWith: { first, _ in first })
+        let missing = function.inputs.filter { given[$0] == nil }
+        guard missing.isEmpty else {
+            throw PipelineError.badInput("event: payload.step_data.s3_input_prefixes lacks \(missing.map { "'\($0)'" }.joined(separator: ", ")), which \(function.name) reads")
+        }
+        let extra = event.inputPrefixes.map(\.dataset).filter { !function.inputs.contains($0) }
+        guard extra.isEmpty else {
+            throw PipelineError.badInput("event: payload.step_data.s3_input_prefixes has \(extra.map { "'\($0)'" }.joined(separator: ", ")), which \(function.name) does not read")
+        }
+        var inputs: [String: [StatisticsRow]] = [:]
+        for dataset in function.inputs {
+            inputs[dataset] = try await read(dataset: dataset, prefix: given[dataset]!, keyColumns: function.keyColumns)
+        }
+        logger.info("\(function.name) \(event.datasetType): computing from \(inputs.values.map(\.count).reduce(0, +)) rows")
+        let outputs = try function.compute(inputs, event.datasetType, Timestamp.day(clock.now()))
+        var files: [(key: String, data: Data)] = []
+        for output in outputs {
+            guard let name = output["id"]?.stringValue ?? output["district"]?.stringValue else {
+                throw PipelineError.badInput("an output has neither id nor district")
+            }
+            files.append((event.outputPrefix + name + ".json", Data(JSONWriter.compact(output).utf8)))
+        }
+        var written: [String] = []
+        do {
+            for file in files {
+                try await store.put(file.key, file.data, contentType: "application/json")
+                written.append(file.key)
+            }
+        } catch {
+            for key in written { try? await store.delete(key) }
+            throw error
+        }
+        logger.info("wrote \(written.count) files under \(event.outputPrefix)")
+        return written
+    }
+
+    /// The one file under `prefix`, read as statistics rows.
+    private func read(dataset: String, prefix: String, keyColumns: Set<String>) async throws -> [StatisticsRow] {
+        let objects = try await store.list(prefix: prefix)
+        guard let object = objects.first else {
+            throw PipelineError.badInput("input '\(dataset)': no file under prefix \(prefix) in \(store.displayName)")
+        }
+        guard objects.count == 1 else {
+            throw PipelineError.badInput("input '\(dataset)': \(objects.count) files under prefix \(prefix), expected one: \(objects.map(\.key).joined(separator: ", "))")
+        }
+        guard let data = try await store.get(object.key) else {
+            throw PipelineError.outsideSystem("input '\(dataset)': \(object.key) disappeared while reading")
+        }
+        let csv = try SemicolonCSV.parse(String(decoding: data, as: UTF8.self), file: object.key)
+        return try StatisticsTable.rows(csv, file: object.key, keyColumns: keyColumns)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import PipelineCore
+import ReportKit
+import ReportKitTestSupport
+import Testing
+
+/// Each ported function's files against the original's on the same input
+/// (`Fixtures/bydelsfakta`, produced by running the original): equal as parsed JSON, with
+/// `meta.publishedDate` aside, numbers to 1e-9 and `data` in any order.
+@Suite("bydelsfakta parity with the original")
+struct ParityTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var function: String
+        var type: String
+        var dataset: String
+        var input: String
+        var expected: String
+        var testDescription: String { "\(function) \(type)" }
+    }
+
+    static let befolkning = "befolkning-etter-kjonn-og-alder/input_befolkning-etter-kjonn-og-alder_synthetic.csv"
+    static let cases: [Case] = [
+        Case(function: "alder-distribusjon-status", type: "status", dataset: "befolkning-etter-kjonn-og-alder", input: befolkning, expected: "alder_distribusjon_status/output_status"),
+        Case(function: "folkemengde", type: "historisk", dataset: "befolkning-etter-kjonn-og-alder", input: befolkning, expected: "folkemengde/output_historisk"),
+        Case(function: "folkemengde", type: "historisk-prosent", dataset: "befolkning-etter-kjonn-og-alder", input: befolkning, expected: "folkemengde/output_historisk-prosent"),
+        Case(function: "folkemengde", type: "nokkeltall", dataset: "befolkning-etter-kjonn-og-alder", input: befolkning, expected: "folkemengde/output_nokkeltall"),
+        Case(function: "levekar-lav-utdanning", type: "status", dataset: "lav-utdanning", input: "levekar_lav_utdanning/input_lav-utdanning_synthetic.csv", expected: "levekar_lav_utdanning/output_status"),
+        Case(function: "levekar-lav-utdanning", type: "historisk", dataset: "lav-utdanning", input: "levekar_lav_utdanning/input_lav-utdanning_synthetic.csv", expected: "levekar_lav_utdanning/output_historisk"),
+        Case(function: "eieform", type: "status", dataset: "eieform", input: "eieform/input_eieform_10000-as-00.csv", expected: "eieform/output_status"),
+        Case(function: "eieform", type: "historisk", dataset: "eieform", input: "eieform/input_eieform_10000-as-00.csv", expected: "eieform/output_historisk"),
+        Case(function: "eieform", type: "status", dataset: "eieform", input: "eieform/input_Eieform(2015-2017-v01)_original.csv", expected: "eieform/output_status"),
+    ]
+
+    @Test("outputs equal the original's", arguments: cases)
+    func parity(_ testCase: Case) async throws {
+        let store = InMemoryObjectStore()
+        try await store.put("processed/in/input.csv", FixturePaths.data("bydelsfakta/" + testCase.input))
+        let event = PipelineEvents.event(function: testCase.function, type: testCase.type, inputs: [testCase.dataset: "processed/in/"])
+        let outcome = await PipelineRun(store: store, clock: FixedClock(Timestamp.parse("2026-11-22")!)).run(eventBytes: Array(event.utf8))
+        #expect(outcome.failure == nil, "\(outcome.stepData)")
+        let expectedDirectory = FixturePaths.fixture("bydelsfakta/" + testCase.expected)
+        let expectedFiles = try FileManager.default.contentsOfDirectory(atPath: expectedDirectory.path).sorted()
+        let prefix = "intermediate/yellow/out/version=1/edition=1/lambda_invoker/"
+        #expect(outcome.written.map { String($0.dropFirst(prefix.count)) }.sorted() == expectedFiles)
+        for file in expectedFiles {
+            let expected = try JSONReader.parse(FixturePaths.text("bydelsfakta/\(testCase.expected)/\(file)"))
+            guard let data = try await store.get(prefix + file) else { continue }
+            let actual = try JSONReader.parse([UInt8](data))
+            if let difference = JSONParity.difference(actual, expected, path: file) {
+                Issue.record(Comment(rawValue: difference))
+            }
+        }
+    }
+}
+
+/// Events for tests.
+enum PipelineEvents {
+    static func event(function: String, type: String, inputs: [String: String]) -> String {
+        let prefixes = JSONValue.object(JSONObject(inputs.map { .init(key: $0.key, value: .string($0.value)) }))
+        let event: JSONValue = [
+            "execution_name": "test", "task": "lambda_invoker",
+            "payload": [
+                "pipeline": ["id": "p", "task_config": ["lambda_invoker": ["arn": .string("bydelsfakta-data-processing-\(function)"), "type": .string(type)]]],
+                "output_dataset": ["id": "out", "version": "1", "edition": "1", "s3_prefix": "%stage%/yellow/out/version=1/edition=1/"],
+                "step_data": ["s3_input_prefixes": prefixes, "status": "PENDING", "errors": []],
+            ],
+        ]
+        return JSONWriter.canonical(event)
+    }
+}
+
+/// Compares outputs the way parity is defined.
+enum JSONParity {
+    static func difference(_ actual: JSONValue, _ expected: JSONValue, path: String) -> String? {
+        switch (actual, expected) {
+        case (.number(let a), .number(let b)):
+            return abs(a - b) <= 1e-9 * max(1, abs(b)) ? nil : "\(path): \(a) != \(b)"
+        case (.array(let a), .array(let b)):
+            guard a.count == b.count else { return "\(path): \(a.count) elements, expected \(b.count)" }
+            var a = a, b = b
+            if path.hasSuffix(".data") {
+                a.sort { ($0["id"]?.stringValue ?? "") < ($1["id"]?.stringValue ?? "") }
+                b.sort { ($0["id"]?.stringValue ?? "") < ($1["id"]?.stringValue ?? "") }
+            }
+            for index in a.indices {
+                if let difference = difference(a[index], b[index], path: "\(path)[\(index)]") { return difference }
+            }
+            return nil
+        case (.object(let a), .object(let b)):
+            let keys = Set(a.keys).union(b.keys).subtracting(path.hasSuffix(".meta") ? ["publishedDate"] : [])
+            for key in keys.sorted() {
+                guard let left = a[key], let right = b[key] else { return "\(path).\(key): present on one side only" }
+                if let difference = difference(left, right, path: "\(path).\(key)") { return difference }
+            }
+            return nil
+        default:
+            return actual == expected ? nil : "\(path): \(actual) != \(expected)"
+        }
+    }
+}
