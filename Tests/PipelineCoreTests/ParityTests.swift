@@ -33,6 +33,11 @@ struct ParityTests {
 
     @Test("outputs equal the original's", arguments: cases)
     func parity(_ testCase: Case) async throws {
+        try await Self.check(testCase)
+    }
+
+    /// Runs the case's function on its input and compares every file with the original's.
+    static func check(_ testCase: Case) async throws {
         let store = InMemoryObjectStore()
         try await store.put("processed/in/input.csv", FixturePaths.data("bydelsfakta/" + testCase.input))
         let event = PipelineEvents.event(function: testCase.function, type: testCase.type, inputs: [testCase.dataset: "processed/in/"])
