@@ -15,6 +15,8 @@ struct ParityTests {
         var dataset: String
         var input: String
         var expected: String
+        /// Further inputs: dataset id → fixture path.
+        var extraInputs: [String: String] = [:]
         var testDescription: String { "\(function) \(type)" }
     }
 
@@ -29,6 +31,11 @@ struct ParityTests {
         Case(function: "eieform", type: "status", dataset: "eieform", input: "eieform/input_eieform_10000-as-00.csv", expected: "eieform/output_status"),
         Case(function: "eieform", type: "historisk", dataset: "eieform", input: "eieform/input_eieform_10000-as-00.csv", expected: "eieform/output_historisk"),
         Case(function: "eieform", type: "status", dataset: "eieform", input: "eieform/input_Eieform(2015-2017-v01)_original.csv", expected: "eieform/output_status"),
+        Case(
+            function: "befolkningsutvkl-forv-utvkl", type: "historisk", dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
+            expected: "befolkningsutvkl_forv_utvkl/output_historisk",
+            extraInputs: Dictionary(uniqueKeysWithValues: ["dode", "fodte", "flytting-til-etter-alder", "flytting-fra-etter-alder", "befolkningsframskrivninger"]
+                .map { ($0, "befolkningsutvkl_forv_utvkl/input_\($0).csv") })),
     ]
 
     @Test("outputs equal the original's", arguments: cases)
@@ -39,8 +46,12 @@ struct ParityTests {
     /// Runs the case's function on its input and compares every file with the original's.
     static func check(_ testCase: Case) async throws {
         let store = InMemoryObjectStore()
-        try await store.put("processed/in/input.csv", FixturePaths.data("bydelsfakta/" + testCase.input))
-        let event = PipelineEvents.event(function: testCase.function, type: testCase.type, inputs: [testCase.dataset: "processed/in/"])
+        var prefixes: [String: String] = [:]
+        for (position, input) in ([(testCase.dataset, testCase.input)] + testCase.extraInputs.sorted { $0.key < $1.key }).enumerated() {
+            try await store.put("processed/in\(position)/input.csv", FixturePaths.data("bydelsfakta/" + input.1))
+            prefixes[input.0] = "processed/in\(position)/"
+        }
+        let event = PipelineEvents.event(function: testCase.function, type: testCase.type, inputs: prefixes)
         let outcome = await PipelineRun(store: store, clock: FixedClock(Timestamp.parse("2026-11-22")!)).run(eventBytes: Array(event.utf8))
         #expect(outcome.failure == nil, "\(outcome.stepData)")
         let expectedDirectory = FixturePaths.fixture("bydelsfakta/" + testCase.expected)

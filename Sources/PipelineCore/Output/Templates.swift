@@ -11,6 +11,9 @@ public enum ValueTemplate: Sendable {
     /// Key numbers: the latest year's series values, then the `history` columns of the first
     /// row, then the year (G).
     case keyNumbers(history: [String])
+    /// Per group of columns, one `{date, column: value…}` per row with the columns that have
+    /// a value; rows with none are left out (H).
+    case presentValues(groups: [[String]])
 
     func values(_ rows: [StatisticsRow], series: [String]) throws(PipelineError) -> [JSONValue] {
         switch self {
@@ -20,6 +23,14 @@ public enum ValueTemplate: Sendable {
             return series.map { name in .array(rows.map { Self.point($0, name) }) }
         case .ageDistribution:
             return try Self.ages(rows, series: series)
+        case .presentValues(let groups):
+            return groups.map { columns in
+                .array(rows.compactMap { row in
+                    var object: JSONObject = ["date": .number(Double(row.date))]
+                    for column in columns where !row[column].isNaN { object[column] = .number(row[column]) }
+                    return object.count > 1 ? .object(object) : nil
+                })
+            }
         case .keyNumbers(let history):
             guard let first = rows.first, let latest = rows.map(\.date).max() else { return [] }
             let current = rows.filter { $0.date == latest }
