@@ -81,7 +81,7 @@ public struct PipelineRun: Sendable {
             guard let name = output["id"]?.stringValue ?? output["district"]?.stringValue else {
                 throw PipelineError.badInput("an output has neither id nor district")
             }
-            files.append((event.outputPrefix + name + ".json", Data(JSONWriter.compact(output).utf8)))
+            files.append((event.outputPrefix + name + ".json", Data(JSONWriter.compactInOrder(output))))
         }
         var written: [String] = []
         do {

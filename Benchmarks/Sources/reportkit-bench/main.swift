@@ -7,6 +7,9 @@ import ReportKit
 //       SHARE of the plans (0…1, default 1) were edited inside the report's window
 //   reportkit-bench formats PATH.json [PATH.yaml]      in-process read/write throughput
 //   reportkit-bench slips REPORTCLI DB [--runs N]      whole-process time and peak memory
+//   reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
+//       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
+//       and the original's handler too when a Python and a runner script are given
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in arguments: inout [String]) -> String? {
@@ -59,6 +62,36 @@ case "slips":
         format: "reportcli slips --dryrun on %@: median %.3f s (best %.3f, worst %.3f over %d runs), peak RSS %.0f MiB, exit %d",
         database, times[times.count / 2], times.first!, times.last!, runs, figures.map(\.peakMiB).max()!, figures.last!.status))
 
+case "pipeline":
+    // reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
+    let runs = Int(option("--runs", in: &arguments) ?? "") ?? 5
+    var original: (python: String, runner: String)?
+    if let index = arguments.firstIndex(of: "--original"), index + 2 < arguments.count {
+        original = (arguments[index + 1], arguments[index + 2])
+        arguments.removeSubrange(index...(index + 2))
+    }
+    guard arguments.count == 3 else { fatalError("pipeline needs REPORTCLI DIR") }
+    let (executable, directory) = (arguments[1], arguments[2])
+    try PipelineData.write(to: directory)
+    func median(_ figures: [ProcessFigures]) -> Double { figures.map(\.seconds).sorted()[figures.count / 2] }
+    print("function                        type               reportcli      original    speed-up")
+    for (function, module, type, dataset) in PipelineData.runs {
+        let eventPath = "\(directory)/event-\(function)-\(type).json"
+        try Data(PipelineData.event(function: function, type: type, dataset: dataset).utf8).write(to: URL(fileURLWithPath: eventPath))
+        let ours = (0..<runs).map { _ in measureProcess(executable, ["pipeline", "run", "--event", eventPath, "--store", directory, "--now", "2020-05-01"]) }
+        var line = String(format: "%-31@ %-18@ %7.1f ms", function as NSString, type as NSString, median(ours) * 1000)
+        if ours.contains(where: { $0.status != 0 }) { line += " (exit \(ours.map(\.status).max()!))" }
+        if let original {
+            let input = "\(directory)/processed/\(dataset)/input.csv"
+            let theirs = (0..<max(1, runs / 2)).map { _ in
+                measureProcess(original.python, [original.runner, module, type, "\(directory)/original-out", "\(dataset)=\(input)"])
+            }
+            line += String(format: "   %7.1f ms   %6.1f×", median(theirs) * 1000, median(theirs) / median(ours))
+            if theirs.contains(where: { $0.status != 0 }) { line += " (original exit \(theirs.map(\.status).max()!))" }
+        }
+        print(line)
+    }
+
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]")
 }

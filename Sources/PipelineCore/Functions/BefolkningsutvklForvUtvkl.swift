@@ -102,7 +102,7 @@ enum BefolkningsutvklForvUtvkl {
                 let key = [row.districtID ?? "\u{10FFFF}", row.districtName ?? "", String(row.date), row.subDistrictID ?? "\u{10FFFF}", row.subDistrictName ?? ""]
                     .joined(separator: "\u{1F}")
                 if var existing = joined[key] {
-                    for (column, value) in row.numbers { existing.numbers[column] = value }
+                    for column in row.columnNames { existing[column] = row[column] }
                     joined[key] = existing
                 } else {
                     order.append(key)

@@ -104,8 +104,7 @@ enum Population {
                   let districtName = row.districtName else { continue }
             let key = Key(date: row.date, sub: sub, subName: subName, district: district, districtName: districtName)
             if sums[key] == nil { order.append(key) }
-            let total = row.numbers.reduce(0.0) { sum, entry in Int(entry.key) != nil && !entry.value.isNaN ? sum + entry.value : sum }
-            sums[key, default: 0] += total
+            sums[key, default: 0] += row.sumOfNumberedColumns
         }
         order.sort { lhs, rhs in
             if lhs.date != rhs.date { return lhs.date < rhs.date }

@@ -35,7 +35,7 @@ public struct GraphMetadata: Sendable {
         guard let latest = kept.map(\.date).max() else { return ["value": [0, 0], "ratio": [0, 0]] }
         let current = kept.filter { $0.date == latest }
         func range(_ name: String) -> JSONValue {
-            let values = current.compactMap { $0.numbers[name] }.filter { !$0.isNaN }
+            let values = current.filter { $0.has(name) }.map { $0[name] }.filter { !$0.isNaN }
             guard let low = values.min(), let high = values.max() else { return [0, 0] }
             return [.number(low), .number(high)]
         }

@@ -42,7 +42,7 @@ public enum ValueTemplate: Sendable {
     /// `{"value", "ratio" (when the row has a ratio column for the series), "date"}`.
     static func point(_ row: StatisticsRow, _ name: String) -> JSONValue {
         var object: JSONObject = ["value": .number(row[name])]
-        if let ratio = row.numbers["\(name)_ratio"] { object["ratio"] = .number(ratio) }
+        if row.has("\(name)_ratio") { object["ratio"] = .number(row["\(name)_ratio"]) }
         object["date"] = .number(Double(row.date))
         return .object(object)
     }
@@ -55,8 +55,11 @@ public enum ValueTemplate: Sendable {
         }
         return series.map { age in
             let sum = men[age] + women[age]
-            return ["age": .string(age), "mann": .number(men[age]), "kvinne": .number(women[age]), "value": .number(sum),
-                    "ratio": .number(sum / total), "date": .number(Double(men.date))]
+            return .object(JSONObject(uniqueMembers: [
+                .init(key: "age", value: .string(age)), .init(key: "mann", value: .number(men[age])),
+                .init(key: "kvinne", value: .number(women[age])), .init(key: "value", value: .number(sum)),
+                .init(key: "ratio", value: .number(sum / total)), .init(key: "date", value: .number(Double(men.date))),
+            ]))
         }
     }
 }

@@ -57,12 +57,28 @@ public struct Aggregation: Sendable {
             if lhs.date != rhs.date { return lhs.date < rhs.date }
             return lhs.texts.lexicographicallyPrecedes(rhs.texts) { $0.precedesByCodePoints($1) }
         }
-        let columns = rules.map { Array($0.keys) } ?? Array(Set(rows.flatMap { $0.numbers.keys }))
+        var columns = rules.map { Array($0.keys) } ?? rows.reduce(into: [String]()) { names, row in
+            if names.isEmpty { names = row.columnNames } else { for name in row.columnNames where !names.contains(name) { names.append(name) } }
+        }
+        // Plain sums over the file columns every row shares are added by position.
+        var shared: ColumnIndex?
+        if rules == nil, let first = rows.first?.indexedColumns.index, rows.allSatisfy({ $0.indexedColumns.index === first }) {
+            shared = first
+            columns.removeAll { first.position[$0] != nil }
+        }
         var result: [StatisticsRow] = []
         for key in order {
             let group = members[key]!
             var row = make(group[0])
             for name in extraKeys { row.keys[name] = group[0].keys[name] }
+            if let shared {
+                var sums = [Double](repeating: 0, count: shared.names.count)
+                for member in group {
+                    let values = member.indexedColumns.values
+                    for position in sums.indices where !values[position].isNaN { sums[position] += values[position] }
+                }
+                row.indexedColumns = (shared, sums)
+            }
             for column in columns {
                 row[column] = try sum(group, column: column, rule: rules?[column] ?? .sum, key: key.texts, date: key.date)
             }
@@ -72,14 +88,19 @@ public struct Aggregation: Sendable {
     }
 
     private func sum(_ group: [StatisticsRow], column: String, rule: Rule, key: [String], date: Int) throws(PipelineError) -> Double {
-        let values = group.map { $0[column] }
+        var total = 0.0
+        var missingCount = 0
+        for index in group.indices {
+            let value = group[index][column]
+            if value.isNaN { missingCount += 1 } else { total += value }
+        }
         switch rule {
         case .sum:
-            return values.reduce(0) { $1.isNaN ? $0 : $0 + $1 }
+            return total
         case .sumAllOrNone:
+            if missingCount == 0 { return total }
+            if missingCount == group.count { return .nan }
             let missing = group.filter { $0[column].isNaN }
-            if missing.isEmpty { return values.reduce(0, +) }
-            if missing.count == group.count { return .nan }
             let places = missing.map { $0.subDistrictID ?? $0.districtID ?? "?" }
             let where_ = key.isEmpty ? "Oslo" : key.joined(separator: " ")
             throw PipelineError.badInput(

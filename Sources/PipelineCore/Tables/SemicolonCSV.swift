@@ -1,8 +1,8 @@
 import ReportKit
 
 /// The statistics files' CSV: `;`-separated, a header line, optional `"quoted"` fields
-/// (`""` for a quote inside). Every field stays text here; ``StatisticsTable`` decides what
-/// is a number.
+/// (`""` for a quote inside, line breaks allowed). Every field stays text here;
+/// ``StatisticsTable`` decides what is a number.
 public struct SemicolonCSV: Sendable {
     public var header: [String]
     /// The records, each as long as the header; `lines[i]` is record i's 1-based line.
@@ -11,67 +11,73 @@ public struct SemicolonCSV: Sendable {
 
     /// Parses `text`; `file` names it in errors.
     public static func parse(_ text: String, file: String? = nil) throws(ParseError) -> SemicolonCSV {
+        try Array(text.utf8).withUnsafeBufferPointer { bytes throws(ParseError) in try parse(bytes, file: file) }
+    }
+
+    /// Parses UTF-8 bytes; `file` names them in errors.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String? = nil) throws(ParseError) -> SemicolonCSV {
         var rows: [[String]] = []
         var lines: [Int] = []
-        var field = ""
         var row: [String] = []
-        var quoted = false
         var line = 1
-        var rowLine = 1
-        var column = 0
-        var fieldStarted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = iterator.next()
-        func finishRow() {
-            row.append(field)
-            if !(row.count == 1 && row[0].isEmpty) { rows.append(row); lines.append(rowLine) }
-            row = []
-            field = ""
-            fieldStarted = false
+        var index = 0
+        let count = bytes.count
+        func error(_ message: String, line: Int) -> ParseError {
+            ParseError(file: file, location: SourceLocation(line: line, column: 1), stage: "csv", message: message)
         }
-        while let scalar = pending {
-            pending = iterator.next()
-            column += 1
-            if quoted {
-                if scalar == "\"" {
-                    if pending == "\"" { field.unicodeScalars.append("\""); pending = iterator.next(); column += 1 } else { quoted = false }
+        while index < count {
+            let rowLine = line
+            row.removeAll(keepingCapacity: true)
+            // One record: fields up to the end of the line.
+            while true {
+                var field: String
+                if index < count, bytes[index] == UInt8(ascii: "\"") {
+                    var text: [UInt8] = []
+                    index += 1
+                    var closed = false
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == UInt8(ascii: "\"") {
+                            if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
+                                text.append(byte)
+                                index += 2
+                                continue
+                            }
+                            index += 1
+                            closed = true
+                            break
+                        }
+                        if byte == 0x0A { line += 1 }
+                        text.append(byte)
+                        index += 1
+                    }
+                    guard closed else { throw error("unterminated quoted field", line: rowLine) }
+                    field = String(decoding: text, as: UTF8.self)
+                    let rest = index
+                    while index < count, bytes[index] != UInt8(ascii: ";"), bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+                    if index > rest { field += String(decoding: UnsafeBufferPointer(rebasing: bytes[rest..<index]), as: UTF8.self) }
                 } else {
-                    if scalar == "\n" { line += 1; column = 0 }
-                    field.unicodeScalars.append(scalar)
+                    let start = index
+                    while index < count, bytes[index] != UInt8(ascii: ";"), bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+                    field = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 }
-                continue
-            }
-            switch scalar {
-            case "\"" where !fieldStarted:
-                quoted = true
-                fieldStarted = true
-            case ";":
                 row.append(field)
-                field = ""
-                fieldStarted = false
-            case "\r" where pending == "\n":
-                continue
-            case "\n":
-                finishRow()
-                line += 1
-                rowLine = line
-                column = 0
-            default:
-                field.unicodeScalars.append(scalar)
-                fieldStarted = true
+                if index < count, bytes[index] == UInt8(ascii: ";") {
+                    index += 1
+                    continue
+                }
+                break
             }
+            if index < count, bytes[index] == 0x0D { index += 1 }
+            if index < count, bytes[index] == 0x0A { index += 1 }
+            line += 1
+            if row.count == 1, row[0].isEmpty { continue }  // a blank line
+            rows.append(row)
+            lines.append(rowLine)
         }
-        if quoted {
-            throw ParseError(file: file, location: SourceLocation(line: rowLine, column: 1), stage: "csv", message: "unterminated quoted field")
-        }
-        if !field.isEmpty || !row.isEmpty { finishRow() }
-        guard let header = rows.first else {
-            throw ParseError(file: file, location: SourceLocation(line: 1, column: 1), stage: "csv", message: "the file is empty; expected a header line")
-        }
-        for (index, record) in rows.enumerated().dropFirst() where record.count != header.count {
-            throw ParseError(
-                file: file, location: SourceLocation(line: lines[index], column: 1), stage: "csv",
-                message: "\(record.count) fields, but the header has \(header.count)")
+        guard let header = rows.first else { throw error("the file is empty; expected a header line", line: 1) }
+        for (position, record) in rows.enumerated().dropFirst() where record.count != header.count {
+            throw error("\(record.count) fields, but the header has \(header.count)", line: lines[position])
         }
         return SemicolonCSV(header: header, records: Array(rows.dropFirst()), lines: Array(lines.dropFirst()))
     }

@@ -4,7 +4,8 @@ import ReportKit
 /// text keys a function groups by (such as `kjonn`), and the numbers.
 ///
 /// Ids stay text (`0101`, `01`), as the original reads them. A missing number is NaN, as
-/// in the original's data frames.
+/// in the original's data frames. The numbers read from a file share one column index, so
+/// a row of 121 age columns is an array, not a dictionary; columns set later go beside it.
 public struct StatisticsRow: Sendable, Hashable {
     public var date: Int
     public var districtID: String?
@@ -12,7 +13,9 @@ public struct StatisticsRow: Sendable, Hashable {
     public var subDistrictID: String?
     public var subDistrictName: String?
     public var keys: [String: String]
-    public var numbers: [String: Double]
+    private var columns: ColumnIndex
+    private var values: [Double]
+    private var added: [String: Double]
 
     public init(
         date: Int, districtID: String?, districtName: String?, subDistrictID: String?, subDistrictName: String?,
@@ -24,14 +27,100 @@ public struct StatisticsRow: Sendable, Hashable {
         self.subDistrictID = subDistrictID
         self.subDistrictName = subDistrictName
         self.keys = keys
-        self.numbers = numbers
+        columns = .empty
+        values = []
+        added = numbers
+    }
+
+    /// A row whose numbers are `values`, in the order of `columns`.
+    init(date: Int, districtID: String?, districtName: String?, subDistrictID: String?, subDistrictName: String?,
+         keys: [String: String], columns: ColumnIndex, values: [Double]) {
+        self.init(date: date, districtID: districtID, districtName: districtName, subDistrictID: subDistrictID,
+                  subDistrictName: subDistrictName, keys: keys)
+        self.columns = columns
+        self.values = values
     }
 
     /// The number in `column`, NaN when absent.
     public subscript(column: String) -> Double {
-        get { numbers[column] ?? .nan }
-        set { numbers[column] = newValue }
+        get {
+            if let position = columns.position[column] { return values[position] }
+            return added[column] ?? .nan
+        }
+        set {
+            if let position = columns.position[column] { values[position] = newValue } else { added[column] = newValue }
+        }
     }
+
+    /// The shared column index of the row's file columns, and their values.
+    var indexedColumns: (index: ColumnIndex, values: [Double]) {
+        get { (columns, values) }
+        set {
+            columns = newValue.index
+            values = newValue.values
+        }
+    }
+
+    /// `true` when the row has the column (even if its value is missing).
+    public func has(_ column: String) -> Bool {
+        columns.position[column] != nil || added[column] != nil
+    }
+
+    /// The names of the row's number columns.
+    public var columnNames: [String] { columns.names + added.keys.sorted() }
+
+    /// The sum of the columns whose names are whole numbers (the age columns), missing
+    /// values left out.
+    public var sumOfNumberedColumns: Double {
+        var total = 0.0
+        for position in columns.numbered where !values[position].isNaN { total += values[position] }
+        for (name, value) in added where Int(name) != nil && !value.isNaN { total += value }
+        return total
+    }
+
+    /// Every number by column name.
+    public var numbers: [String: Double] {
+        get {
+            var all = added
+            for (position, name) in columns.names.enumerated() { all[name] = values[position] }
+            return all
+        }
+        set {
+            columns = .empty
+            values = []
+            added = newValue
+        }
+    }
+
+    public static func == (lhs: StatisticsRow, rhs: StatisticsRow) -> Bool {
+        lhs.date == rhs.date && lhs.districtID == rhs.districtID && lhs.districtName == rhs.districtName
+            && lhs.subDistrictID == rhs.subDistrictID && lhs.subDistrictName == rhs.subDistrictName && lhs.keys == rhs.keys
+            && lhs.numbers == rhs.numbers
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(date)
+        hasher.combine(districtID)
+        hasher.combine(subDistrictID)
+        hasher.combine(keys)
+        hasher.combine(numbers)
+    }
+}
+
+/// The number columns of a file, shared by its rows.
+final class ColumnIndex: Sendable {
+    let names: [String]
+    let position: [String: Int]
+    /// Positions of the columns named by whole numbers (ages).
+    let numbered: [Int]
+
+    init(_ names: [String]) {
+        self.names = names
+        position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        numbered = names.indices.filter { Int(names[$0]) != nil }
+    }
+
+    static let empty = ColumnIndex([])
 }
 
 /// A statistics file read into rows.
@@ -47,6 +136,7 @@ public enum StatisticsTable {
         }
         let index = Dictionary(csv.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let numberColumns = csv.header.enumerated().filter { $0.offset != dateIndex && !placeColumns.contains($0.element) && !keyColumns.contains($0.element) }
+        let columns = ColumnIndex(numberColumns.map(\.element))
         var rows: [StatisticsRow] = []
         rows.reserveCapacity(csv.records.count)
         for (position, record) in csv.records.enumerated() {
@@ -59,27 +149,57 @@ public enum StatisticsTable {
                 let value = record[at]
                 return value.isEmpty ? nil : value
             }
-            var numbers: [String: Double] = [:]
+            var values: [Double] = []
+            values.reserveCapacity(numberColumns.count)
             for (at, name) in numberColumns {
-                let raw = record[at].trimmingSpaces
-                if raw.isEmpty { numbers[name] = .nan; continue }
-                guard let number = Double(raw) else {
+                let raw = record[at]
+                if let whole = wholeNumber(raw) { values.append(whole); continue }
+                let trimmed = raw.trimmingSpaces
+                if trimmed.isEmpty { values.append(.nan); continue }
+                guard let number = Double(trimmed) else {
                     throw PipelineError.badInput("\(file):\(line): column '\(name)' is '\(raw)', expected a number")
                 }
-                numbers[name] = number
+                values.append(number)
             }
             var keys: [String: String] = [:]
             for column in keyColumns { keys[column] = text(column) ?? "" }
             rows.append(StatisticsRow(
                 date: date, districtID: text("bydel_id"), districtName: text("bydel_navn"), subDistrictID: text("delbydel_id"),
-                subDistrictName: text("delbydel_navn"), keys: keys, numbers: numbers))
+                subDistrictName: text("delbydel_navn"), keys: keys, columns: columns, values: values))
         }
         return rows
     }
 }
 
+/// A whole number of at most 15 digits written plainly (`42`, `-7`), read without the
+/// general parser; `nil` for anything else.
+@inline(__always)
+func wholeNumber(_ text: String) -> Double? {
+    let utf8 = text.utf8
+    return utf8.withContiguousStorageIfAvailable { bytes -> Double? in
+        guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
+        var index = 0
+        let negative = bytes[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        guard index < bytes.count else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+            index += 1
+        }
+        return negative ? -Double(value) : Double(value)
+    } ?? nil
+}
+
 extension String {
+    /// Without leading and trailing spaces (most fields have none, and are returned as is).
     var trimmingSpaces: String {
-        String(unicodeScalars.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed().map(Character.init))
+        guard utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") else { return self }
+        let bytes = Array(utf8)
+        let start = bytes.firstIndex { $0 != UInt8(ascii: " ") } ?? bytes.count
+        let end = (bytes.lastIndex { $0 != UInt8(ascii: " ") } ?? -1) + 1
+        return start < end ? String(decoding: bytes[start..<end], as: UTF8.self) : ""
     }
 }

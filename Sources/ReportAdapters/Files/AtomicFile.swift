@@ -6,19 +6,32 @@ import ReportKit
 public enum AtomicFile {
     /// Replaces (or creates) the file at `path` with `data`.
     ///
+    /// - Parameter durable: flush the new bytes to disk before the rename (state that must
+    ///   survive a crash, like the cutoff); outputs that can be recomputed skip it.
     /// - Throws: ``FileAccessError`` (exit 3) when the directory is not writable or the rename fails;
     ///   the target is then unchanged and no temporary file is left behind.
-    public static func write(_ data: Data, to path: String) throws {
-        let target = URL(fileURLWithPath: path)
-        let directory = target.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw FileAccessError(path: path, problem: "cannot write in \(directory.path)", category: .outsideSystem)
+    public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(UUID().uuidString).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw FileAccessError(path: path, problem: "cannot write in \(directory.isEmpty ? "." : directory): \(String(cString: strerror(errno)))", category: .outsideSystem)
         }
-        if rename(temporary.path, target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw FileAccessError(path: path, problem: "cannot replace the file: \(reason)", category: .outsideSystem)
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, failure == nil {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { failure = String(cString: strerror(errno)) } else { offset += written }
+            }
+        }
+        if failure == nil, durable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw FileAccessError(path: path, problem: "cannot replace the file: \(failure)", category: .outsideSystem)
         }
     }
 

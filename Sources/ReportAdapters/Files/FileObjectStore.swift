@@ -5,8 +5,8 @@ import ReportKit
 ///
 /// Keys are checked before any file is touched: empty keys, absolute keys, empty segments
 /// (`a//b`), `.` and `..` segments and NUL bytes are rejected, so no key reaches outside the
-/// root. ``put(_:_:contentType:)`` is atomic (temporary file, then rename); content types are
-/// not kept. Listing walks the tree and returns keys in ascending byte order.
+/// root. ``put(_:_:contentType:)`` is atomic (temporary file, then rename; not flushed to
+/// disk, as S3 objects are not either); content types are not kept. Listing walks the tree and returns keys in ascending byte order.
 public struct FileObjectStore: ObjectStore {
     public let root: URL
 
@@ -32,7 +32,7 @@ public struct FileObjectStore: ObjectStore {
         let url = try fileURL(key)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(data, to: url.path)
+            try AtomicFile.write(data, to: url.path, durable: false)
         } catch let error as FileAccessError {
             throw ObjectStoreError(.unavailable, key: key, error.problem)
         } catch {
@@ -41,8 +41,13 @@ public struct FileObjectStore: ObjectStore {
     }
 
     public func list(prefix: String) async throws -> [StoredObject] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey])
+        // Walk only the directory the prefix points into, not the whole root.
+        let folder = prefix.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let start = folder.isEmpty || (try? Self.validate(folder)) == nil ? root : root.appendingPathComponent(folder, isDirectory: true)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: start.path, isDirectory: &isDirectory), isDirectory.boolValue,
+              let enumerator = FileManager.default.enumerator(
+                  at: start, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey])
         else { return [] }
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var objects: [StoredObject] = []

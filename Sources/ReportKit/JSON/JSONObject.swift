@@ -66,7 +66,8 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
 
     /// The members sorted by key, comparing Unicode code points.
     public var sortedMembers: [Member] {
-        members.sorted { $0.key.precedesByCodePoints($1.key) }
+        let inOrder = zip(members, members.dropFirst()).allSatisfy { $0.key.precedesByCodePoints($1.key) }
+        return inOrder ? members : members.sorted { $0.key.precedesByCodePoints($1.key) }
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {

@@ -24,17 +24,25 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// JSON text without whitespace, object members in their document order (as Python's
+    /// `json.dumps` writes a dict), for outputs whose readers expect the producer's order.
+    public static func compactInOrder(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        write(value, indent: 0, pretty: false, sorted: false, into: &out)
+        return out
+    }
+
     /// Appends the canonical form of `value` to `out`.
     public static func writeCanonical(_ value: JSONValue, into out: inout [UInt8]) {
-        write(value, indent: 0, pretty: true, into: &out)
+        write(value, indent: 0, pretty: true, sorted: true, into: &out)
     }
 
     /// Appends the compact form of `value` to `out`.
     public static func writeCompact(_ value: JSONValue, into out: inout [UInt8]) {
-        write(value, indent: 0, pretty: false, into: &out)
+        write(value, indent: 0, pretty: false, sorted: true, into: &out)
     }
 
-    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, into out: inout [UInt8]) {
+    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, sorted: Bool, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
         case .bool(let flag): out.append(contentsOf: Array((flag ? "true" : "false").utf8))
@@ -46,21 +54,21 @@ public enum JSONWriter {
             for (position, element) in elements.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { newline(indent + 1, into: &out) }
-                write(element, indent: indent + 1, pretty: pretty, into: &out)
+                write(element, indent: indent + 1, pretty: pretty, sorted: sorted, into: &out)
             }
             if pretty { newline(indent, into: &out) }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
             guard !object.isEmpty else { out.append(contentsOf: [0x7B, 0x7D]); return }
             out.append(UInt8(ascii: "{"))
-            let members = object.sortedMembers
+            let members = sorted ? object.sortedMembers : object.members
             for (position, member) in members.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { newline(indent + 1, into: &out) }
                 writeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                write(member.value, indent: indent + 1, pretty: pretty, into: &out)
+                write(member.value, indent: indent + 1, pretty: pretty, sorted: sorted, into: &out)
             }
             if pretty { newline(indent, into: &out) }
             out.append(UInt8(ascii: "}"))
