@@ -108,21 +108,3 @@ public struct Aggregation: Sendable {
         }
     }
 }
-
-/// Which years a function reports on.
-public enum Years {
-    /// The rows of the years every table has (the original's `historic`).
-    public static func historic(_ tables: [[StatisticsRow]]) -> [[StatisticsRow]] {
-        guard var shared = tables.first.map({ Set($0.map(\.date)) }) else { return tables }
-        for table in tables.dropFirst() { shared.formIntersection(table.map(\.date)) }
-        return tables.map { $0.filter { shared.contains($0.date) } }
-    }
-
-    /// The rows of the latest year every table has (the original's `status`).
-    public static func status(_ tables: [[StatisticsRow]]) throws(PipelineError) -> [[StatisticsRow]] {
-        guard var shared = tables.first.map({ Set($0.map(\.date)) }) else { return tables }
-        for table in tables.dropFirst() { shared.formIntersection(table.map(\.date)) }
-        guard let latest = shared.max() else { throw PipelineError.badInput("the input tables have no year in common") }
-        return tables.map { $0.filter { $0.date == latest } }
-    }
-}
