@@ -36,6 +36,15 @@ struct ParityTests {
             expected: "befolkningsutvkl_forv_utvkl/output_historisk",
             extraInputs: Dictionary(uniqueKeysWithValues: ["dode", "fodte", "flytting-til-etter-alder", "flytting-fra-etter-alder", "befolkningsframskrivninger"]
                 .map { ($0, "befolkningsutvkl_forv_utvkl/input_\($0).csv") })),
+        Case(
+            function: "landbakgrunn-innvandringsgrupper", type: "status", dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
+            expected: "landbakgrunn_innvandringsgrupper/output_status", extraInputs: landbakgrunn),
+        Case(
+            function: "landbakgrunn-innvandringsgrupper", type: "historisk", dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
+            expected: "landbakgrunn_innvandringsgrupper/output_historisk", extraInputs: landbakgrunn),
+    ]
+    static let landbakgrunn = [
+        "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
     @Test("outputs equal the original's", arguments: cases)
