@@ -42,7 +42,11 @@ struct ParityTests {
         Case(
             function: "landbakgrunn-innvandringsgrupper", type: "historisk", dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
             expected: "landbakgrunn_innvandringsgrupper/output_historisk", extraInputs: landbakgrunn),
-    ]
+    ] + ["alle_status", "alle_historisk", "kort_status", "kort_historisk", "lang_status", "lang_historisk", "to_foreldre_status", "to_foreldre_historisk"].map {
+        Case(
+            function: "innvandrer-befolkning", type: $0, dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
+            expected: "innvandrer_befolkning/output_\($0)", extraInputs: ["botid": "innvandrer_befolkning/input_botid.csv"])
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
