@@ -47,11 +47,17 @@ struct ParityTests {
             function: "innvandrer-befolkning", type: $0, dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
             expected: "innvandrer_befolkning/output_\($0)", extraInputs: ["botid": "innvandrer_befolkning/input_botid.csv"])
     }
+    static let moves = ["status", "historisk"].map {
+        Case(
+            function: "flyttehyppighet-inn-kat", type: $0, dataset: "flytting-fra-etter-inn-kat",
+            input: "flyttehyppighet_inn_kat/input_flytting-fra-etter-inn-kat.csv", expected: "flyttehyppighet_inn_kat/output_\($0)",
+            extraInputs: ["flytting-til-etter-inn-kat": "flyttehyppighet_inn_kat/input_flytting-til-etter-inn-kat.csv"])
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases)
+    @Test("outputs equal the original's", arguments: cases + moves)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }

@@ -54,7 +54,7 @@ public struct DistrictFiles: Sendable {
         let avgRow = id.count == 2 && !isOslo && district != "00"
         return [
             "id": .string(id), "geography": .string(isOslo ? "Oslo i alt" : name),
-            "values": .array(try template.values(rows, series: series)),
+            "values": try template.json(rows, series: series),
             "avgRow": .bool(avgRow), "totalRow": .bool(isOslo),
         ]
     }

@@ -14,6 +14,14 @@ public enum ValueTemplate: Sendable {
     /// Per group of columns, one `{date, column: value…}` per row with the columns that have
     /// a value; rows with none are left out (H).
     case presentValues(groups: [[String]])
+    /// A function's own shape: the geography's rows → its whole `values`.
+    case custom(@Sendable ([StatisticsRow]) throws(PipelineError) -> JSONValue)
+
+    /// The geography's `values`.
+    func json(_ rows: [StatisticsRow], series: [String]) throws(PipelineError) -> JSONValue {
+        if case .custom(let make) = self { return try make(rows) }
+        return .array(try values(rows, series: series))
+    }
 
     func values(_ rows: [StatisticsRow], series: [String]) throws(PipelineError) -> [JSONValue] {
         switch self {
@@ -31,6 +39,8 @@ public enum ValueTemplate: Sendable {
                     return object.count > 1 ? .object(object) : nil
                 })
             }
+        case .custom(let make):
+            return [try make(rows)]
         case .keyNumbers(let history):
             guard let first = rows.first, let latest = rows.map(\.date).max() else { return [] }
             let current = rows.filter { $0.date == latest }
