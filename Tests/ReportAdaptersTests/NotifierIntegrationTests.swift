@@ -11,7 +11,7 @@ struct NotifierIntegrationTests {
     let notification = SlipsNotification(messageGroupName: "region-slips", params: ["slip_count": 1, "note": "é \"quoted\""])
 
     func notifier(_ server: LoopbackHTTPServer, attempts: Int = 3, timeout: Double = 2) -> NotificationServiceNotifier {
-        let transport = RetryingTransport(URLSessionTransport(), policy: RetryPolicy(maxAttempts: attempts, baseDelay: 0.05, maxDelay: 0.1, budget: 10))
+        let transport = RetryingTransport(URLSessionTransport(), policy: RetryPolicy(maxAttempts: attempts, baseDelay: 0.05, maxDelay: 0.1, budget: 60))
         return NotificationServiceNotifier(url: server.url("/mm/send?token=SECRET"), transport: transport, timeout: timeout)
     }
 

@@ -17,7 +17,7 @@ struct AWSFaultTests {
         let client = AWSClient(
             service: "s3", configuration: AWSConfiguration(credentials: credentials, region: "eu-north-1", endpoint: server.url()),
             transport: RetryingTransport(
-                URLSessionTransport(), policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.1, budget: 10), logger: logger),
+                URLSessionTransport(), policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.1, budget: 60), logger: logger),
             clock: SystemClock(), timeout: 1)
         return try S3ObjectStore(url: "s3://bucket/prefix", client: client)
     }
