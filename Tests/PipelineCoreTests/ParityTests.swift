@@ -53,11 +53,17 @@ struct ParityTests {
             input: "flyttehyppighet_inn_kat/input_flytting-fra-etter-inn-kat.csv", expected: "flyttehyppighet_inn_kat/output_\($0)",
             extraInputs: ["flytting-til-etter-inn-kat": "flyttehyppighet_inn_kat/input_flytting-til-etter-inn-kat.csv"])
     }
+    static let totalMoves = ["status", "historisk"].map {
+        Case(
+            function: "flyttehyppighet-totalt", type: $0, dataset: "flytting-fra-etter-alder",
+            input: "flyttehyppighet_totalt/input_flytting-fra-etter-alder.csv", expected: "flyttehyppighet_totalt/output_\($0)",
+            extraInputs: ["flytting-til-etter-alder": "flyttehyppighet_totalt/input_flytting-til-etter-alder.csv"])
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }
