@@ -59,11 +59,17 @@ struct ParityTests {
             input: "flyttehyppighet_totalt/input_flytting-fra-etter-alder.csv", expected: "flyttehyppighet_totalt/output_\($0)",
             extraInputs: ["flytting-til-etter-alder": "flyttehyppighet_totalt/input_flytting-til-etter-alder.csv"])
     }
+    static let rooms = ["0-5-0-9_status", "0-5-0-9_historisk", "1-0-1-9_status", "1-0-1-9_historisk", "over-2_status", "over-2_historisk",
+                        "under-0-5_status", "under-0-5_historisk", "alle_status", "alle_historisk"].map {
+        Case(
+            function: "trangboddhet", type: $0, dataset: "husholdninger-etter-rom-per-person",
+            input: "trangboddhet/input_husholdninger-etter-rom-per-person.csv", expected: "trangboddhet/output_\($0)")
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves + totalMoves)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }
