@@ -65,11 +65,17 @@ struct ParityTests {
             function: "trangboddhet", type: $0, dataset: "husholdninger-etter-rom-per-person",
             input: "trangboddhet/input_husholdninger-etter-rom-per-person.csv", expected: "trangboddhet/output_\($0)")
     }
+    static let buildings = ["alle_status", "alle_historisk", "blokk_status", "blokk_historisk", "enebolig_status", "enebolig_historisk",
+                            "rekkehus_status", "rekkehus_historisk", "totalt_status", "totalt_historisk"].map {
+        Case(
+            function: "bygningstyper", type: $0, dataset: "boligmengde-etter-boligtype",
+            input: "bygningstyper/input_boligmengde-etter-boligtype.csv", expected: "bygningstyper/output_\($0)")
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }
