@@ -6,25 +6,24 @@ import ReportKit
 enum Bygningstyper {
     static let allSeries: [(String, JSONValue)] = [("Blokk, leiegård o.l", ""), ("Rekkehus, tomannsboliger o.l", ""), ("Enebolig", "")]
 
-    /// Per dataset type: heading, series, the columns shown, the template, the scale column.
-    static let kinds: [String: (heading: String, series: [(String, JSONValue)], columns: [String], template: ValueTemplate, scale: String?)] = [
-        "alle_status": ("Boliger etter bygningstype", allSeries, ["blokk", "rekkehus", "enebolig"], .flat, nil),
-        "alle_historisk": ("Boliger etter bygningstype", allSeries + [("Totalt", "")], ["blokk", "rekkehus", "enebolig", "total"], .perSeries, nil),
-        "blokk_status": ("Blokker og leiegårder", [], ["blokk"], .flat, "blokk"),
-        "blokk_historisk": ("Blokker og leiegårder", [], ["blokk"], .flat, nil),
-        "enebolig_status": ("Eneboliger", [], ["enebolig"], .flat, "enebolig"),
-        "enebolig_historisk": ("Eneboliger", [], ["enebolig"], .flat, nil),
-        "rekkehus_status": ("Rekkehus/tomannsboliger", [], ["rekkehus"], .flat, "rekkehus"),
-        "rekkehus_historisk": ("Rekkehus/tomannsboliger", [], ["rekkehus"], .flat, nil),
+    static let kinds: [String: DatasetKind] = [
+        "alle_status": DatasetKind("Boliger etter bygningstype", allSeries, columns: ["blokk", "rekkehus", "enebolig"]),
+        "alle_historisk": DatasetKind("Boliger etter bygningstype", allSeries + [("Totalt", "")], columns: ["blokk", "rekkehus", "enebolig", "total"], template: .perSeries),
+        "blokk_status": DatasetKind("Blokker og leiegårder", columns: ["blokk"], scale: "blokk"),
+        "blokk_historisk": DatasetKind("Blokker og leiegårder", columns: ["blokk"]),
+        "enebolig_status": DatasetKind("Eneboliger", columns: ["enebolig"], scale: "enebolig"),
+        "enebolig_historisk": DatasetKind("Eneboliger", columns: ["enebolig"]),
+        "rekkehus_status": DatasetKind("Rekkehus/tomannsboliger", columns: ["rekkehus"], scale: "rekkehus"),
+        "rekkehus_historisk": DatasetKind("Rekkehus/tomannsboliger", columns: ["rekkehus"]),
         // The original scales by a column "totalt" that does not exist, so its scale is all zeros.
-        "totalt_status": ("Antall boliger", [], ["total"], .flat, "totalt"),
-        "totalt_historisk": ("Antall boliger", [], ["total"], .flat, nil),
+        "totalt_status": DatasetKind("Antall boliger", columns: ["total"], scale: "totalt"),
+        "totalt_historisk": DatasetKind("Antall boliger", columns: ["total"]),
     ]
 
     static let function = BydelsfaktaFunction(
         name: "bygningstyper", inputs: ["boligmengde-etter-boligtype"], keyColumns: [], types: kinds.keys.sorted()
     ) { tables, type, publishedDate throws(PipelineError) in
-        guard let kind = kinds[type] else { throw PipelineError.badInput("unknown type \(type)") }
+        let kind = try DatasetKind.named(type, in: kinds)
         let input = (tables["boligmengde-etter-boligtype"] ?? []).map { row in
             var row = row
             row["enebolig"] = row["frittliggende_enebolig_eller_vaaningshus"]
@@ -34,13 +33,8 @@ enum Bygningstyper {
             row["total"] = row["rekkehus"] + row["blokk"] + row["enebolig"]
             return row
         }
-        var rows = try Aggregation(rules: ["total": .sum, "rekkehus": .sum, "enebolig": .sum, "blokk": .sum]).aggregate(input)
-        for index in rows.indices {
-            for column in ["rekkehus", "blokk", "enebolig", "total"] { rows[index]["\(column)_ratio"] = rows[index][column] / rows[index]["total"] }
-        }
-        var metadata = GraphMetadata(heading: kind.heading, series: kind.series)
-        if let column = kind.scale { metadata.scale = GraphMetadata.scale(rows, column: column) }
-        let selected = type.hasSuffix("_status") ? try Years.status([rows])[0] : Years.historic([rows])[0]
-        return try DistrictFiles(series: kind.columns, template: kind.template, metadata: metadata).generate(selected, publishedDate: publishedDate)
+        let rows = try Aggregation(rules: ["total": .sum, "rekkehus": .sum, "enebolig": .sum, "blokk": .sum]).aggregate(input)
+            .withRatios(["rekkehus", "blokk", "enebolig", "total"]) { $0["total"] }
+        return try kind.files(rows, type: type, publishedDate: publishedDate)
     }
 }

@@ -8,20 +8,19 @@ enum InnvandrerBefolkning {
         "Innvandrer, kort botid (<=5 år)": "short", "Innvandrer, lang botid (>5 år)": "long", "Øvrige befolkning": "two_parents",
     ]
 
-    /// Per dataset type: the heading, the series headings, the columns shown and the template.
-    static let kinds: [String: (heading: String, series: [(String, JSONValue)], points: [String], template: ValueTemplate, scale: String?)] = {
+    static let kinds: [String: DatasetKind] = {
         let short: (String, JSONValue) = ("Innvandrer", "kort botid (<=5 år)")
         let long: (String, JSONValue) = ("Innvandrer", "lang botid (>5 år)")
         let parents: (String, JSONValue) = ("Norskfødt", "med innvandrerforeldre")
         return [
-            "alle_status": ("Innvandring befolkning", [short, long, parents], ["short", "long", "two_parents"], .flat, nil),
-            "alle_historisk": ("Innvandring befolkning", [short, long, parents, ("Totalt", "")], ["short", "long", "two_parents", "total_cat"], .perSeries, nil),
-            "kort_status": ("Innvandrer med kort botid (<=5 år)", [], ["short"], .flat, "short"),
-            "kort_historisk": ("Innvandrer med kort botid (<=5 år)", [], ["short"], .flat, nil),
-            "lang_status": ("Innvandrer med lang botid (>5 år)", [], ["long"], .flat, "long"),
-            "lang_historisk": ("Innvandrer med lang botid (>5 år)", [], ["long"], .flat, nil),
-            "to_foreldre_status": ("Norskfødt med innvandrerforeldre", [], ["two_parents"], .flat, "two_parents"),
-            "to_foreldre_historisk": ("Norskfødt med innvandrerforeldre", [], ["two_parents"], .flat, nil),
+            "alle_status": DatasetKind("Innvandring befolkning", [short, long, parents], columns: ["short", "long", "two_parents"]),
+            "alle_historisk": DatasetKind("Innvandring befolkning", [short, long, parents, ("Totalt", "")], columns: ["short", "long", "two_parents", "total_cat"], template: .perSeries),
+            "kort_status": DatasetKind("Innvandrer med kort botid (<=5 år)", columns: ["short"], scale: "short"),
+            "kort_historisk": DatasetKind("Innvandrer med kort botid (<=5 år)", columns: ["short"]),
+            "lang_status": DatasetKind("Innvandrer med lang botid (>5 år)", columns: ["long"], scale: "long"),
+            "lang_historisk": DatasetKind("Innvandrer med lang botid (>5 år)", columns: ["long"]),
+            "to_foreldre_status": DatasetKind("Norskfødt med innvandrerforeldre", columns: ["two_parents"], scale: "two_parents"),
+            "to_foreldre_historisk": DatasetKind("Norskfødt med innvandrerforeldre", columns: ["two_parents"]),
         ]
     }()
 
@@ -29,14 +28,11 @@ enum InnvandrerBefolkning {
         name: "innvandrer_befolkning", inputs: ["botid", "befolkning-etter-kjonn-og-alder"], keyColumns: ["kjonn", "botid"],
         types: kinds.keys.sorted()
     ) { tables, type, publishedDate throws(PipelineError) in
-        guard let kind = kinds[type] else { throw PipelineError.badInput("unknown type \(type)") }
+        let kind = try DatasetKind.named(type, in: kinds)
         let residence = (tables["botid"] ?? []).filter { $0.subDistrictID != nil }
         let population = (tables["befolkning-etter-kjonn-og-alder"] ?? []).filter { $0.subDistrictID != nil }
         let sources = type.hasSuffix("status") ? try Years.status([residence, population]) : Years.historic([residence, population])
-        let rows = try generate(residence: sources[0], population: sources[1])
-        var metadata = GraphMetadata(heading: kind.heading, series: kind.series)
-        if let scaled = kind.scale { metadata.scale = GraphMetadata.scale(rows, column: scaled) }
-        return try DistrictFiles(series: kind.points, template: kind.template, metadata: metadata).generate(rows, publishedDate: publishedDate)
+        return try kind.files(try generate(residence: sources[0], population: sources[1]), type: type, publishedDate: publishedDate)
     }
 
     /// Per sub-district and year: the three groups (immigrants and children of immigrants
