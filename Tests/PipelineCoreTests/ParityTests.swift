@@ -71,11 +71,16 @@ struct ParityTests {
             function: "bygningstyper", type: $0, dataset: "boligmengde-etter-boligtype",
             input: "bygningstyper/input_boligmengde-etter-boligtype.csv", expected: "bygningstyper/output_\($0)")
     }
+    static let children = ["alle_status", "alle_historisk", "1barn_status", "1barn_historisk", "2barn_status", "2barn_historisk", "3barn_status", "3barn_historisk"].map {
+        Case(
+            function: "husholdning-med-barn", type: $0, dataset: "husholdninger-med-barn",
+            input: "husholdning_med_barn/input_husholdninger-med-barn.csv", expected: "husholdning_med_barn/output_\($0)")
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }

@@ -21,11 +21,14 @@ public struct BydelsfaktaFunction: Sendable {
     /// The functions ported so far.
     public static let all: [BydelsfaktaFunction] = [
         AlderDistribusjonStatus.function, Folkemengde.function, LevekarLavUtdanning.function, Eieform.function,
-        BefolkningsutvklForvUtvkl.function, LandbakgrunnInnvandringsgrupper.function, InnvandrerBefolkning.function, FlyttehyppighetInnKat.function, FlyttehyppighetTotalt.function, Trangboddhet.function, Bygningstyper.function,
+        BefolkningsutvklForvUtvkl.function, LandbakgrunnInnvandringsgrupper.function, InnvandrerBefolkning.function, FlyttehyppighetInnKat.function, FlyttehyppighetTotalt.function, Trangboddhet.function, Bygningstyper.function, HusholdningMedBarn.function,
     ]
 
-    /// The function an event's `arn` names.
+    /// The function an event's `arn` names: `bydelsfakta-data-processing-<name>`, with `-` or
+    /// `_` between words (the original's Lambda names use both).
     public static func named(arn: String) -> BydelsfaktaFunction? {
-        all.first { $0.arn == arn || $0.name == arn }
+        let prefix = "bydelsfakta-data-processing-"
+        let name = (arn.hasPrefix(prefix) ? String(arn.dropFirst(prefix.count)) : arn).replacingOccurrences(of: "-", with: "_")
+        return all.first { $0.name == name }
     }
 }
