@@ -76,11 +76,16 @@ struct ParityTests {
             function: "husholdning-med-barn", type: $0, dataset: "husholdninger-med-barn",
             input: "husholdning_med_barn/input_husholdninger-med-barn.csv", expected: "husholdning_med_barn/output_\($0)")
     }
+    static let householdTypes = ["status", "historisk"].map {
+        Case(
+            function: "husholdningstyper", type: $0, dataset: "husholdningstyper",
+            input: "husholdningstyper/input_husholdningstyper.csv", expected: "husholdningstyper/output_\($0)")
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }
