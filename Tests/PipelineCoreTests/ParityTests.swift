@@ -81,11 +81,16 @@ struct ParityTests {
             function: "husholdningstyper", type: $0, dataset: "husholdningstyper",
             input: "husholdningstyper/input_husholdningstyper.csv", expected: "husholdningstyper/output_\($0)")
     }
+    static let under16 = ["en-innvandrer_historisk", "en-innvandrer_status", "to-innvandrer_historisk", "to-innvandrer_status", "innvandrer_status", "innvandrer_historisk"].map {
+        Case(
+            function: "innvandring-under16", type: $0, dataset: "innvandrer-befolkningen-0-15-ar",
+            input: "innvandring_under16/input_innvandrer-befolkningen-0-15-ar.csv", expected: "innvandring_under16/output_\($0)")
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }
