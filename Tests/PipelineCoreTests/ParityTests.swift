@@ -86,11 +86,16 @@ struct ParityTests {
             function: "innvandring-under16", type: $0, dataset: "innvandrer-befolkningen-0-15-ar",
             input: "innvandring_under16/input_innvandrer-befolkningen-0-15-ar.csv", expected: "innvandring_under16/output_\($0)")
     }
+    static let nonWestern = ["status", "historisk"].map {
+        Case(
+            function: "botid-ikke-vestlige", type: $0, dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
+            expected: "botid_ikke_vestlige/output_\($0)", extraInputs: ["botid-ikke-vestlige": "botid_ikke_vestlige/input_botid-ikke-vestlige.csv"])
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16 + nonWestern)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }
