@@ -91,11 +91,18 @@ struct ParityTests {
             function: "botid-ikke-vestlige", type: $0, dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
             expected: "botid_ikke_vestlige/output_\($0)", extraInputs: ["botid-ikke-vestlige": "botid_ikke_vestlige/input_botid-ikke-vestlige.csv"])
     }
+    static let preAggregated = [
+        ("levekaar-dodsrate", "dodsrater", "levekaar_dodsrate"), ("levekar-redusert-funksjonsevne", "redusert-funksjonsevne", "levekar_redusert_funksjonsevne"),
+    ].flatMap { function, dataset, folder in
+        ["status", "historisk"].map {
+            Case(function: function, type: $0, dataset: dataset, input: "\(folder)/input_\(dataset).csv", expected: "\(folder)/output_\($0)")
+        }
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16 + nonWestern)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16 + nonWestern + preAggregated)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }
