@@ -93,6 +93,7 @@ struct ParityTests {
     }
     static let preAggregated = [
         ("levekaar-dodsrate", "dodsrater", "levekaar_dodsrate"), ("levekar-redusert-funksjonsevne", "redusert-funksjonsevne", "levekar_redusert_funksjonsevne"),
+        ("levekar-trangbodde", "trangbodde", "levekar_trangbodde"), ("ikke-fullfort-vgs", "ikke-fullfort-vgs", "ikke_fullfort_vgs"),
     ].flatMap { function, dataset, folder in
         ["status", "historisk"].map {
             Case(function: function, type: $0, dataset: dataset, input: "\(folder)/input_\(dataset).csv", expected: "\(folder)/output_\($0)")

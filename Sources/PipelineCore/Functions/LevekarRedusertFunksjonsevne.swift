@@ -10,7 +10,7 @@ enum LevekarRedusertFunksjonsevne {
     ) { tables, type, publishedDate throws(PipelineError) in
         let rows = (tables["redusert-funksjonsevne"] ?? []).withRatio(column, from: "andel_personer_med_redusert_funksjonsevne")
         return try PreAggregated.files(
-            rows, column: column, heading: "Personer fra 16 til 66 år med redusert funksjonsevne", series: [("Redusert funksjonsevne", "")],
+            rows, column: column, heading: "Personer fra 16 til 66 år med redusert funksjonsevne", series: [["heading": "Redusert funksjonsevne", "subheading": ""]],
             type: type, publishedDate: publishedDate)
     }
 }

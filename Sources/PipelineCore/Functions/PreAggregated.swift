@@ -4,7 +4,7 @@ import ReportKit
 /// a percentage: one column shown, scaled by its range in the latest year.
 enum PreAggregated {
     static func files(
-        _ rows: [StatisticsRow], column: String, heading: String, series: [(String, JSONValue)], type: String, publishedDate: String
+        _ rows: [StatisticsRow], column: String, heading: String, series: JSONValue, type: String, publishedDate: String
     ) throws(PipelineError) -> [JSONValue] {
         let status = type == "status"
         let selected = status ? try Years.status([rows])[0] : Years.historic([rows])[0]
