@@ -94,16 +94,24 @@ struct ParityTests {
     static let preAggregated = [
         ("levekaar-dodsrate", "dodsrater", "levekaar_dodsrate"), ("levekar-redusert-funksjonsevne", "redusert-funksjonsevne", "levekar_redusert_funksjonsevne"),
         ("levekar-trangbodde", "trangbodde", "levekar_trangbodde"), ("ikke-fullfort-vgs", "ikke-fullfort-vgs", "ikke_fullfort_vgs"),
+        ("fattige-barnehusholdninger", "fattige-husholdninger", "fattige_barnehusholdninger"),
+        ("boligpriser", "boligpriser-blokkleiligheter", "boligpriser"),
     ].flatMap { function, dataset, folder in
         ["status", "historisk"].map {
             Case(function: function, type: $0, dataset: dataset, input: "\(folder)/input_\(dataset).csv", expected: "\(folder)/output_\($0)")
         }
     }
+    static let municipal = ["status", "historisk"].map {
+        Case(
+            function: "kommunale-boliger", type: $0, dataset: "kommunale-boliger", input: "kommunale_boliger/input_kommunale-boliger.csv",
+            expected: "kommunale_boliger/output_\($0)",
+            extraInputs: ["boligmengde-etter-boligtype": "kommunale_boliger/input_boligmengde-etter-boligtype.csv"])
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16 + nonWestern + preAggregated)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16 + nonWestern + preAggregated + municipal)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }
