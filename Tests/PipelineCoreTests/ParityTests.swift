@@ -107,11 +107,16 @@ struct ParityTests {
             expected: "kommunale_boliger/output_\($0)",
             extraInputs: ["boligmengde-etter-boligtype": "kommunale_boliger/input_boligmengde-etter-boligtype.csv"])
     }
+    static let employment = ["status", "historisk"].map {
+        Case(
+            function: "levekar-ikke-sysselsatte", type: $0, dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
+            expected: "levekar_ikke_sysselsatte/output_\($0)", extraInputs: ["sysselsatte": "levekar_ikke_sysselsatte/input_sysselsatte.csv"])
+    }
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16 + nonWestern + preAggregated + municipal)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16 + nonWestern + preAggregated + municipal + employment)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }

@@ -95,7 +95,7 @@ enum Folkemengde {
 enum Population {
     /// Per year and sub-district: the sum of every age column over both sexes (the original's
     /// `generate_population_df`). Rows without a full place are left out, as pandas' groupby does.
-    static func bySubDistrict(_ rows: [StatisticsRow]) -> [StatisticsRow] {
+    static func bySubDistrict(_ rows: [StatisticsRow], ages: ClosedRange<Int>? = nil) -> [StatisticsRow] {
         struct Key: Hashable { var date: Int; var sub: String; var subName: String; var district: String; var districtName: String }
         var order: [Key] = []
         var sums: [Key: Double] = [:]
@@ -104,7 +104,7 @@ enum Population {
                   let districtName = row.districtName else { continue }
             let key = Key(date: row.date, sub: sub, subName: subName, district: district, districtName: districtName)
             if sums[key] == nil { order.append(key) }
-            sums[key, default: 0] += row.sumOfNumberedColumns
+            sums[key, default: 0] += row.sumOfNumberedColumns(in: ages)
         }
         order.sort { lhs, rhs in
             if lhs.date != rhs.date { return lhs.date < rhs.date }

@@ -71,10 +71,17 @@ public struct StatisticsRow: Sendable, Hashable {
 
     /// The sum of the columns whose names are whole numbers (the age columns), missing
     /// values left out.
-    public var sumOfNumberedColumns: Double {
+    public var sumOfNumberedColumns: Double { sumOfNumberedColumns(in: nil) }
+
+    /// The sum of the age columns whose numbers are in `ages` (all when `nil`).
+    public func sumOfNumberedColumns(in ages: ClosedRange<Int>?) -> Double {
         var total = 0.0
-        for position in columns.numbered where !values[position].isNaN { total += values[position] }
-        for (name, value) in added where Int(name) != nil && !value.isNaN { total += value }
+        for (position, number) in columns.numbered where !values[position].isNaN && ages?.contains(number) != false {
+            total += values[position]
+        }
+        for (name, value) in added where !value.isNaN {
+            if let number = Int(name), ages?.contains(number) != false { total += value }
+        }
         return total
     }
 
@@ -111,13 +118,13 @@ public struct StatisticsRow: Sendable, Hashable {
 final class ColumnIndex: Sendable {
     let names: [String]
     let position: [String: Int]
-    /// Positions of the columns named by whole numbers (ages).
-    let numbered: [Int]
+    /// Positions and numbers of the columns named by whole numbers (ages).
+    let numbered: [(position: Int, number: Int)]
 
     init(_ names: [String]) {
         self.names = names
         position = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        numbered = names.indices.filter { Int(names[$0]) != nil }
+        numbered = names.indices.compactMap { position in Int(names[position]).map { (position, $0) } }
     }
 
     static let empty = ColumnIndex([])
