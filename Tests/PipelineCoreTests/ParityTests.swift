@@ -112,11 +112,26 @@ struct ParityTests {
             function: "levekar-ikke-sysselsatte", type: $0, dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
             expected: "levekar_ikke_sysselsatte/output_\($0)", extraInputs: ["sysselsatte": "levekar_ikke_sysselsatte/input_sysselsatte.csv"])
     }
+    static let allConditions = [
+        Case(
+            function: "levekar-totalt", type: "status", dataset: "befolkning-etter-kjonn-og-alder", input: befolkning,
+            expected: "levekar_totalt/output_status",
+            extraInputs: [
+                "redusert-funksjonsevne": "levekar_redusert_funksjonsevne/input_redusert-funksjonsevne.csv",
+                "botid-ikke-vestlige": "botid_ikke_vestlige/input_botid-ikke-vestlige.csv",
+                "lav-utdanning": "levekar_lav_utdanning/input_lav-utdanning_synthetic.csv",
+                "fattige-husholdninger": "fattige_barnehusholdninger/input_fattige-husholdninger.csv",
+                "sysselsatte": "levekar_ikke_sysselsatte/input_sysselsatte.csv",
+                "ikke-fullfort-vgs": "ikke_fullfort_vgs/input_ikke-fullfort-vgs.csv",
+                "dodsrater": "levekaar_dodsrate/input_dodsrater.csv",
+                "trangbodde": "levekar_trangbodde/input_trangbodde.csv",
+            ]),
+    ]
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
 
-    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16 + nonWestern + preAggregated + municipal + employment)
+    @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16 + nonWestern + preAggregated + municipal + employment + allConditions)
     func parity(_ testCase: Case) async throws {
         try await Self.check(testCase)
     }

@@ -21,7 +21,7 @@ public struct BydelsfaktaFunction: Sendable {
     /// The functions ported so far.
     public static let all: [BydelsfaktaFunction] = [
         AlderDistribusjonStatus.function, Folkemengde.function, LevekarLavUtdanning.function, Eieform.function,
-        BefolkningsutvklForvUtvkl.function, LandbakgrunnInnvandringsgrupper.function, InnvandrerBefolkning.function, FlyttehyppighetInnKat.function, FlyttehyppighetTotalt.function, Trangboddhet.function, Bygningstyper.function, HusholdningMedBarn.function, Husholdningstyper.function, InnvandringUnder16.function, BotidIkkeVestlige.function, LevekaarDodsrate.function, LevekarRedusertFunksjonsevne.function, LevekarTrangbodde.function, IkkeFullfortVgs.function, FattigeBarnehusholdninger.function, KommunaleBoliger.function, Boligpriser.function, LevekarIkkeSysselsatte.function,
+        BefolkningsutvklForvUtvkl.function, LandbakgrunnInnvandringsgrupper.function, InnvandrerBefolkning.function, FlyttehyppighetInnKat.function, FlyttehyppighetTotalt.function, Trangboddhet.function, Bygningstyper.function, HusholdningMedBarn.function, Husholdningstyper.function, InnvandringUnder16.function, BotidIkkeVestlige.function, LevekaarDodsrate.function, LevekarRedusertFunksjonsevne.function, LevekarTrangbodde.function, IkkeFullfortVgs.function, FattigeBarnehusholdninger.function, KommunaleBoliger.function, Boligpriser.function, LevekarIkkeSysselsatte.function, LevekarTotalt.function,
     ]
 
     /// The function an event's `arn` names: `bydelsfakta-data-processing-<name>`, with `-` or

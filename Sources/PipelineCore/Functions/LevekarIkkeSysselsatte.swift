@@ -11,22 +11,32 @@ enum LevekarIkkeSysselsatte {
         name: "levekar_ikke_sysselsatte", inputs: ["sysselsatte", "befolkning-etter-kjonn-og-alder"], keyColumns: ["kjonn"],
         types: ["status", "historisk"]
     ) { tables, type, publishedDate throws(PipelineError) in
-        var people: [String: Double] = [:]
-        for row in Population.bySubDistrict(tables["befolkning-etter-kjonn-og-alder"] ?? [], ages: 30...59) {
-            people["\(row.date - 1)|\(row.subDistrictID ?? "")"] = row["population"]
-        }
-        let joined: [StatisticsRow] = (tables["sysselsatte"] ?? []).compactMap { row in
-            guard let sub = row.subDistrictID, let population = people["\(row.date)|\(sub)"],
-                  !["16", "17", "99"].contains(row.districtID ?? "") else { return nil }
-            var row = row
-            row["population"] = population
-            row[point] = population - row["antall_sysselsatte"]
-            return row
-        }
-        let rows = try Aggregation(rules: ["population": .sum, point: .sum]).aggregate(joined).withRatios([point]) { $0["population"] }
+        let rows = try shares(employment: tables["sysselsatte"] ?? [], population: tables["befolkning-etter-kjonn-og-alder"] ?? [], datedBy: .employment)
         let kind = DatasetKind(
             "Antall ikke-sysselsatte personer mellom 30-59 år", [("Ikke sysselsatte", "")], columns: [point],
             scale: type == "status" ? point : nil)
         return try kind.files(rows, type: type, publishedDate: publishedDate)
+    }
+
+    /// Which year a matched pair carries: the employment's, or the population's (a year later).
+    enum Dating { case employment, population }
+
+    /// Those without employment per sub-district (16, 17 and 99 left out), summed up the
+    /// levels, with their share of the population aged 30-59.
+    static func shares(employment: [StatisticsRow], population: [StatisticsRow], datedBy dating: Dating) throws(PipelineError) -> [StatisticsRow] {
+        var people: [String: Double] = [:]
+        for row in Population.bySubDistrict(population, ages: 30...59) {
+            people["\(row.date - 1)|\(row.subDistrictID ?? "")"] = row["population"]
+        }
+        let joined: [StatisticsRow] = employment.compactMap { row in
+            guard let sub = row.subDistrictID, let population = people["\(row.date)|\(sub)"],
+                  !["16", "17", "99"].contains(row.districtID ?? "") else { return nil }
+            var row = row
+            if dating == .population { row.date += 1 }
+            row["population"] = population
+            row[point] = population - row["antall_sysselsatte"]
+            return row
+        }
+        return try Aggregation(rules: ["population": .sum, point: .sum]).aggregate(joined).withRatios([point]) { $0["population"] }
     }
 }

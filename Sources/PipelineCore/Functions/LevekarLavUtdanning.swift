@@ -8,14 +8,7 @@ enum LevekarLavUtdanning {
     static let function = BydelsfaktaFunction(
         name: "levekar_lav_utdanning", inputs: ["lav-utdanning"], keyColumns: [], types: ["historisk", "status"]
     ) { inputs, type, publishedDate throws(PipelineError) in
-        var rows = inputs["lav-utdanning"] ?? []
-        for index in rows.indices {
-            let row = rows[index]
-            rows[index]["total"] = categories.reduce(0) { $0 + (row[$1].isNaN ? 0 : row[$1]) }
-            rows[index]["lav_utdanning"] = ["ingen_utdanning_uoppgitt", "grunnskole"].reduce(0) { $0 + (row[$1].isNaN ? 0 : row[$1]) }
-        }
-        var aggregated = try Aggregation(rules: ["lav_utdanning": .sum, "total": .sum]).aggregate(rows)
-        for index in aggregated.indices { aggregated[index]["lav_utdanning_ratio"] = aggregated[index]["lav_utdanning"] / aggregated[index]["total"] }
+        let aggregated = try shares(inputs["lav-utdanning"] ?? [])
         var metadata = GraphMetadata(heading: "Personer mellom 30-59 år med lav utdanning", series: [("Kun grunnskole eller ingen utdanning oppgitt", "")])
         let selected: [StatisticsRow]
         if type == "status" {
@@ -25,5 +18,16 @@ enum LevekarLavUtdanning {
             selected = Years.historic([aggregated])[0]
         }
         return try DistrictFiles(series: ["lav_utdanning"], template: .flat, metadata: metadata).generate(selected, publishedDate: publishedDate)
+    }
+
+    /// The low-education count and everyone counted, summed up the levels, with the share.
+    static func shares(_ input: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
+        var rows = input
+        for index in rows.indices {
+            let row = rows[index]
+            rows[index]["total"] = categories.reduce(0) { $0 + (row[$1].isNaN ? 0 : row[$1]) }
+            rows[index]["lav_utdanning"] = ["ingen_utdanning_uoppgitt", "grunnskole"].reduce(0) { $0 + (row[$1].isNaN ? 0 : row[$1]) }
+        }
+        return try Aggregation(rules: ["lav_utdanning": .sum, "total": .sum]).aggregate(rows).withRatios(["lav_utdanning"]) { $0["total"] }
     }
 }

@@ -14,6 +14,9 @@ public enum ValueTemplate: Sendable {
     /// Per group of columns, one `{date, column: value…}` per row with the columns that have
     /// a value; rows with none are left out (H).
     case presentValues(groups: [[String]])
+    /// Per series, one `{date, districtRatio, osloRatio}` per row: the series' ratio against
+    /// the district's and Oslo's (K).
+    case relativeRatios
     /// A function's own shape: the geography's rows → its whole `values`.
     case custom(@Sendable ([StatisticsRow]) throws(PipelineError) -> JSONValue)
 
@@ -41,6 +44,13 @@ public enum ValueTemplate: Sendable {
             }
         case .custom(let make):
             return [try make(rows)]
+        case .relativeRatios:
+            return series.flatMap { name in
+                rows.map { row -> JSONValue in
+                    ["date": .number(Double(row.date)), "districtRatio": .number(row["\(name)_ratio_district"]),
+                     "osloRatio": .number(row["\(name)_ratio_oslo"])]
+                }
+            }
         case .keyNumbers(let history):
             guard let first = rows.first, let latest = rows.map(\.date).max() else { return [] }
             let current = rows.filter { $0.date == latest }
