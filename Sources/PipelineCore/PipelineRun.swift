@@ -109,7 +109,6 @@ public struct PipelineRun: Sendable {
         guard let data = try await store.get(object.key) else {
             throw PipelineError.outsideSystem("input '\(dataset)': \(object.key) disappeared while reading")
         }
-        let csv = try SemicolonCSV.parse(String(decoding: data, as: UTF8.self), file: object.key)
-        return try StatisticsTable.rows(csv, file: object.key, keyColumns: keyColumns)
+        return try StatisticsTable.read([UInt8](data), file: object.key, keyColumns: keyColumns)
     }
 }

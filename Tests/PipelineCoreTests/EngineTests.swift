@@ -86,4 +86,38 @@ struct EngineTests {
         #expect(oslo.map { $0["id"]?.stringValue ?? "" } == ["01", "02", "00"])
         #expect(files.last?["meta"]?["scope"] == "oslo i alt")
     }
+
+    @Test("the one-pass reader gives the same rows and errors as the CSV path", arguments: [
+        "aar;bydel_id;bydel_navn;delbydel_id;delbydel_navn;kjonn;0;1\r\n2019;01;A;0101;S;1;5;-3\n\n2019;01;A;;;2; 7 ;2.5\n",
+        "aar;bydel_id;bydel_navn;delbydel_id;delbydel_navn;kjonn;0;1\n2019;01;A;0101;S;1;;1e2",
+    ])
+    func onePass(text: String) throws {
+        let fast = try StatisticsTable.read(Array(text.utf8), file: "t.csv", keyColumns: ["kjonn"])
+        let slow = try StatisticsTable.rows(SemicolonCSV.parse(text, file: "t.csv"), file: "t.csv", keyColumns: ["kjonn"])
+        // Compared as text: a missing number is NaN, which is not equal to itself.
+        func shown(_ rows: [StatisticsRow]) -> [String] {
+            rows.map { row in
+                let numbers = row.numbers.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                return "\(row.date) \(row.districtID ?? "-") \(row.districtName ?? "-") \(row.subDistrictID ?? "-") \(row.subDistrictName ?? "-") \(row.keys) \(numbers)"
+            }
+        }
+        #expect(shown(fast) == shown(slow))
+        #expect(!fast.isEmpty)
+    }
+
+    @Test("the one-pass reader's errors", arguments: [
+        ("aar;a\n2019;1;2\n", "t.csv:2:1: error: csv: 3 fields, but the header has 2"),
+        ("aar;a\n2019;x\n", "t.csv:2: column 'a' is 'x', expected a number"),
+        ("aar;a\nsoon;1\n", "t.csv:2: 'aar' is 'soon', expected a year"),
+    ])
+    func onePassErrors(text: String, message: String) throws {
+        #expect(throws: (any Error).self) { try StatisticsTable.read(Array(text.utf8), file: "t.csv") }
+        do {
+            _ = try StatisticsTable.read(Array(text.utf8), file: "t.csv")
+        } catch let error as ParseError {
+            #expect(error.summary == message)
+        } catch {
+            #expect("\(error)" == message)
+        }
+    }
 }

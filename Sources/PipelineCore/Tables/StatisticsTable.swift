@@ -178,26 +178,10 @@ public enum StatisticsTable {
     }
 }
 
-/// A whole number of at most 15 digits written plainly (`42`, `-7`), read without the
-/// general parser; `nil` for anything else.
+/// A whole number of at most 15 digits written plainly (`42`, `-7`); `nil` for anything else.
 @inline(__always)
 func wholeNumber(_ text: String) -> Double? {
-    let utf8 = text.utf8
-    return utf8.withContiguousStorageIfAvailable { bytes -> Double? in
-        guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
-        var index = 0
-        let negative = bytes[0] == UInt8(ascii: "-")
-        if negative { index = 1 }
-        guard index < bytes.count else { return nil }
-        var value = 0
-        while index < bytes.count {
-            let digit = bytes[index] &- UInt8(ascii: "0")
-            guard digit < 10 else { return nil }
-            value = value * 10 + Int(digit)
-            index += 1
-        }
-        return negative ? -Double(value) : Double(value)
-    } ?? nil
+    text.utf8.withContiguousStorageIfAvailable { wholeNumber($0) } ?? nil
 }
 
 extension String {
