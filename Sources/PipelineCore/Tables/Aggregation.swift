@@ -57,9 +57,12 @@ public struct Aggregation: Sendable {
             if lhs.date != rhs.date { return lhs.date < rhs.date }
             return lhs.texts.lexicographicallyPrecedes(rhs.texts) { $0.precedesByCodePoints($1) }
         }
-        var columns = rules.map { Array($0.keys) } ?? rows.reduce(into: [String]()) { names, row in
-            if names.isEmpty { names = row.columnNames } else { for name in row.columnNames where !names.contains(name) { names.append(name) } }
-        }
+        var columns = rules.map { Array($0.keys) } ?? {
+            var seen = Set<String>()
+            var names: [String] = []
+            for row in rows { for name in row.columnNames where seen.insert(name).inserted { names.append(name) } }
+            return names
+        }()
         // Plain sums over the file columns every row shares are added by position.
         var shared: ColumnIndex?
         if rules == nil, let first = rows.first?.indexedColumns.index, rows.allSatisfy({ $0.indexedColumns.index === first }) {

@@ -45,7 +45,7 @@ public enum JSONWriter {
     private static func write(_ value: JSONValue, indent: Int, pretty: Bool, sorted: Bool, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-        case .bool(let flag): out.append(contentsOf: Array((flag ? "true" : "false").utf8))
+        case .bool(let flag): out.append(contentsOf: flag ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
         case .number(let number): writeNumber(number, into: &out)
         case .string(let text): writeString(text, into: &out)
         case .array(let elements):
@@ -87,12 +87,15 @@ public enum JSONWriter {
             var integer = Int64(number)
             if integer == 0 { out.append(UInt8(ascii: "0")); return }
             if integer < 0 { out.append(UInt8(ascii: "-")); integer = -integer }
-            var digits: [UInt8] = []
-            while integer > 0 {
-                digits.append(UInt8(ascii: "0") + UInt8(integer % 10))
-                integer /= 10
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var start = 20
+                while integer > 0 {
+                    start -= 1
+                    digits[start] = UInt8(ascii: "0") + UInt8(integer % 10)
+                    integer /= 10
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
             }
-            out.append(contentsOf: digits.reversed())
             return
         }
         out.append(contentsOf: Array(number.description.utf8))
