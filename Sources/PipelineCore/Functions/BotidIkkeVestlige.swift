@@ -36,10 +36,10 @@ enum BotidIkkeVestlige {
         let counts = try Aggregation(rules: [point: .sum]).aggregate(short)
         var people: [String: Double] = [:]
         for row in try Aggregation(rules: ["population": .sum]).aggregate(Population.bySubDistrict(population)) {
-            people["\(row.districtID ?? "")|\(row.date)|\(row.subDistrictID ?? "")"] = row["population"]
+            people[row.yearAndPlace()] = row["population"]
         }
         return counts.compactMap { row in
-            guard let total = people["\(row.districtID ?? "")|\(row.date)|\(row.subDistrictID ?? "")"] else { return nil }
+            guard let total = people[row.yearAndPlace()] else { return nil }
             var row = row
             row["population"] = total
             row["\(point)_ratio"] = row[point] / total

@@ -40,7 +40,7 @@ enum InnvandrerBefolkning {
     static func generate(residence: [StatisticsRow], population: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
         var people: [String: Double] = [:]
         for row in population {
-            people["\(row.date)|\(row.districtID ?? "")|\(row.subDistrictID ?? "")", default: 0] += row.sumOfNumberedColumns
+            people[row.yearAndPlace(), default: 0] += row.sumOfNumberedColumns
         }
         struct Place: Hashable { var date: Int; var district: String; var districtName: String; var sub: String; var subName: String }
         var order: [Place] = []
@@ -55,7 +55,7 @@ enum InnvandrerBefolkning {
             groups[place]![column, default: 0] += count
         }
         let subDistricts: [StatisticsRow] = order.compactMap { place in
-            guard let total = people["\(place.date)|\(place.district)|\(place.sub)"] else { return nil }
+            guard let total = people["\(place.date)|\(place.district)|\(place.sub)"] else { return nil }  // the key yearAndPlace() gives the population rows
             var row = StatisticsRow(date: place.date, districtID: place.district, districtName: place.districtName,
                                     subDistrictID: place.sub, subDistrictName: place.subName)
             for column in ["short", "long", "two_parents"] { row[column] = groups[place]![column] ?? .nan }

@@ -13,13 +13,10 @@ enum KommunaleBoliger {
         let status = type == "status"
         let sources = [tables["kommunale-boliger"] ?? [], tables["boligmengde-etter-boligtype"] ?? []]
         let selected = status ? try Years.status(sources) : Years.historic(sources)
-        func place(_ row: StatisticsRow) -> String {
-            "\(row.date)|\(row.districtID ?? "")|\(row.districtName ?? "")|\(row.subDistrictID ?? "")|\(row.subDistrictName ?? "")"
-        }
         var dwellings: [String: Double] = [:]
-        for row in selected[1] { dwellings[place(row)] = housingColumns.map { row[$0] }.reduce(0, +) }
+        for row in selected[1] { dwellings[row.yearAndPlace(withNames: true)] = housingColumns.map { row[$0] }.reduce(0, +) }
         let joined: [StatisticsRow] = selected[0].compactMap { row in
-            guard let total = dwellings[place(row)] else { return nil }
+            guard let total = dwellings[row.yearAndPlace(withNames: true)] else { return nil }
             var row = row
             row["total"] = total
             return row

@@ -46,9 +46,9 @@ enum LevekarTotalt {
     static func crowded(_ rows: [StatisticsRow], population: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
         var people = Set<String>()
         for row in try Aggregation(rules: ["population": .sum]).aggregate(Population.bySubDistrict(population)) {
-            people.insert("\(row.districtID ?? "")|\(row.date)|\(row.subDistrictID ?? "")")
+            people.insert(row.yearAndPlace())
         }
-        return rows.filter { people.contains("\($0.districtID ?? "")|\($0.date)|\($0.subDistrictID ?? "")") }
+        return rows.filter { people.contains($0.yearAndPlace()) }
             .withRatio("antall_trangbodde", from: "andel_som_bor_trangt")
     }
 
@@ -77,13 +77,10 @@ enum LevekarTotalt {
 
     /// The rows of `left` whose year and place are in `right`, with `right`'s columns added.
     static func innerJoin(_ left: [StatisticsRow], _ right: [StatisticsRow]) -> [StatisticsRow] {
-        func key(_ row: StatisticsRow) -> String {
-            "\(row.date)|\(row.districtID ?? "")|\(row.districtName ?? "")|\(row.subDistrictID ?? "")|\(row.subDistrictName ?? "")"
-        }
         var byKey: [String: [StatisticsRow]] = [:]
-        for row in right { byKey[key(row), default: []].append(row) }
+        for row in right { byKey[row.yearAndPlace(withNames: true), default: []].append(row) }
         return left.flatMap { row in
-            (byKey[key(row)] ?? []).map { match in
+            (byKey[row.yearAndPlace(withNames: true)] ?? []).map { match in
                 var joined = row
                 for column in match.columnNames { joined[column] = match[column] }
                 return joined

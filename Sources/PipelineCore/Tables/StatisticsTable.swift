@@ -61,6 +61,15 @@ public struct StatisticsRow: Sendable, Hashable {
         }
     }
 
+    /// The year and place as one text, to join tables on: the year, the district and the
+    /// sub-district, and their names too when `withNames`.
+    public func yearAndPlace(withNames: Bool = false) -> String {
+        let place = withNames
+            ? [districtID, districtName, subDistrictID, subDistrictName]
+            : [districtID, subDistrictID]
+        return "\(date)|" + place.map { $0 ?? "" }.joined(separator: "|")
+    }
+
     /// `true` when the row has the column (even if its value is missing).
     public func has(_ column: String) -> Bool {
         columns.position[column] != nil || added[column] != nil
