@@ -35,10 +35,16 @@ public enum MotoServer {
     /// Runs `python3 script arguments…` with the moto environment; returns its stdout, or
     /// throws with its stderr.
     public static func python(_ script: URL, _ arguments: [String], url: URL) throws -> String {
+        try python(script, arguments, environment: environment(url))
+    }
+
+    /// Runs `python3 [script] arguments…` with `environment` added; its stdout, or a failure
+    /// with its stderr.
+    static func python(_ script: URL?, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment(url)) { $1 }
+        process.arguments = ["python3"] + (script.map { [$0.path] } ?? []) + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -48,7 +54,7 @@ public enum MotoServer {
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ScriptFailure(description: "\(script.lastPathComponent) failed: \(String(decoding: errors, as: UTF8.self))")
+            throw ScriptFailure(description: "\(script?.lastPathComponent ?? "python3") failed: \(String(decoding: errors, as: UTF8.self))")
         }
         return String(decoding: output, as: UTF8.self)
     }
@@ -60,14 +66,18 @@ public struct ScriptFailure: Error, CustomStringConvertible {
 
 extension MotoServer {
     /// Starts a moto server of the test's own (on a free loopback port) with `environment`
-    /// added, and waits until it answers. Stop it with `terminate()`.
+    /// added, and waits until it answers. Stop it with SIGKILL: it inherits the test runner's
+    /// blocked signals, so `terminate()` does not reach it.
     public static func startPrivate(environment: [String: String]) async throws -> (process: Process, url: URL) {
         let probe = try LoopbackHTTPServer()
         let port = probe.port
         probe.stop()
+        // The interpreter itself, not a wrapper (pyenv's shim forks), so that terminating the
+        // process stops the server.
+        let interpreter = try python(nil, ["-c", "import sys; print(sys.executable)"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
+        process.executableURL = URL(fileURLWithPath: interpreter)
+        process.arguments = ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -80,7 +90,7 @@ extension MotoServer {
             }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         throw ScriptFailure(description: "moto_server did not start on port \(port)")
     }
 }

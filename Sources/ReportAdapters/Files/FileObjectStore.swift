@@ -30,9 +30,16 @@ public struct FileObjectStore: ObjectStore {
 
     public func put(_ key: String, _ data: Data, contentType: String?) async throws {
         let url = try fileURL(key)
+        let folder = url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(data, to: url.path, durable: false)
+            // Most writes go to a folder that exists; make it only when the first try says not.
+            do {
+                try AtomicFile.write(data, to: url.path, durable: false)
+            } catch let error as FileAccessError {
+                guard !FileManager.default.fileExists(atPath: folder.path) else { throw error }
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try AtomicFile.write(data, to: url.path, durable: false)
+            }
         } catch let error as FileAccessError {
             throw ObjectStoreError(.unavailable, key: key, error.problem)
         } catch {

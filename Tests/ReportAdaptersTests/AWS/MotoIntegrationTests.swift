@@ -127,7 +127,8 @@ struct MotoIntegrationTests {
     func authenticationMode() async throws {
         _ = try MotoServer.require()
         let (process, url) = try await MotoServer.startPrivate(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "3"])
-        defer { process.terminate() }
+        // SIGKILL: a child of the test runner inherits its blocked signals, SIGTERM included.
+        defer { kill(process.processIdentifier, SIGKILL) }
         let key = try JSONReader.parse(try MotoServer.python(Self.script, ["iam-user"], url: url))
         let id = try #require(key["id"]?.stringValue)
         let secret = try #require(key["secret"]?.stringValue)
