@@ -81,20 +81,49 @@ public struct PipelineRun: Sendable {
             guard let name = output["id"]?.stringValue ?? output["district"]?.stringValue else {
                 throw PipelineError.badInput("an output has neither id nor district")
             }
-            files.append((event.outputPrefix + name + ".json", Data(JSONWriter.compactInOrder(output))))
+            files.append((event.outputPrefix + name + ".json", JSONWriter.compactInOrderData(output)))
         }
-        var written: [String] = []
-        do {
-            for file in files {
-                try await store.put(file.key, file.data, contentType: "application/json")
-                written.append(file.key)
-            }
-        } catch {
-            for key in written { try? await store.delete(key) }
-            throw error
-        }
+        let written = try await write(files)
         logger.info("wrote \(written.count) files under \(event.outputPrefix)")
         return written
+    }
+
+    /// Writes the files, up to eight at a time (a store's writes wait mostly on the disk or the
+    /// network). If any write fails, the files that were written are removed again.
+    private func write(_ files: [(key: String, data: Data)]) async throws -> [String] {
+        let store = store
+        var written: [String] = []
+        var failure: (any Error)?
+        await withTaskGroup(of: (key: String, error: (any Error)?).self) { group in
+            var next = 0
+            func start() {
+                guard next < files.count else { return }
+                let file = files[next]
+                next += 1
+                group.addTask {
+                    do {
+                        try await store.put(file.key, file.data, contentType: "application/json")
+                        return (file.key, nil)
+                    } catch {
+                        return (file.key, error)
+                    }
+                }
+            }
+            for _ in 0..<8 { start() }
+            for await result in group {
+                if let error = result.error {
+                    failure = failure ?? error
+                } else {
+                    written.append(result.key)
+                    if failure == nil { start() }
+                }
+            }
+        }
+        if let failure {
+            for key in written { try? await store.delete(key) }
+            throw failure
+        }
+        return files.map(\.key).filter(Set(written).contains)
     }
 
     /// The one file under `prefix`, read as statistics rows.
@@ -109,6 +138,8 @@ public struct PipelineRun: Sendable {
         guard let data = try await store.get(object.key) else {
             throw PipelineError.outsideSystem("input '\(dataset)': \(object.key) disappeared while reading")
         }
-        return try StatisticsTable.read([UInt8](data), file: object.key, keyColumns: keyColumns)
+        return try data.withUnsafeBytes { bytes in
+            try StatisticsTable.read(bytes.bindMemory(to: UInt8.self), file: object.key, keyColumns: keyColumns)
+        }
     }
 }

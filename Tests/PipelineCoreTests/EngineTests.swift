@@ -90,6 +90,11 @@ struct EngineTests {
     @Test("the one-pass reader gives the same rows and errors as the CSV path", arguments: [
         "aar;bydel_id;bydel_navn;delbydel_id;delbydel_navn;kjonn;0;1\r\n2019;01;A;0101;S;1;5;-3\n\n2019;01;A;;;2; 7 ;2.5\n",
         "aar;bydel_id;bydel_navn;delbydel_id;delbydel_navn;kjonn;0;1\n2019;01;A;0101;S;1;;1e2",
+        // Decimals, signs and lengths around the plain-number fast path; long names repeated.
+        "aar;bydel_id;bydel_navn;delbydel_id;delbydel_navn;kjonn;a;b;c;d\r\n"
+            + "2019;99;Uten registrert adresse;9999;Uten registrert adresse;1;0.1;-20.75;.5;123456789012345\r\n"
+            + "2019;99;Uten registrert adresse;9999;Uten registrert adresse;2;1234567890.12345;9007199254740993;-0;+4\r\n"
+            + "2020;99;Uten registrert adresse;9999;Uten registrert adresse;1;0.30000000000000004;1.;-.25;0.000000000000001",
     ])
     func onePass(text: String) throws {
         let fast = try StatisticsTable.read(Array(text.utf8), file: "t.csv", keyColumns: ["kjonn"])

@@ -40,6 +40,23 @@ struct JSONWriterTests {
         #expect(JSONWriter.compact(.number(value)) == text)
     }
 
+    @Test("other numbers print as Swift's shortest round-trip text, and read back the same")
+    func shortestNumbers() throws {
+        // Bit patterns from a fixed generator: every exponent, fractions of all lengths.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var checked = 0
+        for _ in 0..<5000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let value = Double(bitPattern: state)
+            guard value.isFinite, value.rounded(.towardZero) != value || abs(value) >= 9_007_199_254_740_992 else { continue }
+            let text = JSONWriter.compact(.number(value))
+            #expect(text == value.description)
+            #expect(try JSONReader.parse(text) == .number(value))
+            checked += 1
+        }
+        #expect(checked > 4000)
+    }
+
     @Test("strings escape quotes, backslashes and controls only")
     func strings() {
         #expect(JSONWriter.compact("a\"b\\c/d\n\r\t\u{8}\u{C}\u{1}\u{1F}é😀") == #""a\"b\\c/d\n\r\t\b\f\u0001\u001fé😀""#)

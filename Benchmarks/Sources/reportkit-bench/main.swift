@@ -74,20 +74,32 @@ case "pipeline":
     let (executable, directory) = (arguments[1], arguments[2])
     try PipelineData.write(to: directory)
     func median(_ figures: [ProcessFigures]) -> Double { figures.map(\.seconds).sorted()[figures.count / 2] }
-    print("function                        type               reportcli      original    speed-up")
+    print("function                   type                reportcli    original    speed-up")
     for (function, module, type, dataset) in PipelineData.runs {
         let eventPath = "\(directory)/event-\(function)-\(type).json"
         try Data(PipelineData.event(function: function, type: type, dataset: dataset).utf8).write(to: URL(fileURLWithPath: eventPath))
-        let ours = (0..<runs).map { _ in measureProcess(executable, ["pipeline", "run", "--event", eventPath, "--store", directory, "--now", "2020-05-01"]) }
-        var line = String(format: "%-31@ %-18@ %7.1f ms", function as NSString, type as NSString, median(ours) * 1000)
-        if ours.contains(where: { $0.status != 0 }) { line += " (exit \(ours.map(\.status).max()!))" }
-        if let original {
-            let input = "\(directory)/processed/\(dataset)/input.csv"
-            let theirs = (0..<max(1, runs / 2)).map { _ in
-                measureProcess(original.python, [original.runner, module, type, "\(directory)/original-out", "\(dataset)=\(input)"])
-            }
-            line += String(format: "   %7.1f ms   %6.1f×", median(theirs) * 1000, median(theirs) / median(ours))
-            if theirs.contains(where: { $0.status != 0 }) { line += " (original exit \(theirs.map(\.status).max()!))" }
+        let input = "\(directory)/processed/\(dataset)/input.csv"
+        func ours() -> ProcessFigures {
+            measureProcess(executable, ["pipeline", "run", "--event", eventPath, "--store", directory, "--now", "2020-05-01"])
+        }
+        func theirs(_ original: (python: String, runner: String)) -> ProcessFigures {
+            measureProcess(original.python, [original.runner, module, type, "\(directory)/original-out", "\(dataset)=\(input)"])
+        }
+        // Rounds alternate the two, so that a machine slowing down or speeding up during the
+        // measurement weighs on both alike: two runs of ours, then one of the original.
+        var ourFigures: [ProcessFigures] = [ours()]  // a warm-up run, not counted
+        ourFigures.removeAll()
+        var theirFigures: [ProcessFigures] = []
+        for _ in 0..<runs {
+            ourFigures += [ours(), ours()]
+            if let original { theirFigures.append(theirs(original)) }
+        }
+        var line = function.padding(toLength: 26, withPad: " ", startingAt: 0) + " " + type.padding(toLength: 18, withPad: " ", startingAt: 0)
+        line += String(format: " %8.1f ms", median(ourFigures) * 1000)
+        if ourFigures.contains(where: { $0.status != 0 }) { line += " (exit \(ourFigures.map(\.status).max()!))" }
+        if !theirFigures.isEmpty {
+            line += String(format: "  %8.1f ms   %6.1f×", median(theirFigures) * 1000, median(theirFigures) / median(ourFigures))
+            if theirFigures.contains(where: { $0.status != 0 }) { line += " (original exit \(theirFigures.map(\.status).max()!))" }
         }
         print(line)
     }

@@ -10,7 +10,7 @@ enum AlderDistribusjonStatus {
     ) { inputs, _, publishedDate throws(PipelineError) in
         var rows = try Years.status([inputs["befolkning-etter-kjonn-og-alder"] ?? []])[0]
         for index in rows.indices {
-            rows[index]["total"] = ages.reduce(0) { $0 + (rows[index][$1].isNaN ? 0 : rows[index][$1]) }
+            rows[index]["total"] = rows[index].sumOfNumberedColumns(in: 0...120)
         }
         let aggregated = try Aggregation(extraKeys: ["kjonn"]).aggregate(rows)
         let metadata = GraphMetadata(heading: "Aldersdistribusjon fordelt på kjønn", series: [("Aldersdistribusjon fordelt på kjønn", "")])

@@ -37,13 +37,15 @@ struct DatasetKind: Sendable {
 }
 
 extension Array where Element == StatisticsRow {
-    /// Each row with `<column>_ratio` = column / `of` for the given columns.
-    func withRatios(_ columns: [String], of denominator: (StatisticsRow) -> Double) -> [StatisticsRow] {
-        map { row in
-            var row = row
-            let total = denominator(row)
-            for column in columns { row["\(column)_ratio"] = row[column] / total }
-            return row
+    /// Each row with `<column>_ratio` = column / `of` for the given columns. Consumes the
+    /// rows, so each is changed in place rather than copied.
+    consuming func withRatios(_ columns: [String], of denominator: (StatisticsRow) -> Double) -> [StatisticsRow] {
+        var rows = self
+        let ratioNames = columns.map { "\($0)_ratio" }
+        for index in rows.indices {
+            let total = denominator(rows[index])
+            for (column, ratio) in zip(columns, ratioNames) { rows[index][ratio] = rows[index][column] / total }
         }
+        return rows
     }
 }

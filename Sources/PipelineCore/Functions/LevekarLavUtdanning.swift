@@ -20,14 +20,23 @@ enum LevekarLavUtdanning {
         return try DistrictFiles(series: ["lav_utdanning"], template: .flat, metadata: metadata).generate(selected, publishedDate: publishedDate)
     }
 
-    /// The low-education count and everyone counted, summed up the levels, with the share.
+    /// The education categories summed up the levels, then each geography's low-education
+    /// count (no schooling or unknown, and primary school), everyone counted, and the share.
+    /// Summing the categories first and adding them per geography gives the original's sums
+    /// of per-row sums, over far fewer rows.
     static func shares(_ input: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
-        var rows = input
+        var rows = try Aggregation().aggregate(input)
+        let columns = ColumnLookup(categories, in: rows.first?.indexedColumns.index ?? .empty)
         for index in rows.indices {
-            let row = rows[index]
-            rows[index]["total"] = categories.reduce(0) { $0 + (row[$1].isNaN ? 0 : row[$1]) }
-            rows[index]["lav_utdanning"] = ["ingen_utdanning_uoppgitt", "grunnskole"].reduce(0) { $0 + (row[$1].isNaN ? 0 : row[$1]) }
+            var (total, low) = (0.0, 0.0)
+            for slot in categories.indices where !rows[index][columns, slot].isNaN {
+                total += rows[index][columns, slot]
+                if slot < 2 { low += rows[index][columns, slot] }
+            }
+            rows[index]["total"] = total
+            rows[index]["lav_utdanning"] = low
+            rows[index]["lav_utdanning_ratio"] = low / total
         }
-        return try Aggregation(rules: ["lav_utdanning": .sum, "total": .sum]).aggregate(rows).withRatios(["lav_utdanning"]) { $0["total"] }
+        return rows
     }
 }

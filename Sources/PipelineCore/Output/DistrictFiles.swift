@@ -17,30 +17,31 @@ public struct DistrictFiles: Sendable {
 
     /// The output objects, districts in order of first appearance, then `00`.
     public func generate(_ rows: [StatisticsRow], publishedDate: String) throws(PipelineError) -> [JSONValue] {
-        let districts = unique(rows.compactMap(\.districtID)).filter { !Self.outsideDistricts.contains($0) && $0 != "00" }
-        let oslo = rows.filter { $0.districtID == "00" }
+        let columns = SeriesColumns(series, in: rows.first?.indexedColumns.index ?? .empty)
+        func entry(_ positions: [Int], district: String, id: String, name: String) throws(PipelineError) -> JSONValue {
+            try self.entry(positions.map { rows[$0] }, columns: columns, district: district, id: id, name: name)
+        }
+        let oslo = rows.indices.filter { rows[$0].districtID == "00" }
         var files: [JSONValue] = []
-        for district in districts {
-            let own = rows.filter { $0.districtID == district }
-            guard let name = unique(own.compactMap(\.districtName)).first else {
+        for (district, own) in Self.grouped(Array(rows.indices), in: rows, by: \.districtID)
+        where !Self.outsideDistricts.contains(district) && district != "00" {
+            guard let name = own.lazy.compactMap({ rows[$0].districtName }).first else {
                 throw PipelineError.badInput("district \(district) has no name (bydel_navn)")
             }
             var data: [JSONValue] = []
-            for sub in unique(own.compactMap(\.subDistrictID)) {
-                let subRows = own.filter { $0.subDistrictID == sub }
-                let names = unique(subRows.map { $0.subDistrictName ?? "" })
+            for (sub, subRows) in Self.grouped(own, in: rows, by: \.subDistrictID) {
+                let names = Self.unique(subRows.map { rows[$0].subDistrictName ?? "" })
                 guard names.count == 1 else { throw PipelineError.badInput("sub-district \(sub) has several names: \(names.joined(separator: ", "))") }
                 data.append(try entry(subRows, district: district, id: sub, name: names[0]))
             }
-            data.append(try entry(own.filter { $0.subDistrictID == nil }, district: district, id: district, name: name))
+            data.append(try entry(own.filter { rows[$0].subDistrictID == nil }, district: district, id: district, name: name))
             data.append(try entry(oslo, district: district, id: "00", name: name))
             files.append(["district": .string(name), "id": .string(district), "data": .array(data), "meta": metadata.json(publishedDate: publishedDate)])
         }
-        let wholeDistricts = rows.filter { $0.subDistrictName == nil }
+        let wholeDistricts = rows.indices.filter { rows[$0].subDistrictName == nil }
         var data: [JSONValue] = []
-        for district in unique(wholeDistricts.compactMap(\.districtID)) where !Self.outsideDistricts.contains(district) {
-            let own = wholeDistricts.filter { $0.districtID == district }
-            let names = unique(own.map { $0.districtName ?? "" })
+        for (district, own) in Self.grouped(wholeDistricts, in: rows, by: \.districtID) where !Self.outsideDistricts.contains(district) {
+            let names = Self.unique(own.map { rows[$0].districtName ?? "" })
             guard names.count == 1 else { throw PipelineError.badInput("district \(district) has several names: \(names.joined(separator: ", "))") }
             data.append(try entry(own, district: "00", id: district, name: names[0]))
         }
@@ -49,17 +50,34 @@ public struct DistrictFiles: Sendable {
     }
 
     /// One geography's entry. Districts are average rows in a district file; Oslo is the total row.
-    private func entry(_ rows: [StatisticsRow], district: String, id: String, name: String) throws(PipelineError) -> JSONValue {
+    private func entry(_ rows: [StatisticsRow], columns: SeriesColumns, district: String, id: String, name: String) throws(PipelineError) -> JSONValue {
         let isOslo = id == "00"
         let avgRow = id.count == 2 && !isOslo && district != "00"
         return [
             "id": .string(id), "geography": .string(isOslo ? "Oslo i alt" : name),
-            "values": try template.json(rows, series: series),
+            "values": try template.json(rows, series: columns),
             "avgRow": .bool(avgRow), "totalRow": .bool(isOslo),
         ]
     }
 
-    private func unique(_ values: [String]) -> [String] {
+    /// The positions grouped by the rows' `key` (rows without one left out), groups in order
+    /// of first appearance: one pass, instead of filtering every row for every group.
+    private static func grouped(_ positions: [Int], in rows: [StatisticsRow], by key: (StatisticsRow) -> String?) -> [(key: String, positions: [Int])] {
+        var groups: [(key: String, positions: [Int])] = []
+        var slot: [String: Int] = [:]
+        for position in positions {
+            guard let value = key(rows[position]) else { continue }
+            if let existing = slot[value] {
+                groups[existing].positions.append(position)
+            } else {
+                slot[value] = groups.count
+                groups.append((value, [position]))
+            }
+        }
+        return groups
+    }
+
+    private static func unique(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.filter { seen.insert($0).inserted }
     }

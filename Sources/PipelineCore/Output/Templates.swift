@@ -21,19 +21,20 @@ public enum ValueTemplate: Sendable {
     case custom(@Sendable ([StatisticsRow]) throws(PipelineError) -> JSONValue)
 
     /// The geography's `values`.
-    func json(_ rows: [StatisticsRow], series: [String]) throws(PipelineError) -> JSONValue {
+    func json(_ rows: [StatisticsRow], series: SeriesColumns) throws(PipelineError) -> JSONValue {
         if case .custom(let make) = self { return try make(rows) }
         return .array(try values(rows, series: series))
     }
 
-    func values(_ rows: [StatisticsRow], series: [String]) throws(PipelineError) -> [JSONValue] {
+    func values(_ rows: [StatisticsRow], series columns: SeriesColumns) throws(PipelineError) -> [JSONValue] {
+        let series = columns.names
         switch self {
         case .flat:
-            return series.flatMap { name in rows.map { Self.point($0, name) } }
+            return series.indices.flatMap { slot in rows.map { Self.point($0, slot, columns) } }
         case .perSeries:
-            return series.map { name in .array(rows.map { Self.point($0, name) }) }
+            return series.indices.map { slot in .array(rows.map { Self.point($0, slot, columns) }) }
         case .ageDistribution:
-            return try Self.ages(rows, series: series)
+            return try Self.ages(rows, series: columns)
         case .presentValues(let groups):
             return groups.map { columns in
                 .array(rows.compactMap { row in
@@ -60,26 +61,41 @@ public enum ValueTemplate: Sendable {
     }
 
     /// `{"value", "ratio" (when the row has a ratio column for the series), "date"}`.
-    static func point(_ row: StatisticsRow, _ name: String) -> JSONValue {
-        var object: JSONObject = ["value": .number(row[name])]
-        if row.has("\(name)_ratio") { object["ratio"] = .number(row["\(name)_ratio"]) }
-        object["date"] = .number(Double(row.date))
-        return .object(object)
+    static func point(_ row: StatisticsRow, _ slot: Int, _ columns: SeriesColumns) -> JSONValue {
+        var members: [JSONObject.Member] = [.init(key: "value", value: .number(row[columns.values, slot]))]
+        if row.has(columns.ratios, slot) { members.append(.init(key: "ratio", value: .number(row[columns.ratios, slot]))) }
+        members.append(.init(key: "date", value: .number(Double(row.date))))
+        return .object(JSONObject(uniqueMembers: members))
     }
 
     /// Men (`kjonn` 1) and women (`kjonn` 2) per age; ratio of the geography's `total`.
-    static func ages(_ rows: [StatisticsRow], series: [String]) throws(PipelineError) -> [JSONValue] {
+    static func ages(_ rows: [StatisticsRow], series columns: SeriesColumns) throws(PipelineError) -> [JSONValue] {
         let total = rows.reduce(0) { $0 + ($1["total"].isNaN ? 0 : $1["total"]) }
         guard let men = rows.first(where: { $0.keys["kjonn"] == "1" }), let women = rows.first(where: { $0.keys["kjonn"] == "2" }) else {
             throw PipelineError.badInput("the age distribution of \(rows.first?.subDistrictID ?? rows.first?.districtID ?? "?") needs rows for kjonn 1 and 2")
         }
-        return series.map { age in
-            let sum = men[age] + women[age]
+        let date = JSONValue.number(Double(men.date))
+        return columns.names.indices.map { slot in
+            let (male, female) = (men[columns.values, slot], women[columns.values, slot])
             return .object(JSONObject(uniqueMembers: [
-                .init(key: "age", value: .string(age)), .init(key: "mann", value: .number(men[age])),
-                .init(key: "kvinne", value: .number(women[age])), .init(key: "value", value: .number(sum)),
-                .init(key: "ratio", value: .number(sum / total)), .init(key: "date", value: .number(Double(men.date))),
+                .init(key: "age", value: .string(columns.names[slot])), .init(key: "mann", value: .number(male)),
+                .init(key: "kvinne", value: .number(female)), .init(key: "value", value: .number(male + female)),
+                .init(key: "ratio", value: .number((male + female) / total)), .init(key: "date", value: date),
             ]))
         }
+    }
+}
+
+/// A graph's series, looked up once in the file columns of the rows it is drawn from: the
+/// series' own columns and their `<name>_ratio` columns.
+struct SeriesColumns: Sendable {
+    let names: [String]
+    let values: ColumnLookup
+    let ratios: ColumnLookup
+
+    init(_ names: [String], in index: ColumnIndex) {
+        self.names = names
+        values = ColumnLookup(names, in: index)
+        ratios = ColumnLookup(names.map { "\($0)_ratio" }, in: index)
     }
 }

@@ -25,89 +25,176 @@ public struct Aggregation: Sendable {
 
     /// Sub-districts, then districts, then Oslo; each level sorted by year, ids and names.
     public func aggregate(_ rows: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
-        let subDistricts = try group(rows.filter { $0.districtID != nil && $0.districtName != nil && $0.subDistrictID != nil && $0.subDistrictName != nil }) {
-            [$0.districtID!, $0.districtName!, $0.subDistrictID!, $0.subDistrictName!]
-        } make: { first in
-            StatisticsRow(date: first.date, districtID: first.districtID, districtName: first.districtName, subDistrictID: first.subDistrictID, subDistrictName: first.subDistrictName)
-        }
-        let districts = try group(rows.filter { $0.districtID != nil && $0.districtName != nil }) {
-            [$0.districtID!, $0.districtName!]
-        } make: { first in
-            StatisticsRow(date: first.date, districtID: first.districtID, districtName: first.districtName, subDistrictID: nil, subDistrictName: nil)
-        }
-        let oslo = try group(districts) { _ in [] } make: { first in
-            StatisticsRow(date: first.date, districtID: "00", districtName: "Oslo i alt", subDistrictID: nil, subDistrictName: nil)
-        }
+        let subDistricts = try group(rows, level: .subDistrict)
+        let districts = try group(rows, level: .district)
+        let oslo = try group(districts, level: .oslo)
         return subDistricts + districts + oslo
     }
 
-    /// Groups by year, `place` and the extra keys; sums each group into `make(first row)`.
-    private func group(
-        _ rows: [StatisticsRow], place: (StatisticsRow) -> [String], make: (StatisticsRow) -> StatisticsRow
-    ) throws(PipelineError) -> [StatisticsRow] {
-        struct Key: Hashable { var date: Int; var texts: [String] }
-        var order: [Key] = []
-        var members: [Key: [StatisticsRow]] = [:]
-        for row in rows {
-            let key = Key(date: row.date, texts: place(row) + extraKeys.map { row.keys[$0] ?? "" })
-            if members[key] == nil { order.append(key) }
-            members[key, default: []].append(row)
+    /// The level a group is made at: which rows count, and what a group's key is.
+    private enum Level {
+        case subDistrict, district, oslo
+
+        func includes(_ row: StatisticsRow) -> Bool {
+            switch self {
+            case .subDistrict:
+                return row.districtID != nil && row.districtName != nil && row.subDistrictID != nil && row.subDistrictName != nil
+            case .district: return row.districtID != nil && row.districtName != nil
+            case .oslo: return true
+            }
         }
-        order.sort { lhs, rhs in
+
+        /// A group's row, before its sums: its year and place from the group's first row.
+        func row(from first: StatisticsRow) -> StatisticsRow {
+            switch self {
+            case .subDistrict:
+                return StatisticsRow(date: first.date, districtID: first.districtID, districtName: first.districtName,
+                                     subDistrictID: first.subDistrictID, subDistrictName: first.subDistrictName)
+            case .district:
+                return StatisticsRow(date: first.date, districtID: first.districtID, districtName: first.districtName,
+                                     subDistrictID: nil, subDistrictName: nil)
+            case .oslo:
+                return StatisticsRow(date: first.date, districtID: "00", districtName: "Oslo i alt", subDistrictID: nil, subDistrictName: nil)
+            }
+        }
+    }
+
+    /// A group: the year, the place's ids and names at the level (the rest `nil`), and the
+    /// extra keys' values joined by U+001F (below every printable character, so joined values
+    /// sort as the list would).
+    private struct GroupKey: Hashable {
+        var date: Int
+        var districtID, districtName, subDistrictID, subDistrictName: String?
+        var extra: String
+
+        init(_ row: StatisticsRow, level: Level, extraKeys: [String]) {
+            date = row.date
+            if level != .oslo {
+                districtID = row.districtID
+                districtName = row.districtName
+            }
+            if level == .subDistrict {
+                subDistrictID = row.subDistrictID
+                subDistrictName = row.subDistrictName
+            }
+            extra = extraKeys.count == 1 ? row.keys[extraKeys[0]] ?? "" : extraKeys.map { row.keys[$0] ?? "" }.joined(separator: "\u{1F}")
+        }
+
+        var texts: [String] {
+            [districtID, districtName, subDistrictID, subDistrictName].compactMap { $0 }
+                + (extra.isEmpty ? [] : extra.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init))
+        }
+
+        /// Names follow from ids, so hashing the ids is enough (equality still compares all).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(date)
+            hasher.combine(districtID)
+            hasher.combine(subDistrictID)
+            hasher.combine(extra)
+        }
+
+        static func < (lhs: GroupKey, rhs: GroupKey) -> Bool {
             if lhs.date != rhs.date { return lhs.date < rhs.date }
-            return lhs.texts.lexicographicallyPrecedes(rhs.texts) { $0.precedesByCodePoints($1) }
+            if lhs.districtID != rhs.districtID { return (lhs.districtID ?? "").precedesByCodePoints(rhs.districtID ?? "") }
+            if lhs.districtName != rhs.districtName { return (lhs.districtName ?? "").precedesByCodePoints(rhs.districtName ?? "") }
+            if lhs.subDistrictID != rhs.subDistrictID { return (lhs.subDistrictID ?? "").precedesByCodePoints(rhs.subDistrictID ?? "") }
+            if lhs.subDistrictName != rhs.subDistrictName {
+                return (lhs.subDistrictName ?? "").precedesByCodePoints(rhs.subDistrictName ?? "")
+            }
+            return lhs.extra.precedesByCodePoints(rhs.extra)
         }
-        var columns = rules.map { Array($0.keys) } ?? {
-            var seen = Set<String>()
-            var names: [String] = []
-            for row in rows { for name in row.columnNames where seen.insert(name).inserted { names.append(name) } }
-            return names
-        }()
-        // Plain sums over the file columns every row shares are added by position.
-        var shared: ColumnIndex?
-        if rules == nil, let first = rows.first?.indexedColumns.index, rows.allSatisfy({ $0.indexedColumns.index === first }) {
-            shared = first
-            columns.removeAll { first.position[$0] != nil }
+    }
+
+    /// Groups the rows `level` includes by year, place and the extra keys, and sums each group.
+    /// Rows are numbered into groups once; the sums then run over the rows in one pass.
+    private func group(_ rows: [StatisticsRow], level: Level) throws(PipelineError) -> [StatisticsRow] {
+        var groupOf: [GroupKey: Int] = [:]
+        groupOf.reserveCapacity(rows.count)
+        var keys: [GroupKey] = []
+        var firstRow: [Int] = []
+        var members: [(row: Int, group: Int)] = []
+        members.reserveCapacity(rows.count)
+        for (position, row) in rows.enumerated() where level.includes(row) {
+            let key = GroupKey(row, level: level, extraKeys: extraKeys)
+            if let number = groupOf[key] {
+                members.append((position, number))
+            } else {
+                groupOf[key] = keys.count
+                members.append((position, keys.count))
+                keys.append(key)
+                firstRow.append(position)
+            }
+        }
+        let shared = sharedFileColumns(rows, members)
+        let columns = summedColumns(rows, members, shared: shared)
+        // File columns by position, one row of sums per group.
+        let width = shared?.names.count ?? 0
+        var fileSums = [Double](repeating: 0, count: width * keys.count)
+        if width > 0 {
+            for (row, group) in members {
+                rows[row].indexedColumns.values.withUnsafeBufferPointer { values in
+                    for position in 0..<width where !values[position].isNaN { fileSums[group * width + position] += values[position] }
+                }
+            }
+        }
+        // Other columns by name: a total and a count of missing values per group.
+        var totals = [Double](repeating: 0, count: columns.count * keys.count)
+        var missing = [Int](repeating: 0, count: columns.count * keys.count)
+        var sizes = [Int](repeating: 0, count: keys.count)
+        for (row, group) in members {
+            sizes[group] += 1
+            for (slot, column) in columns.enumerated() {
+                let value = rows[row][column]
+                if value.isNaN { missing[group * columns.count + slot] += 1 } else { totals[group * columns.count + slot] += value }
+            }
         }
         var result: [StatisticsRow] = []
-        for key in order {
-            let group = members[key]!
-            var row = make(group[0])
-            for name in extraKeys { row.keys[name] = group[0].keys[name] }
-            if let shared {
-                var sums = [Double](repeating: 0, count: shared.names.count)
-                for member in group {
-                    let values = member.indexedColumns.values
-                    for position in sums.indices where !values[position].isNaN { sums[position] += values[position] }
+        result.reserveCapacity(keys.count)
+        for group in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            let first = rows[firstRow[group]]
+            var row = level.row(from: first)
+            for name in extraKeys { row.keys[name] = first.keys[name] }
+            if let shared { row.indexedColumns = (shared, Array(fileSums[group * width..<(group + 1) * width])) }
+            for (slot, column) in columns.enumerated() {
+                let cell = group * columns.count + slot
+                switch rules?[column] ?? .sum {
+                case .sum:
+                    row[column] = totals[cell]
+                case .sumAllOrNone:
+                    if missing[cell] == 0 {
+                        row[column] = totals[cell]
+                    } else if missing[cell] == sizes[group] {
+                        row[column] = .nan
+                    } else {
+                        let places = members.filter { $0.group == group && rows[$0.row][column].isNaN }
+                            .map { rows[$0.row].subDistrictID ?? rows[$0.row].districtID ?? "?" }
+                        let place = keys[group].texts
+                        throw PipelineError.badInput(
+                            "'\(column)' for \(place.isEmpty ? "Oslo" : place.joined(separator: " ")) in \(keys[group].date) adds rows with values to rows without (\(places.joined(separator: ", "))): a sub-district that appears part-way through the years cannot be summed")
+                    }
                 }
-                row.indexedColumns = (shared, sums)
-            }
-            for column in columns {
-                row[column] = try sum(group, column: column, rule: rules?[column] ?? .sum, key: key.texts, date: key.date)
             }
             result.append(row)
         }
         return result
     }
 
-    private func sum(_ group: [StatisticsRow], column: String, rule: Rule, key: [String], date: Int) throws(PipelineError) -> Double {
-        var total = 0.0
-        var missingCount = 0
-        for index in group.indices {
-            let value = group[index][column]
-            if value.isNaN { missingCount += 1 } else { total += value }
+    /// The file's column index when every member row shares one and every column is summed
+    /// (no rules): those columns are then added by position.
+    private func sharedFileColumns(_ rows: [StatisticsRow], _ members: [(row: Int, group: Int)]) -> ColumnIndex? {
+        guard rules == nil, let first = members.first.map({ rows[$0.row].indexedColumns.index }) else { return nil }
+        return members.allSatisfy { rows[$0.row].indexedColumns.index === first } ? first : nil
+    }
+
+    /// The columns summed by name: the rules' columns, or every column not in `shared`.
+    private func summedColumns(_ rows: [StatisticsRow], _ members: [(row: Int, group: Int)], shared: ColumnIndex?) -> [String] {
+        if let rules { return Array(rules.keys) }
+        var seen = Set<String>()
+        var names: [String] = []
+        for (row, _) in members {
+            let candidates = shared == nil ? rows[row].columnNames : rows[row].addedColumnNames
+            for name in candidates where seen.insert(name).inserted { names.append(name) }
         }
-        switch rule {
-        case .sum:
-            return total
-        case .sumAllOrNone:
-            if missingCount == 0 { return total }
-            if missingCount == group.count { return .nan }
-            let missing = group.filter { $0[column].isNaN }
-            let places = missing.map { $0.subDistrictID ?? $0.districtID ?? "?" }
-            let where_ = key.isEmpty ? "Oslo" : key.joined(separator: " ")
-            throw PipelineError.badInput(
-                "'\(column)' for \(where_) in \(date) adds rows with values to rows without (\(places.joined(separator: ", "))): a sub-district that appears part-way through the years cannot be summed")
-        }
+        return names
     }
 }

@@ -16,7 +16,7 @@ public enum Years {
 
     private static func sharedYears(_ tables: [[StatisticsRow]]) -> Set<Int> {
         guard var shared = tables.first.map({ Set($0.map(\.date)) }) else { return [] }
-        for table in tables.dropFirst() { shared.formIntersection(table.map(\.date)) }
+        for table in tables.dropFirst() { shared.formIntersection(table.map { $0.date }) }
         return shared
     }
 }

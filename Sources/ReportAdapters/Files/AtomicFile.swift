@@ -13,7 +13,8 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(UUID().uuidString).tmp"
+        // Unique enough with O_EXCL: the process id and a random number.
+        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw FileAccessError(path: path, problem: "cannot write in \(directory.isEmpty ? "." : directory): \(String(cString: strerror(errno)))", category: .outsideSystem)
@@ -42,33 +43,49 @@ public enum AtomicFile {
         Data(try readBytes(path))
     }
 
+    /// The file's bytes, or `nil` when there is no file (or a directory) at `path`.
+    ///
+    /// - Throws: ``FileAccessError`` when the file is there but cannot be read.
+    public static func readIfPresent(_ path: String) throws -> [UInt8]? {
+        try read(path, missingIsError: false)
+    }
+
+    /// The file's bytes as data, or `nil` when there is no file (or a directory) at `path`:
+    /// read once into a buffer the data then owns.
+    ///
+    /// - Throws: ``FileAccessError`` when the file is there but cannot be read.
+    public static func readDataIfPresent(_ path: String) throws -> Data? {
+        guard let (descriptor, size) = try openRegularFile(path, missingIsError: false) else { return nil }
+        defer { close(descriptor) }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size + 1, alignment: 16)
+        let count = readFully(descriptor, into: buffer, capacity: size + 1)
+        guard let count, count <= size else {
+            // Unreadable, or it grew since fstat: the array path reports or reads it whole.
+            buffer.deallocate()
+            return try readIfPresent(path).map { Data($0) }
+        }
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })
+    }
+
     /// The file's bytes, read straight into an array (no intermediate copy: tables are big).
     ///
     /// - Throws: ``FileAccessError`` (bad input: exit 2) when it is missing or unreadable.
     public static func readBytes(_ path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            let problem = errno == ENOENT ? "no such file" : "cannot read the file: \(String(cString: strerror(errno)))"
-            throw FileAccessError(path: path, problem: problem, category: .badInput)
-        }
+        try read(path, missingIsError: true)!
+    }
+
+    private static func read(_ path: String, missingIsError: Bool) throws -> [UInt8]? {
+        guard let (descriptor, size) = try openRegularFile(path, missingIsError: missingIsError) else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            throw FileAccessError(path: path, problem: "not a regular file", category: .badInput)
-        }
-        let size = max(Int(status.st_size), 0)
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size, let base = buffer.baseAddress {
-                let got = Foundation.read(descriptor, base + count, size - count)
-                if got < 0 { failed = true }
-                if got <= 0 { break }
-                count += got
-            }
+            guard let base = buffer.baseAddress else { count = 0; return }
+            let got = readFully(descriptor, into: UnsafeMutableRawPointer(base), capacity: size)
+            failed = got == nil
+            count = got ?? 0
         }
         // A file that grew since fstat: read the rest.
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        var chunk = [UInt8](repeating: 0, count: failed ? 0 : 65_536)
         while !failed {
             let got = Foundation.read(descriptor, &chunk, chunk.count)
             if got < 0 { failed = true }
@@ -79,6 +96,36 @@ public enum AtomicFile {
             throw FileAccessError(path: path, problem: "cannot read the file: \(String(cString: strerror(errno)))", category: .badInput)
         }
         return bytes
+    }
+
+    /// The open descriptor and size of the regular file at `path`; `nil` when there is none
+    /// and that is no error.
+    private static func openRegularFile(_ path: String, missingIsError: Bool) throws -> (Int32, Int)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT, !missingIsError { return nil }
+            let problem = errno == ENOENT ? "no such file" : "cannot read the file: \(String(cString: strerror(errno)))"
+            throw FileAccessError(path: path, problem: problem, category: .badInput)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            if !missingIsError { return nil }
+            throw FileAccessError(path: path, problem: "not a regular file", category: .badInput)
+        }
+        return (descriptor, max(Int(status.st_size), 0))
+    }
+
+    /// Reads until `capacity` bytes or the end of the file; how many, or `nil` on an error.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, capacity: Int) -> Int? {
+        var count = 0
+        while count < capacity {
+            let got = Foundation.read(descriptor, buffer + count, capacity - count)
+            if got < 0 { return nil }
+            if got == 0 { break }
+            count += got
+        }
+        return count
     }
 }
 

@@ -6,85 +6,95 @@ import ReportKit
 /// Keys are checked before any file is touched: empty keys, absolute keys, empty segments
 /// (`a//b`), `.` and `..` segments and NUL bytes are rejected, so no key reaches outside the
 /// root. ``put(_:_:contentType:)`` is atomic (temporary file, then rename; not flushed to
-/// disk, as S3 objects are not either); content types are not kept. Listing walks the tree and returns keys in ascending byte order.
+/// disk, as S3 objects are not either); content types are not kept. Listing walks the tree
+/// under the prefix's folder (symbolic links are not followed, files whose names start with
+/// `.` are skipped: they are writes in progress) and returns keys in ascending byte order.
+/// Files are reached through plain system calls: a step reads and writes a few files, and
+/// the per-call costs of `FileManager` (user and group lookups, extended attributes) would
+/// be most of its time.
 public struct FileObjectStore: ObjectStore {
     public let root: URL
+    private let rootPath: String
 
     public init(root: String) {
         self.root = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
+        let path = self.root.path
+        rootPath = path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
     public var displayName: String { root.path }
 
     public func get(_ key: String) async throws -> Data? {
-        let url = try fileURL(key)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return nil
+        let path = try filePath(key)
+        do {
+            return try AtomicFile.readDataIfPresent(path)
+        } catch let error as FileAccessError {
+            throw ObjectStoreError(.rejected, key: key, error.description)
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ObjectStoreError(.rejected, key: key, "cannot read \(url.path)")
-        }
-        return data
     }
 
     public func put(_ key: String, _ data: Data, contentType: String?) async throws {
-        let url = try fileURL(key)
-        let folder = url.deletingLastPathComponent()
+        let path = try filePath(key)
+        let folder = (path as NSString).deletingLastPathComponent
         do {
             // Most writes go to a folder that exists; make it only when the first try says not.
             do {
-                try AtomicFile.write(data, to: url.path, durable: false)
+                try AtomicFile.write(data, to: path, durable: false)
             } catch let error as FileAccessError {
-                guard !FileManager.default.fileExists(atPath: folder.path) else { throw error }
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try AtomicFile.write(data, to: url.path, durable: false)
+                var status = stat()
+                guard stat(folder, &status) != 0 else { throw error }
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try AtomicFile.write(data, to: path, durable: false)
             }
         } catch let error as FileAccessError {
             throw ObjectStoreError(.unavailable, key: key, error.problem)
         } catch {
-            throw ObjectStoreError(.unavailable, key: key, "cannot create the directory for it under \(root.path)")
+            throw ObjectStoreError(.unavailable, key: key, "cannot create the directory for it under \(rootPath)")
         }
     }
 
     public func list(prefix: String) async throws -> [StoredObject] {
         // Walk only the directory the prefix points into, not the whole root.
         let folder = prefix.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let start = folder.isEmpty || (try? Self.validate(folder)) == nil ? root : root.appendingPathComponent(folder, isDirectory: true)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: start.path, isDirectory: &isDirectory), isDirectory.boolValue,
-              let enumerator = FileManager.default.enumerator(
-                  at: start, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey])
-        else { return [] }
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let start = folder.isEmpty || (try? Self.validate(folder)) == nil ? "" : folder + "/"
         var objects: [StoredObject] = []
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey])
-            guard values?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            let key = String(path.dropFirst(rootPath.count))
-            // Skip temporary files of writes in progress.
-            guard key.hasPrefix(prefix), !url.lastPathComponent.hasPrefix(".") else { continue }
-            objects.append(StoredObject(key: key, size: values?.fileSize ?? 0, lastModified: values?.contentModificationDate))
+        walk(start) { key, status in
+            guard key.hasPrefix(prefix) else { return }
+            let modified = Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
+            objects.append(StoredObject(key: key, size: Int(status.st_size), lastModified: modified))
         }
-        return objects.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+        return objects.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    /// Calls `visit` with the key and status of every regular file under the folder `keyPrefix`
+    /// (`""` for the root, else ending in `/`).
+    private func walk(_ keyPrefix: String, _ visit: (String, stat) -> Void) {
+        guard let directory = opendir(rootPath + "/" + keyPrefix) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            var status = stat()
+            guard lstat(rootPath + "/" + keyPrefix + name, &status) == 0 else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: walk(keyPrefix + name + "/", visit)
+            case S_IFREG where !name.hasPrefix("."): visit(keyPrefix + name, status)
+            default: continue
+            }
+        }
     }
 
     public func delete(_ key: String) async throws {
-        let url = try fileURL(key)
-        guard FileManager.default.fileExists(atPath: url.path) else { return }
-        do {
-            try FileManager.default.removeItem(at: url)
-        } catch {
-            throw ObjectStoreError(.unavailable, key: key, "cannot delete \(url.path)")
+        let path = try filePath(key)
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw ObjectStoreError(.unavailable, key: key, "cannot delete \(path): \(String(cString: strerror(errno)))")
         }
     }
 
     /// The file for `key`, after checking the key stays inside the root.
-    func fileURL(_ key: String) throws(ObjectStoreError) -> URL {
+    func filePath(_ key: String) throws(ObjectStoreError) -> String {
         try Self.validate(key)
-        return root.appendingPathComponent(key)
+        return rootPath + "/" + key
     }
 
     /// Rejects keys that are empty, absolute, or have empty, `.` or `..` segments or NUL bytes.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes ``JSONValue``s as JSON text, byte-stable so golden files compare exactly.
 ///
 /// - ``canonical(_:)``: keys sorted by Unicode code point, two-space indentation, one
@@ -12,104 +14,152 @@
 public enum JSONWriter {
     /// Pretty, sorted, two-space indented JSON text.
     public static func canonical(_ value: JSONValue) -> String {
-        var out: [UInt8] = []
-        writeCanonical(value, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        var out = JSONOutput()
+        write(value, indent: 0, pretty: true, sorted: true, into: &out)
+        return String(decoding: out.bytes(), as: UTF8.self)
     }
 
     /// Sorted JSON text without whitespace.
     public static func compact(_ value: JSONValue) -> String {
-        var out: [UInt8] = []
-        writeCompact(value, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        var out = JSONOutput()
+        write(value, indent: 0, pretty: false, sorted: true, into: &out)
+        return String(decoding: out.bytes(), as: UTF8.self)
     }
 
     /// JSON text without whitespace, object members in their document order (as Python's
     /// `json.dumps` writes a dict), for outputs whose readers expect the producer's order.
     public static func compactInOrder(_ value: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
+        var out = JSONOutput()
         write(value, indent: 0, pretty: false, sorted: false, into: &out)
-        return out
+        return out.bytes()
     }
 
-    /// Appends the canonical form of `value` to `out`.
-    public static func writeCanonical(_ value: JSONValue, into out: inout [UInt8]) {
+    /// ``compactInOrder(_:)`` as `Data`, without copying the bytes once more: outputs go
+    /// straight to a store.
+    public static func compactInOrderData(_ value: JSONValue) -> Data {
+        var out = JSONOutput()
+        write(value, indent: 0, pretty: false, sorted: false, into: &out)
+        return out.data()
+    }
+
+    /// Appends the canonical form of `value` to `bytes`.
+    public static func writeCanonical(_ value: JSONValue, into bytes: inout [UInt8]) {
+        var out = JSONOutput(capacity: 1 << 16)
         write(value, indent: 0, pretty: true, sorted: true, into: &out)
+        bytes.append(contentsOf: out.bytes())
     }
 
-    /// Appends the compact form of `value` to `out`.
-    public static func writeCompact(_ value: JSONValue, into out: inout [UInt8]) {
+    /// Appends the compact form of `value` to `bytes`.
+    public static func writeCompact(_ value: JSONValue, into bytes: inout [UInt8]) {
+        var out = JSONOutput()
         write(value, indent: 0, pretty: false, sorted: true, into: &out)
+        bytes.append(contentsOf: out.bytes())
     }
 
-    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, sorted: Bool, into out: inout [UInt8]) {
+    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, sorted: Bool, into out: inout JSONOutput) {
         switch value {
-        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
-        case .bool(let flag): out.append(contentsOf: flag ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
+        case .null: out.append("null")
+        case .bool(let flag): out.append(flag ? "true" : "false")
         case .number(let number): writeNumber(number, into: &out)
         case .string(let text): writeString(text, into: &out)
         case .array(let elements):
-            guard !elements.isEmpty else { out.append(contentsOf: [0x5B, 0x5D]); return }
+            guard !elements.isEmpty else { out.append("[]"); return }
             out.append(UInt8(ascii: "["))
-            for (position, element) in elements.enumerated() {
+            for position in elements.indices {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { newline(indent + 1, into: &out) }
-                write(element, indent: indent + 1, pretty: pretty, sorted: sorted, into: &out)
+                write(elements[position], indent: indent + 1, pretty: pretty, sorted: sorted, into: &out)
             }
             if pretty { newline(indent, into: &out) }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
-            guard !object.isEmpty else { out.append(contentsOf: [0x7B, 0x7D]); return }
+            guard !object.isEmpty else { out.append("{}"); return }
             out.append(UInt8(ascii: "{"))
             let members = sorted ? object.sortedMembers : object.members
-            for (position, member) in members.enumerated() {
+            for position in members.indices {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { newline(indent + 1, into: &out) }
-                writeString(member.key, into: &out)
+                writeString(members[position].key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                write(member.value, indent: indent + 1, pretty: pretty, sorted: sorted, into: &out)
+                write(members[position].value, indent: indent + 1, pretty: pretty, sorted: sorted, into: &out)
             }
             if pretty { newline(indent, into: &out) }
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ indent: Int, into out: inout [UInt8]) {
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+    private static func newline(_ indent: Int, into out: inout JSONOutput) {
+        out.write(upTo: 1 + indent * 2) { start in
+            start[0] = 0x0A
+            (start + 1).initialize(repeating: UInt8(ascii: " "), count: indent * 2)
+            return 1 + indent * 2
+        }
     }
 
     /// Integral values below 2^53 as integers; others in shortest round-trip form.
-    static func writeNumber(_ number: Double, into out: inout [UInt8]) {
-        guard number.isFinite else { out.append(contentsOf: Array("null".utf8)); return }
+    static func writeNumber(_ number: Double, into out: inout JSONOutput) {
+        guard number.isFinite else { out.append("null"); return }
         if number.rounded(.towardZero) == number, abs(number) < 9_007_199_254_740_992 {
-            var integer = Int64(number)
-            if integer == 0 { out.append(UInt8(ascii: "0")); return }
-            if integer < 0 { out.append(UInt8(ascii: "-")); integer = -integer }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-                var start = 20
-                while integer > 0 {
-                    start -= 1
-                    digits[start] = UInt8(ascii: "0") + UInt8(integer % 10)
-                    integer /= 10
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+            let integer = Int64(number)
+            out.write(upTo: 20) { start in
+                var magnitude = integer.magnitude
+                var length = integer < 0 ? 2 : 1
+                var rest = magnitude / 10
+                while rest > 0 { length += 1; rest /= 10 }
+                if integer < 0 { start[0] = UInt8(ascii: "-") }
+                var position = length
+                repeat {
+                    position -= 1
+                    start[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                } while magnitude > 0
+                return length
             }
             return
         }
-        out.append(contentsOf: Array(number.description.utf8))
+        // Double's shortest round-trip text (its `description`), written in place: the
+        // standard library hands a stream the digits as ASCII bytes, no string made.
+        out.write(upTo: 32) { start in
+            var digits = DigitSink(start: start, capacity: 32)
+            number.write(to: &digits)
+            return digits.count
+        }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// Receives a number's text. `_writeASCII` is the standard library's way to pass
+    /// ASCII bytes to a stream; were it gone, `write(_:)` would still get the same text.
+    private struct DigitSink: TextOutputStream {
+        let start: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var count = 0
 
-    static func writeString(_ text: String, into out: inout [UInt8]) {
+        mutating func write(_ string: String) {
+            for byte in string.utf8 where count < capacity {
+                start[count] = byte
+                count += 1
+            }
+        }
+
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+            let length = min(buffer.count, capacity - count)
+            guard length > 0, let source = buffer.baseAddress else { return }
+            (start + count).initialize(from: source, count: length)
+            count += length
+        }
+    }
+
+    private static let hexDigits: StaticString = "0123456789abcdef"
+
+    static func writeString(_ text: String, into out: inout JSONOutput) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
                 runStart = offset + 1
                 out.append(UInt8(ascii: "\\"))
                 switch byte {
@@ -120,12 +170,14 @@ public enum JSONWriter {
                 case 0x08: out.append(UInt8(ascii: "b"))
                 case 0x0C: out.append(UInt8(ascii: "f"))
                 default:
-                    out.append(contentsOf: Array("u00".utf8))
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0xF)])
+                    out.append("u00")
+                    hexDigits.withUTF8Buffer { digits in
+                        out.append(digits[Int(byte >> 4)])
+                        out.append(digits[Int(byte & 0xF)])
+                    }
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
