@@ -76,21 +76,22 @@ public struct PipelineRun: Sendable {
         }
         logger.info("\(function.name) \(event.datasetType): computing from \(inputs.values.map(\.count).reduce(0, +)) rows")
         let outputs = try function.compute(inputs, event.datasetType, Timestamp.day(clock.now()))
-        var files: [(key: String, data: Data)] = []
+        var files: [(key: String, json: JSONValue)] = []
         for output in outputs {
             guard let name = output["id"]?.stringValue ?? output["district"]?.stringValue else {
                 throw PipelineError.badInput("an output has neither id nor district")
             }
-            files.append((event.outputPrefix + name + ".json", JSONWriter.compactInOrderData(output)))
+            files.append((event.outputPrefix + name + ".json", output))
         }
         let written = try await write(files)
         logger.info("wrote \(written.count) files under \(event.outputPrefix)")
         return written
     }
 
-    /// Writes the files, up to eight at a time (a store's writes wait mostly on the disk or the
-    /// network). If any write fails, the files that were written are removed again.
-    private func write(_ files: [(key: String, data: Data)]) async throws -> [String] {
+    /// Writes the files as JSON text, up to eight at a time: the text of one is made while
+    /// another is written (a store's writes wait mostly on the disk or the network), on as many
+    /// cores as there are. If any write fails, the files that were written are removed again.
+    private func write(_ files: [(key: String, json: JSONValue)]) async throws -> [String] {
         let store = store
         var written: [String] = []
         var failure: (any Error)?
@@ -102,7 +103,7 @@ public struct PipelineRun: Sendable {
                 next += 1
                 group.addTask {
                     do {
-                        try await store.put(file.key, file.data, contentType: "application/json")
+                        try await store.put(file.key, JSONWriter.compactInOrderData(file.json), contentType: "application/json")
                         return (file.key, nil)
                     } catch {
                         return (file.key, error)

@@ -10,6 +10,9 @@ import ReportKit
 @_silgen_name("mallopt") func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
 _ = mallopt(-8, 1)  // M_ARENA_MAX
 _ = mallopt(-2, 64 << 20)  // M_TOP_PAD: grow the heap 64 MiB at a time
+// Big buffers (an input file, an output's text) from the heap too, not from mmap: freed, their
+// pages are reused rather than returned to the system and faulted in again for the next one.
+_ = mallopt(-3, 256 << 20)  // M_MMAP_THRESHOLD
 #endif
 
 let status = await ReportCLI.run(Array(CommandLine.arguments.dropFirst()))

@@ -18,8 +18,18 @@ public struct DistrictFiles: Sendable {
     /// The output objects, districts in order of first appearance, then `00`.
     public func generate(_ rows: [StatisticsRow], publishedDate: String) throws(PipelineError) -> [JSONValue] {
         let columns = SeriesColumns(series, in: rows.first?.indexedColumns.index ?? .empty)
+        // Oslo's values appear in every file and each district's in its own file and in 00's:
+        // made once per set of rows, then shared.
+        var made: [[Int]: JSONValue] = [:]
         func entry(_ positions: [Int], district: String, id: String, name: String) throws(PipelineError) -> JSONValue {
-            try self.entry(positions.map { rows[$0] }, columns: columns, district: district, id: id, name: name)
+            let values: JSONValue
+            if let known = made[positions] {
+                values = known
+            } else {
+                values = try template.json(positions.map { rows[$0] }, series: columns)
+                made[positions] = values
+            }
+            return self.entry(values, district: district, id: id, name: name)
         }
         let oslo = rows.indices.filter { rows[$0].districtID == "00" }
         var files: [JSONValue] = []
@@ -50,14 +60,10 @@ public struct DistrictFiles: Sendable {
     }
 
     /// One geography's entry. Districts are average rows in a district file; Oslo is the total row.
-    private func entry(_ rows: [StatisticsRow], columns: SeriesColumns, district: String, id: String, name: String) throws(PipelineError) -> JSONValue {
+    private func entry(_ values: JSONValue, district: String, id: String, name: String) -> JSONValue {
         let isOslo = id == "00"
         let avgRow = id.count == 2 && !isOslo && district != "00"
-        return [
-            "id": .string(id), "geography": .string(isOslo ? "Oslo i alt" : name),
-            "values": try template.json(rows, series: columns),
-            "avgRow": .bool(avgRow), "totalRow": .bool(isOslo),
-        ]
+        return ["id": .string(id), "geography": .string(isOslo ? "Oslo i alt" : name), "values": values, "avgRow": .bool(avgRow), "totalRow": .bool(isOslo)]
     }
 
     /// The positions grouped by the rows' `key` (rows without one left out), groups in order

@@ -11,7 +11,7 @@ extension StatisticsTable {
 
     /// ``read(_:file:keyColumns:)`` over bytes held elsewhere (a store's data), without copying them.
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, keyColumns: Set<String> = []) throws -> [StatisticsRow] {
-        if bytes.contains(UInt8(ascii: "\"")) {
+        if let start = bytes.baseAddress, memchr(start, Int32(UInt8(ascii: "\"")), bytes.count) != nil {
             return try rows(SemicolonCSV.parse(bytes, file: file), file: file, keyColumns: keyColumns)
         }
         return try fastRows(bytes, file: file, keyColumns: keyColumns)

@@ -100,8 +100,7 @@ public enum JSONWriter {
     /// Integral values below 2^53 as integers; others in shortest round-trip form.
     static func writeNumber(_ number: Double, into out: inout JSONOutput) {
         guard number.isFinite else { out.append("null"); return }
-        if number.rounded(.towardZero) == number, abs(number) < 9_007_199_254_740_992 {
-            let integer = Int64(number)
+        if abs(number) < 9_007_199_254_740_992, let integer = Int64(exactly: number) {
             out.write(upTo: 20) { start in
                 var magnitude = integer.magnitude
                 var length = integer < 0 ? 2 : 1
