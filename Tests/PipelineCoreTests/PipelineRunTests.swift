@@ -87,9 +87,10 @@ struct PipelineRunTests {
         #expect(outcome.written.isEmpty)
     }
 
-    @Test("a store that fails while writing: what was written is removed, exit 3")
-    func failingStore() async throws {
-        let store = FailingAfterWrites(allowed: 1)
+    @Test("a store that fails while writing: what was written is removed, exit 3", arguments: [0, 1, 2])
+    func failingStore(allowed: Int) async throws {
+        // Three files, written at once: the failing write may be the first, second or last.
+        let store = FailingAfterWrites(allowed: allowed)
         try await store.base.put("processed/lav/file.csv", FixturePaths.data(Self.input))
         let outcome = await PipelineRun(store: store, clock: Self.clock).run(
             eventBytes: Array(PipelineEvents.event(function: "levekar-lav-utdanning", type: "status", inputs: ["lav-utdanning": "processed/lav/"]).utf8))

@@ -46,3 +46,25 @@ struct FileObjectStoreTests {
         }
     }
 }
+
+@Suite("File object store listing")
+struct FileObjectStoreListingTests {
+    @Test("lists regular files under the prefix with sizes and times; skips writes in progress and links")
+    func listing() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("reportkit-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/p/q", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("12345".utf8).write(to: URL(fileURLWithPath: root + "/p/q/b.csv"))
+        try Data("1".utf8).write(to: URL(fileURLWithPath: root + "/p/a.csv"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/p/.a.csv.123-abc.tmp"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/pq.csv"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/p/link.csv", withDestinationPath: root + "/pq.csv")
+        let store = FileObjectStore(root: root)
+        let listed = try await store.list(prefix: "p/")
+        #expect(listed.map(\.key) == ["p/a.csv", "p/q/b.csv"])
+        #expect(listed.map(\.size) == [1, 5])
+        #expect(listed.allSatisfy { abs(($0.lastModified ?? .distantPast).timeIntervalSinceNow) < 600 })
+        #expect(try await store.list(prefix: "p").map(\.key) == ["p/a.csv", "p/q/b.csv", "pq.csv"])
+        #expect(try await store.list(prefix: "nothing/here/").isEmpty)
+    }
+}
