@@ -61,8 +61,8 @@ extension StatisticsTable {
             }
         }
         let columns = ColumnIndex(numberNames)
-        // Rows repeat their places and keys: each text field is made once per distinct value
-        // and then shared (a copy of a string is a reference, not an allocation).
+        // Rows repeat their places and keys: a long place name equal to the row before's is that
+        // string again, and rows with the same keys share one dictionary (copies are references).
         var texts = TextCache(columns: header.count)
         var keySets: [[String]: [String: String]] = [:]
         var rows: [StatisticsRow] = []
