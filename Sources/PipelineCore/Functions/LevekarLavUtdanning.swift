@@ -35,8 +35,7 @@ enum LevekarLavUtdanning {
             }
             rows[index]["total"] = total
             rows[index]["lav_utdanning"] = low
-            rows[index]["lav_utdanning_ratio"] = low / total
         }
-        return rows
+        return rows.withRatios(["lav_utdanning"]) { $0["total"] }
     }
 }

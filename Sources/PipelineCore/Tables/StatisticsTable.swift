@@ -54,6 +54,24 @@ func wholeNumber(_ text: String) -> Double? {
     text.utf8.withContiguousStorageIfAvailable { wholeNumber($0) } ?? nil
 }
 
+/// A whole number of at most 15 digits written plainly, from bytes; `nil` for anything else.
+@inline(__always)
+func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
+    var index = 0
+    let negative = bytes[0] == UInt8(ascii: "-")
+    if negative { index = 1 }
+    guard index < bytes.count else { return nil }
+    var value = 0
+    while index < bytes.count {
+        let digit = bytes[index] &- UInt8(ascii: "0")
+        guard digit < 10 else { return nil }
+        value = value * 10 + Int(digit)
+        index += 1
+    }
+    return negative ? -Double(value) : Double(value)
+}
+
 extension String {
     /// Without leading and trailing spaces (most fields have none, and are returned as is).
     var trimmingSpaces: String {

@@ -43,13 +43,6 @@ public enum AtomicFile {
         Data(try readBytes(path))
     }
 
-    /// The file's bytes, or `nil` when there is no file (or a directory) at `path`.
-    ///
-    /// - Throws: ``FileAccessError`` when the file is there but cannot be read.
-    public static func readIfPresent(_ path: String) throws -> [UInt8]? {
-        try read(path, missingIsError: false)
-    }
-
     /// The file's bytes as data, or `nil` when there is no file (or a directory) at `path`:
     /// read once into a buffer the data then owns.
     ///
@@ -62,7 +55,7 @@ public enum AtomicFile {
         guard let count, count <= size else {
             // Unreadable, or it grew since fstat: the array path reports or reads it whole.
             buffer.deallocate()
-            return try readIfPresent(path).map { Data($0) }
+            return try read(path, missingIsError: false).map { Data($0) }
         }
         return Data(bytesNoCopy: buffer, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })
     }
