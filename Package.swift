@@ -35,7 +35,6 @@ let package = Package(
 
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "ReportKitTestSupport"]),
         .testTarget(name: "SlipsCoreTests", dependencies: ["SlipsCore", "ReportKitTestSupport"]),
-        .testTarget(name: "QualityCoreTests", dependencies: ["QualityCore", "ReportKitTestSupport"]),
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "ReportKit", "ReportKitTestSupport"]),
         .testTarget(
             name: "ReportAdaptersTests",

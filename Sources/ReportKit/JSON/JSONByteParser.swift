@@ -14,6 +14,11 @@ struct JSONByteParser {
     private var memberScratch: [[JSONObject.Member]] = []
     private var hashScratch: [[Int]] = []
     private var elementScratch: [[JSONValue]] = []
+    /// Per nesting level, the keys of an object with more than ``linearScanLimit`` members,
+    /// so that the duplicate check stays linear in the key count.
+    private var keySets: [Set<String>] = []
+    /// Up to this many members, duplicates are found by comparing hashes in a scan.
+    private static let linearScanLimit = 32
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -71,6 +76,7 @@ struct JSONByteParser {
         while memberScratch.count <= level {
             memberScratch.append([])
             hashScratch.append([])
+            keySets.append([])
         }
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -85,9 +91,10 @@ struct JSONByteParser {
             }
             let keyStart = index
             let (key, hash) = try memberName()
-            for (position, other) in hashScratch[level].enumerated() where other == hash && memberScratch[level][position].key == key {
+            if isDuplicate(key, hash: hash, level: level) {
                 memberScratch[level].removeAll(keepingCapacity: true)
                 hashScratch[level].removeAll(keepingCapacity: true)
+                keySets[level].removeAll(keepingCapacity: true)
                 throw Failure(offset: keyStart, message: "duplicate key '\(key)' in an object")
             }
             skipWhitespace()
@@ -109,7 +116,24 @@ struct JSONByteParser {
         let members = Array(memberScratch[level])
         memberScratch[level].removeAll(keepingCapacity: true)
         hashScratch[level].removeAll(keepingCapacity: true)
+        if !keySets[level].isEmpty { keySets[level].removeAll(keepingCapacity: true) }
         return JSONObject(uniqueMembers: members)
+    }
+
+    /// Whether the object being read at `level` already has `key`: a scan of the hashes for
+    /// a small object, a set of the keys once it has more than ``linearScanLimit`` members.
+    private mutating func isDuplicate(_ key: String, hash: Int, level: Int) -> Bool {
+        let count = hashScratch[level].count
+        if count < Self.linearScanLimit {
+            for (position, other) in hashScratch[level].enumerated() where other == hash && memberScratch[level][position].key == key {
+                return true
+            }
+            return false
+        }
+        if count == Self.linearScanLimit {
+            keySets[level] = Set(memberScratch[level].map(\.key))
+        }
+        return !keySets[level].insert(key).inserted
     }
 
     /// `array = '[' [ value *( ',' value ) ] ']'`.

@@ -6,6 +6,8 @@ import Foundation
 ///   element per line and `": "` after keys: the layout of Python's
 ///   `json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)`, without a final newline.
 /// - ``compact(_:)``: keys sorted, no whitespace at all.
+/// - ``inlineScript(_:)``: compact, and safe to inline in an HTML `<script>` element.
+/// - ``compactInOrderData(_:)``: no whitespace, members in document order.
 ///
 /// Strings escape `"`, `\` and control characters (`\n`, `\t`, … or `\u00XX`); everything
 /// else, non-ASCII included, is written as UTF-8. Numbers: integral values below 2^53 in
@@ -26,49 +28,43 @@ public enum JSONWriter {
         return String(decoding: out.bytes(), as: UTF8.self)
     }
 
-    /// JSON text without whitespace, object members in their document order (as Python's
-    /// `json.dumps` writes a dict), for outputs whose readers expect the producer's order.
-    public static func compactInOrder(_ value: JSONValue) -> [UInt8] {
-        var out = JSONOutput()
-        write(value, indent: 0, pretty: false, sorted: false, into: &out)
-        return out.bytes()
-    }
-
-    /// ``compactInOrder(_:)`` as `Data`, without copying the bytes once more: outputs go
-    /// straight to a store.
+    /// JSON text without whitespace, object members in their document (or insertion) order,
+    /// as Python's `json.dumps` writes a dict, for outputs whose readers expect the producer's
+    /// order. Returned as `Data` that takes over the written buffer: outputs go straight to a
+    /// store.
     public static func compactInOrderData(_ value: JSONValue) -> Data {
         var out = JSONOutput()
         write(value, indent: 0, pretty: false, sorted: false, into: &out)
         return out.data()
     }
 
-    /// Appends the canonical form of `value` to `bytes`.
-    public static func writeCanonical(_ value: JSONValue, into bytes: inout [UInt8]) {
-        var out = JSONOutput(capacity: 1 << 16)
-        write(value, indent: 0, pretty: true, sorted: true, into: &out)
-        bytes.append(contentsOf: out.bytes())
-    }
-
-    /// Appends the compact form of `value` to `bytes`.
-    public static func writeCompact(_ value: JSONValue, into bytes: inout [UInt8]) {
+    /// Sorted JSON text without whitespace that is safe inside an HTML
+    /// `<script type="application/json">` element: besides the usual escapes, `<`, `>` and
+    /// `&` are written as `\u003c`, `\u003e` and `\u0026` (so neither `</script>` nor `<!--`
+    /// can appear), and U+2028 and U+2029 as `\u2028` and `\u2029`. A JSON reader gets back
+    /// exactly the same value; read it in a page with
+    /// `JSON.parse(document.getElementById(id).textContent)`.
+    public static func inlineScript(_ value: JSONValue) -> String {
         var out = JSONOutput()
-        write(value, indent: 0, pretty: false, sorted: true, into: &out)
-        bytes.append(contentsOf: out.bytes())
+        write(value, indent: 0, pretty: false, sorted: true, scriptSafe: true, into: &out)
+        return String(decoding: out.bytes(), as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, sorted: Bool, into out: inout JSONOutput) {
+    private static func write(
+        _ value: JSONValue, indent: Int, pretty: Bool, sorted: Bool, scriptSafe: Bool = false, into out: inout JSONOutput
+    ) {
         switch value {
         case .null: out.append("null")
         case .bool(let flag): out.append(flag ? "true" : "false")
         case .number(let number): writeNumber(number, into: &out)
-        case .string(let text): writeString(text, into: &out)
+        case .string(let text): scriptSafe ? writeScriptSafeString(text, into: &out) : writeString(text, into: &out)
         case .array(let elements):
             guard !elements.isEmpty else { out.append("[]"); return }
             out.append(UInt8(ascii: "["))
             for position in elements.indices {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { newline(indent + 1, into: &out) }
-                write(elements[position], indent: indent + 1, pretty: pretty, sorted: sorted, into: &out)
+                write(elements[position], indent: indent + 1, pretty: pretty, sorted: sorted, scriptSafe: scriptSafe, into: &out)
             }
             if pretty { newline(indent, into: &out) }
             out.append(UInt8(ascii: "]"))
@@ -79,10 +75,10 @@ public enum JSONWriter {
             for position in members.indices {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { newline(indent + 1, into: &out) }
-                writeString(members[position].key, into: &out)
+                if scriptSafe { writeScriptSafeString(members[position].key, into: &out) } else { writeString(members[position].key, into: &out) }
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(UInt8(ascii: " ")) }
-                write(members[position].value, indent: indent + 1, pretty: pretty, sorted: sorted, into: &out)
+                write(members[position].value, indent: indent + 1, pretty: pretty, sorted: sorted, scriptSafe: scriptSafe, into: &out)
             }
             if pretty { newline(indent, into: &out) }
             out.append(UInt8(ascii: "}"))
@@ -175,6 +171,55 @@ public enum JSONWriter {
                         out.append(digits[Int(byte & 0xF)])
                     }
                 }
+            }
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// ``writeString(_:into:)`` plus the escapes of ``inlineScript(_:)``: `<`, `>`, `&`,
+    /// U+2028 and U+2029 as `\uXXXX`. Kept apart so the common writer's loop stays as tight.
+    static func writeScriptSafeString(_ text: String, into out: inout JSONOutput) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var offset = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                let escape: StaticString?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                case 0xE2 where offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9):
+                    escape = bytes[offset + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case 0..<0x20: escape = nil
+                default:
+                    offset += 1
+                    continue
+                }
+                out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+                if let escape {
+                    out.append(escape)
+                } else {
+                    out.append("\\u00")
+                    hexDigits.withUTF8Buffer { digits in
+                        out.append(digits[Int(byte >> 4)])
+                        out.append(digits[Int(byte & 0xF)])
+                    }
+                }
+                offset += width
+                runStart = offset
             }
             out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }

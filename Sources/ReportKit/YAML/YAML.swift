@@ -5,8 +5,10 @@
 /// single- and double-quoted scalars (every escape), multi-line scalars, comments, `---` and
 /// `...`, literal `|` blocks (chomping and indentation indicators), and flow `[a, b]` and
 /// `{a: b}` collections. Anchors, aliases, tags, directives, complex (`?`) keys and folded
-/// `>` blocks are refused with an error naming the feature. Every error is a ``ParseError``
-/// with stage `yaml`, line and column.
+/// `>` blocks are refused with an error naming the feature. As in JSON, the input must be
+/// valid UTF-8, collections nest at most ``JSONReader/maximumDepth`` (512) levels deep, and a
+/// number too large for a `Double` (`1e999`) is an error, not infinity. Every error is a
+/// ``ParseError`` with stage `yaml`, line and column.
 ///
 /// ```swift
 /// let value = try YAML.value("items:\n  - artifact: REGION\n    version_instance: 0\n")
@@ -31,7 +33,10 @@ public enum YAML {
     /// Every document of a stream.
     public static func parseStream(_ bytes: [UInt8]) throws(ParseError) -> [YAMLNode] {
         var parser = YAMLParser(bytes)
-        do {
+        do throws(TextFailure) {
+            if let invalid = UTF8Validation.firstInvalidOffset(in: bytes) {
+                throw TextFailure(offset: invalid, message: "invalid UTF-8 (byte 0x\(String(bytes[invalid], radix: 16, uppercase: true)))")
+            }
             return try parser.stream()
         } catch {
             throw error.parseError(in: bytes, stage: "yaml")

@@ -113,6 +113,8 @@ extension YAMLParser {
     /// `block-mapping(n) = { key ':' value }`, every key at indentation `indent`.
     mutating func blockMapping(indent: Int) throws(Failure) -> YAMLNode {
         let start = pos
+        try enterCollection(at: pos)
+        defer { leaveCollection() }
         let startLocation = location(of: pos)
         var pairs: [YAMLPair] = []
         var seen: [String: Int] = [:]
@@ -156,6 +158,8 @@ extension YAMLParser {
     /// `block-sequence(n) = { '-' entry }`, every `-` at indentation `indent`.
     mutating func blockSequence(indent: Int) throws(Failure) -> YAMLNode {
         let start = pos
+        try enterCollection(at: pos)
+        defer { leaveCollection() }
         let startLocation = location(of: pos)
         var entries: [YAMLNode] = []
         var lastEnd = pos

@@ -4,6 +4,8 @@ extension YAMLParser {
     /// more than `blockIndent`.
     mutating func flowCollection(blockIndent: Int) throws(Failure) -> YAMLNode {
         let start = pos
+        try enterCollection(at: pos)
+        defer { leaveCollection() }
         let startLocation = location(of: pos)
         let isMapping = byte() == UInt8(ascii: "{")
         let close = isMapping ? UInt8(ascii: "}") : UInt8(ascii: "]")

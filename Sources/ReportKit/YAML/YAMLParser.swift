@@ -12,6 +12,14 @@ struct YAMLParser {
     var lineStart = 0
     /// The cursor's 1-based line.
     var line = 1
+    /// How many collections are open around the cursor.
+    var depth = 0
+    /// The last location computed: `location(of:)` counts from it rather than from the line
+    /// start, so that the locations of a long line cost time linear in its length.
+    private var columnMark = (lineStart: -1, offset: 0, column: 1)
+
+    /// The deepest nesting of collections accepted, as for JSON (``JSONReader/maximumDepth``).
+    static let maximumDepth = JSONReader.maximumDepth
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -30,15 +38,45 @@ struct YAMLParser {
     /// A space, tab, line break or the end.
     func isSpaceOrEnd(_ byte: UInt8?) -> Bool { byte == nil || isBlank(byte) || isBreak(byte) }
 
-    /// The location of `offset`, which must be on the cursor's line.
-    func location(of offset: Int) -> SourceLocation {
-        var column = 1
-        var index = lineStart
+    /// The location of `offset`, which must be on the cursor's line. Columns count scalars
+    /// (UTF-8 lead bytes) from the line start; the count starts from the last location asked
+    /// for on the same line, in either direction, so the cost follows the cursor's movement.
+    mutating func location(of offset: Int) -> SourceLocation {
+        guard offset > lineStart else { return SourceLocation(line: line, column: 1) }
+        var column: Int
+        var index: Int
+        if columnMark.lineStart == lineStart, abs(columnMark.offset - offset) < offset - lineStart {
+            column = columnMark.column
+            index = columnMark.offset
+        } else {
+            column = 1
+            index = lineStart
+        }
         while index < offset {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
+        while index > offset {
+            index -= 1
+            if bytes[index] & 0xC0 != 0x80 { column -= 1 }
+        }
+        columnMark = (lineStart, offset, column)
         return SourceLocation(line: line, column: column)
+    }
+
+    /// Opens a collection starting at `offset`, refusing nesting deeper than
+    /// ``maximumDepth`` (the stack would overflow long before a real file needs it). Pair with
+    /// ``leaveCollection()``.
+    mutating func enterCollection(at offset: Int) throws(Failure) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            depth -= 1
+            throw Failure(offset: offset, message: "nesting deeper than \(Self.maximumDepth) levels")
+        }
+    }
+
+    mutating func leaveCollection() {
+        depth -= 1
     }
 
     /// Steps over one line break (LF, CR LF or CR).
@@ -105,7 +143,7 @@ struct YAMLParser {
         return byte == 0x09 ? "a tab" : "a non-ASCII character"
     }
 
-    func emptyNode(at offset: Int) -> YAMLNode {
+    mutating func emptyNode(at offset: Int) -> YAMLNode {
         YAMLNode(content: .scalar(YAMLScalar(text: "", style: .plain)), start: offset, end: offset, location: location(of: offset), isFlow: false)
     }
 

@@ -3,11 +3,17 @@ extension YAMLNode {
     /// The node as a ``JSONValue``: mappings become objects keyed by their keys' text,
     /// quoted and literal scalars stay strings, plain scalars are typed by the core schema
     /// (`null`/`~`/empty, `true`/`false`, decimal, `0o` octal and `0x` hex integers, floats,
-    /// `.inf`, `.nan`); everything else, `NO` and `2020-04-20` included, is a string.
+    /// `.inf`, `.nan`); everything else, `NO` and `2020-04-20` included, is a string. A number
+/// too large for a `Double` (`1e999`) is an error, as in JSON.
     public func resolved() throws(ParseError) -> JSONValue {
         switch content {
         case .scalar(let scalar):
-            return scalar.style == .plain ? YAMLCoreSchema.value(of: scalar.text) : .string(scalar.text)
+            guard scalar.style == .plain else { return .string(scalar.text) }
+            let value = YAMLCoreSchema.value(of: scalar.text)
+            if case .number(let number) = value, number.isInfinite, !YAMLCoreSchema.infinities.contains(scalar.text) {
+                throw ParseError(location: location, stage: "yaml", message: "the number \(scalar.text) is out of range")
+            }
+            return value
         case .sequence(let entries):
             var values: [JSONValue] = []
             values.reserveCapacity(entries.count)
@@ -24,6 +30,9 @@ extension YAMLNode {
 
 /// The core schema's rules for a plain scalar's text.
 enum YAMLCoreSchema {
+    /// The spellings of infinity; any other plain scalar that reads as infinite overflowed.
+    static let infinities: Set<String> = [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"]
+
     static func value(of text: String) -> JSONValue {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
