@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -5,17 +6,35 @@ import Glibc
 import Darwin
 #endif
 
-/// A small HTTP/1.1 server on 127.0.0.1 for integration tests: it stands in for Slack and
-/// the notification service. Each request is recorded and answered by a script of replies.
+/// A small HTTP/1.1 server on 127.0.0.1 for integration tests: it stands in for Slack, the
+/// notification service, AWS endpoints and listings. Every request is recorded and answered
+/// by a handler closure.
 ///
-/// One connection is served at a time, one request per connection (`Connection: close`).
+/// Connections are served concurrently, each on its own thread, so one that hangs does not
+/// hold up the next. One request per connection: replies say `Connection: close` (no
+/// keep-alive). Request bodies may come with `Content-Length` or chunked.
+///
+/// ```swift
+/// let server = try LoopbackHTTPServer { request in
+///     request.target == "/slow" ? .hang : .status(200, body: "{}")
+/// }
+/// let relay = try LoopbackHTTPServer(asyncHandler: { request in await answer(request) })
+/// let scripted = try LoopbackHTTPServer(replies: [.status(500)], fallback: .status(200, body: "ok"))
+/// ```
 public final class LoopbackHTTPServer: @unchecked Sendable {
-    /// A received request.
+    /// A received request. Header names are lowercased; repeated headers are joined by `, `.
     public struct Request: Sendable {
         public var method: String
         public var target: String
         public var headers: [String: String]
         public var body: Data
+
+        public init(method: String, target: String, headers: [String: String], body: Data) {
+            self.method = method
+            self.target = target
+            self.headers = headers
+            self.body = body
+        }
 
         /// The body as UTF-8 text.
         public var text: String { String(decoding: body, as: UTF8.self) }
@@ -24,49 +43,57 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     /// How to answer one request.
     public enum Reply: Sendable {
         case status(Int, body: String = "", headers: [String: String] = [:])
-        /// Read the request, then never answer (the client times out).
+        /// A reply whose body is bytes.
+        case data(Int, body: Data, headers: [String: String] = [:])
+        /// Read the request, then never answer (the client times out); the connection
+        /// closes when the client gives up or the server stops.
         case hang
         /// Close the connection without answering.
         case drop
     }
 
+    /// Answers one request; called on the connection's own thread, concurrently with others.
+    public typealias Handler = @Sendable (Request) -> Reply
+    /// Answers one request asynchronously (in a task; the connection's thread waits for it).
+    public typealias AsyncHandler = @Sendable (Request) async -> Reply
+
+    private enum Answering: Sendable {
+        case sync(Handler)
+        case async(AsyncHandler)
+    }
+
     public let port: Int
-    private let socketFD: Int32
+    private let listener: Int32
+    private let answering: Answering
     private let lock = NSLock()
-    private var replies: [Reply]
-    private let fallback: Reply
     private var received: [Request] = []
+    private var openConnections: Set<Int32> = []
     private var stopped = false
 
-    /// Starts listening on an ephemeral port. `replies` answer requests in order; after
-    /// them, every request gets `fallback`.
-    public init(replies: [Reply] = [], fallback: Reply = .status(200, body: "ok")) throws {
-        self.replies = replies
-        self.fallback = fallback
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ServerError("socket() failed") }
-        var reuse: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else {
-            close(fd)
-            throw ServerError("bind/listen on 127.0.0.1 failed")
-        }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        socketFD = fd
-        port = Int(UInt16(bigEndian: actual.sin_port))
+    /// Starts listening on an ephemeral port; `handler` answers every request, on the
+    /// connection's thread. Prefer it to ``init(asyncHandler:)`` when a test blocks its own
+    /// thread while the server answers (a child process calling the server): it needs no
+    /// free thread of the concurrency pool.
+    public convenience init(handler: @escaping Handler) throws {
+        try self.init(answering: .sync(handler))
+    }
+
+    /// Starts listening on an ephemeral port; `asyncHandler` answers every request.
+    public convenience init(asyncHandler: @escaping AsyncHandler) throws {
+        try self.init(answering: .async(asyncHandler))
+    }
+
+    private init(answering: Answering) throws {
+        (listener, port) = try LoopbackSocket.listen()
+        self.answering = answering
         let thread = Thread { [weak self] in self?.acceptLoop() }
         thread.start()
+    }
+
+    /// A server that answers with `replies` in the order requests arrive, then `fallback`.
+    public convenience init(replies: [Reply] = [], fallback: Reply = .status(200, body: "ok")) throws {
+        let script = ScriptedReplies(replies, fallback: fallback)
+        try self.init(handler: { _ in script.next() })
     }
 
     deinit { stop() }
@@ -76,98 +103,122 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         URL(string: "http://127.0.0.1:\(port)\(path)")!
     }
 
-    /// Every request received so far.
+    /// Every request received so far, in the order they were read.
     public var requests: [Request] { lock.withLock { received } }
 
-    /// Stops accepting connections.
+    /// Stops accepting connections and closes the ones still open (a hanging reply ends).
     public func stop() {
-        let first = lock.withLock { () -> Bool in
-            defer { stopped = true }
-            return !stopped
+        let connections = lock.withLock { () -> Set<Int32>? in
+            guard !stopped else { return nil }
+            stopped = true
+            return openConnections
         }
-        if first {
-            shutdown(socketFD, Int32(SHUT_RDWR))
-            close(socketFD)
-        }
-    }
-
-    private func nextReply() -> Reply {
-        lock.withLock { replies.isEmpty ? fallback : replies.removeFirst() }
+        guard let connections else { return }
+        LoopbackSocket.shutdownAndClose(listener)
+        for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop() {
         while true {
-            let client = accept(socketFD, nil, nil)
+            let client = accept(listener, nil, nil)
             if client < 0 {
                 if lock.withLock({ stopped }) { return }
                 continue
             }
-            handle(client)
+            let accepted = lock.withLock { () -> Bool in
+                guard !stopped else { return false }
+                openConnections.insert(client)
+                return true
+            }
+            guard accepted else { close(client); return }
+            LoopbackSocket.prepare(client)
+            let connection = Thread { [self] in serve(client) }
+            connection.start()
         }
     }
 
-    private func handle(_ client: Int32) {
-        guard let request = readRequest(client) else {
+    /// One connection: read a request, ask the handler, answer, close.
+    private func serve(_ client: Int32) {
+        defer {
+            lock.withLock { _ = openConnections.remove(client) }
             close(client)
-            return
         }
+        var reader = HTTPRequestReader(fd: client)
+        guard let request = reader.read() else { return }
         lock.withLock { received.append(request) }
-        switch nextReply() {
+        let reply: Reply
+        switch answering {
+        case .sync(let handler): reply = handler(request)
+        case .async(let handler): reply = Self.wait(for: handler, request)
+        }
+        switch reply {
         case .drop:
-            close(client)
+            return
         case .hang:
-            // Keep the connection open until the client gives up.
-            var buffer = [UInt8](repeating: 0, count: 1)
-            _ = recv(client, &buffer, 1, 0)
-            close(client)
+            var byte: UInt8 = 0
+            while recv(client, &byte, 1, 0) > 0 {}
         case let .status(code, body, headers):
-            var head = "HTTP/1.1 \(code) Status\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n"
-            for (name, value) in headers { head += "\(name): \(value)\r\n" }
-            let bytes = Array((head + "\r\n" + body).utf8)
-            _ = bytes.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            close(client)
+            LoopbackSocket.sendAll(client, Self.response(code, body: Array(body.utf8), headers: headers))
+        case let .data(code, body, headers):
+            LoopbackSocket.sendAll(client, Self.response(code, body: [UInt8](body), headers: headers))
         }
     }
 
-    private func readRequest(_ client: Int32) -> Request? {
-        var data = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        var headerEnd: Int?
-        while headerEnd == nil {
-            let count = recv(client, &buffer, buffer.count, 0)
-            guard count > 0 else { return nil }
-            data.append(contentsOf: buffer[0..<count])
-            headerEnd = Self.find([13, 10, 13, 10], in: data)
+    /// Runs the async handler from this plain thread and waits for its reply.
+    private static func wait(for handler: @escaping AsyncHandler, _ request: Request) -> Reply {
+        let box = ReplyBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            box.reply = await handler(request)
+            done.signal()
         }
-        guard let end = headerEnd else { return nil }
-        let head = String(decoding: data[0..<end], as: UTF8.self).components(separatedBy: "\r\n")
-        let requestLine = head[0].split(separator: " ")
-        guard requestLine.count >= 2 else { return nil }
-        var headers: [String: String] = [:]
-        for line in head.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        }
-        let length = Int(headers["content-length"] ?? "0") ?? 0
-        var body = Array(data[(end + 4)...])
-        while body.count < length {
-            let count = recv(client, &buffer, buffer.count, 0)
-            guard count > 0 else { break }
-            body.append(contentsOf: buffer[0..<count])
-        }
-        return Request(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: Data(body))
+        done.wait()
+        return box.reply ?? .drop
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle {
-            return start
-        }
-        return nil
+    /// The status line, `Content-Length`, `Connection: close`, the headers sorted by name,
+    /// then the body.
+    static func response(_ code: Int, body: [UInt8], headers: [String: String]) -> [UInt8] {
+        var head = "HTTP/1.1 \(code) \(HTTPURLResponseReason.phrase(code))\r\nContent-Length: \(body.count)\r\nConnection: close\r\n"
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
+        return Array((head + "\r\n").utf8) + body
+    }
+}
+
+/// The scripted replies convenience: a queue, then the fallback for every later request.
+private final class ScriptedReplies: @unchecked Sendable {
+    private let lock = NSLock()
+    private var replies: [LoopbackHTTPServer.Reply]
+    private let fallback: LoopbackHTTPServer.Reply
+
+    init(_ replies: [LoopbackHTTPServer.Reply], fallback: LoopbackHTTPServer.Reply) {
+        self.replies = replies
+        self.fallback = fallback
     }
 
-    struct ServerError: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
+    func next() -> LoopbackHTTPServer.Reply {
+        lock.withLock { replies.isEmpty ? fallback : replies.removeFirst() }
+    }
+}
+
+private final class ReplyBox: @unchecked Sendable {
+    var reply: LoopbackHTTPServer.Reply?
+}
+
+/// A reason phrase for the status line (clients ignore it; people reading a trace do not).
+private enum HTTPURLResponseReason {
+    static func phrase(_ code: Int) -> String {
+        switch code {
+        case 200: return "OK"
+        case 201: return "Created"
+        case 204: return "No Content"
+        case 400: return "Bad Request"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 503: return "Service Unavailable"
+        default: return "Status"
+        }
     }
 }

@@ -41,22 +41,14 @@ public enum MotoServer {
     /// Runs `python3 [script] arguments…` with `environment` added; its stdout, or a failure
     /// with its stderr.
     static func python(_ script: URL?, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + (script.map { [$0.path] } ?? []) + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ScriptFailure(description: "\(script?.lastPathComponent ?? "python3") failed: \(String(decoding: errors, as: UTF8.self))")
+        let outcome = try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + (script.map { [$0.path] } ?? []) + arguments,
+            environment: .inherited(adding: environment), timeout: 300)
+        guard outcome.status == 0, !outcome.timedOut else {
+            let how = outcome.timedOut ? "timed out" : "failed"
+            throw ScriptFailure(description: "\(script?.lastPathComponent ?? "python3") \(how): \(outcome.stderrText)")
         }
-        return String(decoding: output, as: UTF8.self)
+        return outcome.stdoutText
     }
 }
 

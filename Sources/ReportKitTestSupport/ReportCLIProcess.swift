@@ -27,42 +27,18 @@ public enum ReportCLIProcess {
     }
 
     /// Runs `reportcli arguments…` in the package root with `environment` added to a clean
-    /// environment (PATH and HOME only), and waits for it.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        process.currentDirectoryURL = FixturePaths.packageRoot
+    /// environment (PATH and HOME only), `input` on its stdin, and waits for it (at most
+    /// `timeout` seconds; then it is killed and the outcome's status is SIGKILL's).
+    public static func run(_ arguments: [String], environment: [String: String] = [:], input: Data = Data(), timeout: Double = 120) throws -> Outcome {
         var base = ["PATH": "/usr/bin:/bin"]
         base["HOME"] = ProcessInfo.processInfo.environment["HOME"]
-        process.environment = base.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Drain both pipes while the process runs so a large output cannot block it.
-        let stdoutData = LockedData()
-        let reader = Thread { stdoutData.set(out.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !stdoutData.isSet { usleep(1000) }
-        return Outcome(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdoutData.value, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+        let outcome = try ProcessRunner.run(
+            try executable(), arguments, environment: .exactly(base.merging(environment) { $1 }),
+            workingDirectory: FixturePaths.packageRoot, input: input, timeout: timeout)
+        return Outcome(status: outcome.status, stdout: outcome.stdoutText, stderr: outcome.stderrText)
     }
 
     private static func modified(_ url: URL) -> Date {
         (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
     }
-}
-
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    func set(_ value: Data) { lock.withLock { data = value } }
-    var isSet: Bool { lock.withLock { data != nil } }
-    var value: Data { lock.withLock { data ?? Data() } }
 }

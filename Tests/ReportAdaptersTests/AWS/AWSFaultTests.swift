@@ -52,8 +52,8 @@ struct AWSFaultTests {
         Self.expectNoSecrets(in: log.lines.map(\.message))
     }
 
-    @Test("S3's error XML and DynamoDB's error JSON become code and message, nothing else")
-    func errorBodies() async throws {
+    @Test("S3's error XML becomes code and message, nothing else")
+    func s3ErrorBody() async throws {
         let server = try LoopbackHTTPServer(fallback: .status(403, body: """
             <Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match.</Message>\
             <StringToSign>AWS4-HMAC-SHA256 secret stuff</StringToSign></Error>
@@ -62,6 +62,35 @@ struct AWSFaultTests {
         let error = try await #require(throws: AWSServiceError.self) { try await Self.store(server, log: log).get("a.txt") }
         #expect(error.description == "s3 GetObject failed: SignatureDoesNotMatch: The request signature we calculated does not match. (HTTP 403)")
         #expect(server.requests.count == 1, "4xx is not retried")
+        #expect(!error.description.contains("StringToSign") && !error.description.contains("secret stuff"))
+    }
+
+    @Test("DynamoDB's error JSON (__type, message) becomes code and message, nothing else")
+    func dynamoDBErrorBody() async throws {
+        let server = try LoopbackHTTPServer(fallback: .status(400, body: """
+            {"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",            "message":"Requested resource not found: Table: buildables not found","Extra":"AWS4-HMAC-SHA256 secret stuff"}
+            """, headers: ["Content-Type": "application/x-amz-json-1.0"]))
+        let log = RecordingLogHandler()
+        let credentials = AWSCredentials(accessKeyID: "AKIDTEST", secretAccessKey: Self.secret, sessionToken: Self.token)
+        let client = AWSClient(
+            service: "dynamodb", configuration: AWSConfiguration(credentials: credentials, region: "eu-north-1", endpoint: server.url()),
+            transport: RetryingTransport(
+                URLSessionTransport(), policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.1, budget: 60), logger: Logger(handler: log)),
+            clock: SystemClock(), timeout: 1)
+        let error = try await #require(throws: AWSServiceError.self) {
+            try await client.send(
+                "Query", method: "POST", path: "/",
+                headers: [("X-Amz-Target", "DynamoDB_20120810.Query"), ("Content-Type", "application/x-amz-json-1.0")],
+                body: Data(#"{"TableName":"buildables"}"#.utf8))
+        }
+        #expect(error.code == "ResourceNotFoundException")
+        #expect(error.message == "Requested resource not found: Table: buildables not found")
+        #expect(error.status == 400 && error.category == .outsideSystem)
+        #expect(error.description == "dynamodb Query failed: ResourceNotFoundException: Requested resource not found: Table: buildables not found (HTTP 400)")
+        #expect(server.requests.count == 1, "4xx is not retried")
+        #expect(server.requests.first?.headers["x-amz-target"] == "DynamoDB_20120810.Query")
+        Self.expectNoSecrets(in: log.lines.map(\.message) + [error.description])
+        #expect(!error.description.contains("secret stuff"))
     }
 
     static func expectNoSecrets(in lines: [String]) {
