@@ -91,6 +91,10 @@ struct MarkupTests {
         #expect(try HTML.element("iframe", attributes: [HTMLAttribute("srcdoc", "<p title=\"x\">x</p>"), HTMLAttribute("sandbox", "")]).render()
             == #"<iframe srcdoc="&lt;p title=&quot;x&quot;&gt;x&lt;/p&gt;" sandbox=""></iframe>"#)
         #expect(throws: MarkupError.self) { try HTML.element("meta", attributes: [HTMLAttribute("http-equiv", "refresh"), HTMLAttribute("content", "0;url=x")]).render() }
+        #expect(throws: MarkupError.self) {
+            try HTML.element("animate", attributes: [HTMLAttribute("attributeName", "href"), HTMLAttribute("values", "javascript:alert(1)")]).render()
+        }
+        #expect(try HTML.element("animate", attributes: [HTMLAttribute("attributeName", "opacity")]).render() == #"<animate attributeName="opacity"></animate>"#)
     }
 
     @Test("script and style bodies cannot end their element")

@@ -114,6 +114,9 @@ struct HTMLRenderer {
             let tokens = (sandbox.value ?? "").lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
             if tokens.contains("allow-scripts") { throw failure("srcdoc with a sandbox that allows scripts is not allowed") }
         }
+        if name == "attributename", HTMLAttributeRules.urlAttributes.contains(value.lowercased().trimmingCharacters(in: .whitespaces)) {
+            throw failure("SVG animation of '\(Self.shown(value))' is not allowed (it could set a URL the check never saw)")
+        }
         if name == "http-equiv", !HTMLAttributeRules.allowedHTTPEquiv.contains(value.lowercased()) {
             throw failure("http-equiv '\(Self.shown(value))' is not allowed")
         }
