@@ -1,7 +1,9 @@
 import Foundation
 import ReportKit
 
-// reportcli: parse arguments, build adapters, call a core, map errors to exit codes.
+// reportcli, one command line per process. Everything here is a setting of this one-shot
+// process; nothing on a command's run path depends on it (a loop serving events builds its
+// own CommandContext and none of these settings).
 
 #if canImport(Glibc)
 // One malloc arena: the work runs on a concurrency thread, whose own arena would grow its
@@ -15,7 +17,16 @@ _ = mallopt(-2, 64 << 20)  // M_TOP_PAD: grow the heap 64 MiB at a time
 _ = mallopt(-3, 256 << 20)  // M_MMAP_THRESHOLD
 #endif
 
-let status = await ReportCLI.run(Array(CommandLine.arguments.dropFirst()))
+/// Values a command hands over to outlive its run: the process exits without freeing them.
+final class KeptUntilExit: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [any Sendable] = []
+    func keep(_ value: any Sendable) { lock.withLock { values.append(value) } }
+}
+let kept = KeptUntilExit()
+
+let context = CommandContext(registry: .standard, environment: .process, keepUntilExit: kept.keep)
+let status = await ReportCLI.run(Array(CommandLine.arguments.dropFirst()), context: context)
 // Flush what was printed, then leave without running the C libraries' exit handlers (libcurl's
 // TLS and Kerberos libraries tear down state a finished run no longer needs).
 fflush(nil)
