@@ -25,6 +25,11 @@ protocol Command: Sendable {
     /// Commands under this one; empty for a command that runs.
     var subcommands: [any Command] { get }
 
+    /// The values of a run that an event starts instead of a command line. By default the
+    /// event's keys and the `REPORTKIT_*` variables, read as ``options`` (``EventInput``); a
+    /// command whose event has a shape of its own reads it here instead.
+    func values(fromEvent event: JSONValue, path: String, environment: Environment) throws(UsageError) -> OptionValues
+
     /// Runs once with `values` (already checked against ``options``).
     func run(_ values: OptionValues, context: CommandContext) async throws -> CommandOutcome
 }
@@ -34,6 +39,10 @@ extension Command {
     var examples: [String] { [] }
     var notes: [HelpSection] { [] }
     var subcommands: [any Command] { [] }
+
+    func values(fromEvent event: JSONValue, path: String, environment: Environment) throws(UsageError) -> OptionValues {
+        try EventInput.values(event, specs: options, command: path, environment: environment)
+    }
 
     func run(_ values: OptionValues, context: CommandContext) async throws -> CommandOutcome {
         let names = subcommands.map(\.name).joined(separator: ", ")

@@ -53,7 +53,7 @@ enum ReportCLI {
         guard resolution.command.subcommands.isEmpty else {
             return try await resolution.command.run(OptionValues(command: resolution.path, mode: .event), context: context)
         }
-        let values = try EventInput.values(event, specs: resolution.command.options, command: resolution.path, environment: context.environment)
+        let values = try resolution.command.values(fromEvent: event, path: resolution.path, environment: context.environment)
         return try await resolution.command.run(values, context: context)
     }
 }
