@@ -38,6 +38,17 @@ struct EventCommandTests {
         }
     }
 
+    @Test("a bad time in the event is named as the event key")
+    func badTime() async {
+        let event: JSONValue = ["db": "Fixtures/slips/e2e_db.yaml", "now": "yesterday", "dryrun": ""]
+        do {
+            _ = try await ReportCLI.outcome(handler: "slips", event: event, context: Self.context)
+            Issue.record("no error")
+        } catch {
+            #expect(ErrorReport.describe(error) == ("reportcli: error: event key 'now' must be an ISO-8601 date or time, e.g. 2020-05-01T04:05:06Z; got 'yesterday'\n(run 'reportcli slips --help' for usage)", 2))
+        }
+    }
+
     @Test("the handler is a command's words; an unknown one is a usage error")
     func handler() async {
         await #expect(throws: UsageError.self) { try await ReportCLI.outcome(handler: "frobnicate", event: [:], context: Self.context) }

@@ -32,7 +32,7 @@ struct PipelineRunCommand: Command {
     func run(_ values: OptionValues, context: CommandContext) async throws -> CommandOutcome {
         let eventPath = try values.required(Self.event)
         let storeLocation = try values.required(Self.store)
-        let clock = try Clocks.from(values.value(Self.now), command: values.command)
+        let clock = try Clocks.from(values.timestamp(Self.now), command: values.command)
         let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: values.isSet(Self.debug) ? .debug : .info)
         let event = try AtomicFile.readBytes(eventPath)
         let store = try Stores.objects(storeLocation, logger: logger)

@@ -44,7 +44,7 @@ struct SlipsCommand: Command {
         let dryRun = values.isSet(Self.dryRun)
         let debug = values.isSet(Self.debug)
         let database = try values.required(Self.db)
-        let clock = try Clocks.from(values.value(Self.now), command: values.command)
+        let clock = try Clocks.from(values.timestamp(Self.now), command: values.command)
         let defaults = SlipsOptions()
         let slipsOptions = SlipsOptions(
             horizonHours: try values.integer(Self.horizon) ?? defaults.horizonHours,

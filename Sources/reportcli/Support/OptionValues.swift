@@ -1,3 +1,5 @@
+import ReportKit
+
 /// The values a command was given, read back by their ``OptionSpec``, each remembering where
 /// it came from so an error names it the way the user wrote it.
 ///
@@ -91,5 +93,17 @@ struct OptionValues: Sendable {
         }
         let shape = spec.placeholder.isEmpty || spec.kind == .positional ? "" : " (\(spec.placeholder))"
         return UsageError(command: command, "\(what) is required\(shape): \(spec.help)")
+    }
+}
+
+extension OptionValues {
+    /// The value of a `--now`-like option, checked to read as an ISO-8601 time, so a bad one
+    /// is named the way it was given (`event key 'now' must be …`).
+    func timestamp(_ spec: OptionSpec) throws(UsageError) -> String? {
+        guard let text = value(spec) else { return nil }
+        guard Timestamp.parse(text) != nil else {
+            throw problem(spec, "must be an ISO-8601 date or time, e.g. 2020-05-01T04:05:06Z; got '\(text)'")
+        }
+        return text
     }
 }
