@@ -40,7 +40,7 @@ let package = Package(
             name: "ReportAdaptersTests",
             dependencies: ["ReportAdapters", "SlipsCore", "ReportKitTestSupport"]
         ),
-        .testTarget(name: "reportcliTests", dependencies: ["ReportKit", "ReportKitTestSupport"]),
+        .testTarget(name: "reportcliTests", dependencies: ["reportcli", "ReportKit", "ReportKitTestSupport"]),
     ]
 )
 

@@ -6,6 +6,10 @@ import ReportKit
 /// The cutoff moves only after the notifier accepted the message, so a failed run is
 /// retried from the same point next time. Metrics are published whether the run succeeds or
 /// fails; a failure to publish them is logged, never turned into a run failure.
+///
+/// Metrics: `message_send_success` is 1 when the notification service accepted the message
+/// and the cutoff moved, `message_send_failure` 1 when the run threw; a dry run, which sends
+/// nothing, reports both as 0. `slips_count` and `improvements_count` are the payload's.
 public struct SlipsJob: Sendable {
     public var store: any BuildablesStore
     public var notifier: any SlipsNotifier
@@ -66,7 +70,9 @@ public struct SlipsJob: Sendable {
                 logger.info("cutoff moved to \(text)")
                 newCutoff = text
             }
-            batch.set("message_send_success", 1)
+            // Success counts a message the service accepted: a dry run sent none, so it
+            // reports 0 sent and 0 failed (the seed's "opposites" hold for runs that send).
+            if !options.dryRun { batch.set("message_send_success", 1) }
             await publish(batch)
             return Outcome(payload: payload, sent: !options.dryRun, newCutoff: newCutoff, metrics: batch)
         } catch {

@@ -1,22 +1,36 @@
 import Foundation
 import ReportKit
 
-// reportcli: parse arguments, build adapters, call a core, map errors to exit codes.
+// reportcli, one command line per process. Everything in this file is a setting of this
+// one-shot process; nothing on a command's run path depends on it (a loop serving events
+// builds its own CommandContext and takes none of these). Each setting is kept for the figure
+// beside it, measured on the release build (see /work/research/process-settings.md).
 
 #if canImport(Glibc)
-// One malloc arena: the work runs on a concurrency thread, whose own arena would grow its
-// heap with an mprotect call per step; on big tables that costs more than the parsing.
-// (glibc's `mallopt` is not in Swift's Glibc module; M_ARENA_MAX is -8 in <malloc.h>.)
+// Grow the heap 64 MiB at a time (M_TOP_PAD, -2 in <malloc.h>; glibc's `mallopt` is not in
+// Swift's Glibc module). The work runs on a concurrency thread, whose arena otherwise grows
+// with an mprotect call per 128 KiB: 167,647 mprotect calls on the 1M-item slips table, 968
+// on a pipeline step, against 77 and 68 with the pad. (M_ARENA_MAX=1 and M_MMAP_THRESHOLD,
+// set here before, changed neither count nor page faults by more than 0.5%: dropped.)
 @_silgen_name("mallopt") func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
-_ = mallopt(-8, 1)  // M_ARENA_MAX
-_ = mallopt(-2, 64 << 20)  // M_TOP_PAD: grow the heap 64 MiB at a time
-// Big buffers (an input file, an output's text) from the heap too, not from mmap: freed, their
-// pages are reused rather than returned to the system and faulted in again for the next one.
-_ = mallopt(-3, 256 << 20)  // M_MMAP_THRESHOLD
+_ = mallopt(-2, 64 << 20)  // M_TOP_PAD
 #endif
 
-let status = await ReportCLI.run(Array(CommandLine.arguments.dropFirst()))
-// Flush what was printed, then leave without running the C libraries' exit handlers (libcurl's
-// TLS and Kerberos libraries tear down state a finished run no longer needs).
+/// Values a command hands over to outlive its run: this process exits without freeing them.
+/// Freeing the 1M-item slips table one record at a time takes about half a second (485 ms
+/// or more between the last log line and the payload).
+final class KeptUntilExit: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [any Sendable] = []
+    func keep(_ value: any Sendable) { lock.withLock { values.append(value) } }
+}
+let kept = KeptUntilExit()
+
+let context = CommandContext(registry: .standard, environment: .process, keepUntilExit: kept.keep)
+let status = await ReportCLI.run(Array(CommandLine.arguments.dropFirst()), context: context)
+// Flush what was printed, then leave without the C libraries' exit handlers (libcurl's TLS
+// and Kerberos libraries tear down state a finished run no longer needs): 0.04 ms from the
+// last output to exit_group instead of 0.36-0.48 ms, which is 3% of the shortest pipeline
+// step (13 ms) and what keeps it over the README's 30x floor.
 fflush(nil)
 _exit(status)

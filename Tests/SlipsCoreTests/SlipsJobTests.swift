@@ -26,15 +26,20 @@ struct SlipsJobTests {
         #expect(outcome.sent == false && outcome.newCutoff == nil)
         #expect(notifier.sent.isEmpty)
         #expect(store.items == InMemoryBuildables(rows).items)
-        #expect(metrics.batches.first?.value("message_send_success") == 1)
+        // Nothing was sent, and nothing failed.
+        #expect(metrics.batches.first?.value("message_send_success") == 0)
+        #expect(metrics.batches.first?.value("message_send_failure") == 0)
         #expect(metrics.batches.first?.value("slips_count") == 1)
     }
 
     @Test func realRunSendsThenMovesTheCutoff() async throws {
         let store = InMemoryBuildables(rows)
         let notifier = RecordingNotifier()
-        let outcome = try await job(store, notifier, RecordingMetricsSink(), dryRun: false).run()
+        let metrics = RecordingMetricsSink()
+        let outcome = try await job(store, notifier, metrics, dryRun: false).run()
         #expect(notifier.sent == [SlipsNotification(messageGroupName: "region-slips", params: outcome.payload.payload)])
+        #expect(metrics.batches.first?.value("message_send_success") == 1)
+        #expect(metrics.batches.first?.value("message_send_failure") == 0)
         #expect(outcome.newCutoff == "2020-05-01 04:05:06 UTC")
         let cutoff = store.items.first { $0.artifact == "NOTIFICATION" }
         #expect(cutoff?["updated"] == "2020-05-01 04:05:06 UTC")

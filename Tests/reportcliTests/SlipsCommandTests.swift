@@ -41,6 +41,18 @@ struct SlipsCommandTests {
         }
     }
 
+    @Test("a dry run's metrics: nothing sent and nothing failed (message_send_success 0)")
+    func dryRunMetrics() throws {
+        let scratch = try ScratchDirectory()
+        let metrics = scratch.url.appendingPathComponent("metrics.jsonl").path
+        let run = try ReportCLIProcess.run(["slips", "--db", "Fixtures/slips/e2e_db.yaml", "--dryrun", "--metrics", metrics] + Self.now)
+        #expect(run.status == 0, "\(run.stderr)")
+        let line = try JSONReader.parse(try scratch.text(metrics).trimmingCharacters(in: .newlines))
+        #expect(line["message_send_success"] == 0)
+        #expect(line["message_send_failure"] == 0)
+        #expect(line["slips_count"] == 1 && line["improvements_count"] == 1)
+    }
+
     @Test("a real send posts the payload, then moves the cutoff to now")
     func send() throws {
         let scratch = try ScratchDirectory()
@@ -59,6 +71,8 @@ struct SlipsCommandTests {
         #expect(params == (try JSONReader.parse(FixturePaths.text("slips/e2e_expected.json"))))
         #expect(GoldenFile.difference(try scratch.text(db), try FixturePaths.text("slips/e2e_db.after-run.yaml"), name: "db.yaml") == nil)
         #expect(!run.stderr.contains("TOKEN123"))
+        let metrics = try JSONReader.parse(String(try #require(run.stdout.split(separator: "\n").first)))
+        #expect(metrics["message_send_success"] == 1 && metrics["message_send_failure"] == 0)
 
         // The next run starts where this one ended.
         let next = try ReportCLIProcess.run(["slips", "--db", db, "--dryrun", "--now", "2020-05-02T00:00:00Z"])

@@ -8,17 +8,12 @@ public enum ErrorCategory: Sendable, Hashable {
     case badInput
     case outsideSystem
 
-    /// The process exit code for this category.
-    public var exitCode: Int32 {
-        switch self {
-        case .badInput: return 2
-        case .outsideSystem: return 3
-        }
-    }
+    /// The process exit code for this category (``exitStatus``'s code).
+    public var exitCode: Int32 { exitStatus.code }
 }
 
-/// An error that knows its ``ErrorCategory``. Errors that don't conform are treated as
-/// ``ErrorCategory/outsideSystem`` by the CLI.
+/// An error that knows its ``ErrorCategory``. An error that doesn't conform is nobody's
+/// category: `reportcli` reports it as an internal error (a bug), never as an outside failure.
 public protocol CategorizedError: Error {
     var category: ErrorCategory { get }
 }

@@ -113,34 +113,18 @@ public enum JSONWriter {
             }
             return
         }
-        // Double's shortest round-trip text (its `description`), written in place: the
-        // standard library hands a stream the digits as ASCII bytes, no string made.
-        out.write(upTo: 32) { start in
-            var digits = DigitSink(start: start, capacity: 32)
-            number.write(to: &digits)
-            return digits.count
-        }
-    }
-
-    /// Receives a number's text. `_writeASCII` is the standard library's way to pass
-    /// ASCII bytes to a stream; were it gone, `write(_:)` would still get the same text.
-    private struct DigitSink: TextOutputStream {
-        let start: UnsafeMutablePointer<UInt8>
-        let capacity: Int
-        var count = 0
-
-        mutating func write(_ string: String) {
-            for byte in string.utf8 where count < capacity {
-                start[count] = byte
-                count += 1
+        // Double's shortest round-trip text (its `description`): at most 24 bytes, a small
+        // string kept inline (no heap allocation), copied in one go. (Through the standard
+        // library's private `_writeASCII` stream hook it was a little faster: a canonical
+        // write of 2M doubles took 0.79 s median against 0.84 s this way; not visible in a
+        // whole pipeline run.)
+        var text = number.description
+        text.withUTF8 { bytes in
+            out.write(upTo: bytes.count) { start in
+                guard let source = bytes.baseAddress else { return 0 }
+                start.initialize(from: source, count: bytes.count)
+                return bytes.count
             }
-        }
-
-        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-            let length = min(buffer.count, capacity - count)
-            guard length > 0, let source = buffer.baseAddress else { return }
-            (start + count).initialize(from: source, count: length)
-            count += length
         }
     }
 

@@ -1,0 +1,9 @@
+/// Every command `reportcli` has, in the order `reportcli --help` lists them. Adding a
+/// command means adding it here, and nowhere else.
+extension CommandRegistry {
+    static let standard = CommandRegistry([
+        SlipsCommand(),
+        PipelineCommand(),
+        HelpCommand(),
+    ])
+}

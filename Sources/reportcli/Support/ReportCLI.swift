@@ -1,0 +1,59 @@
+import Foundation
+import ReportKit
+
+/// One command line from start to finish: the registry picks the command, its specs read the
+/// arguments, the command runs, and the outcome (or the error, through ``ErrorReport``) is
+/// printed.
+enum ReportCLI {
+    static let version = "0.1.0"
+
+    /// Runs `arguments` (without the program name), prints the outcome on standard output or
+    /// the error on standard error, and returns the exit code.
+    static func run(_ arguments: [String], context: CommandContext) async -> Int32 {
+        do {
+            let outcome = try await outcome(arguments, context: context)
+            if let output = outcome.output { print(JSONWriter.canonical(output)) }
+            if let text = outcome.text { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
+            return outcome.status.code
+        } catch {
+            let (message, code) = ErrorReport.describe(error)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            return code
+        }
+    }
+
+    /// What `arguments` lead to, without printing: help, the version, or a command's outcome.
+    static func outcome(_ arguments: [String], context: CommandContext) async throws -> CommandOutcome {
+        let registry = context.registry
+        guard let first = arguments.first, first != "--help", first != "-h" else {
+            return .text(HelpText.root(registry))
+        }
+        if first == "--version" { return .text("reportcli \(version)") }
+        if first.hasPrefix("-") {
+            throw UsageError(command: "", "unknown option '\(Arguments.split(first).name)'" + Suggestion.clause(for: first, in: ["--help", "--version"]))
+        }
+        let resolution = try registry.resolve(arguments)
+        let command = resolution.command
+        guard command.subcommands.isEmpty else {
+            if resolution.rest.contains(where: { $0 == "--help" || $0 == "-h" }) {
+                return .text(HelpText.command(command, path: resolution.path))
+            }
+            return try await command.run(OptionValues(command: resolution.path), context: context)
+        }
+        switch try Arguments.parse(resolution.rest, specs: command.options, command: resolution.path, environment: context.environment) {
+        case .help: return .text(HelpText.command(command, path: resolution.path))
+        case .values(let values): return try await command.run(values, context: context)
+        }
+    }
+
+    /// A command's outcome from a JSON event (and the environment), as a loop serving events
+    /// runs it: `handler` is the command's words (`slips`, `pipeline run`).
+    static func outcome(handler: String, event: JSONValue, context: CommandContext) async throws -> CommandOutcome {
+        let resolution = try context.registry.command(at: handler.split(separator: " ").map(String.init))
+        guard resolution.command.subcommands.isEmpty else {
+            return try await resolution.command.run(OptionValues(command: resolution.path, mode: .event), context: context)
+        }
+        let values = try resolution.command.values(fromEvent: event, path: resolution.path, environment: context.environment)
+        return try await resolution.command.run(values, context: context)
+    }
+}
