@@ -1,6 +1,7 @@
 import Foundation
 import ReportAdapters
 import ReportKit
+import SlipsAdapters
 import SlipsCore
 
 /// `reportcli slips`: builds the store, notifier, clock and metrics sink, runs the slips job,
@@ -38,7 +39,7 @@ enum SlipsCommand {
         } else if dryRun {
             notifier = NotConfiguredNotifier()
         } else {
-            throw NotifierNotConfigured()
+            throw NotifierNotConfigured(hint: "pass --notify-url or set REPORTKIT_NOTIFY_URL (or use --dryrun)")
         }
 
         let store = try await Stores.buildables(database, logger: logger, timeout: Double(timeout))

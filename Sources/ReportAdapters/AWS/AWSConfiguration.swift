@@ -56,19 +56,6 @@ public struct AWSConfiguration: Sendable {
         return AWSConfiguration(credentials: credentials, region: region, endpoint: endpoint)
     }
 
-    /// Resolves from this process's environment and the files under `$HOME/.aws`
-    /// (or `AWS_SHARED_CREDENTIALS_FILE` and `AWS_CONFIG_FILE`).
-    public static func live(service: String) throws(AWSConfigurationError) -> AWSConfiguration {
-        let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        let credentialsPath = environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "\(home)/.aws/credentials"
-        let configPath = environment["AWS_CONFIG_FILE"] ?? "\(home)/.aws/config"
-        let read = { (path: String) in FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
-        return try resolve(
-            service: service, environment: environment, credentialsFile: read(credentialsPath), configFile: read(configPath),
-            places: [credentialsPath, configPath])
-    }
-
     private static func credentials(in section: [String: String]) -> AWSCredentials? {
         guard let key = nonEmpty(section["aws_access_key_id"]), let secret = nonEmpty(section["aws_secret_access_key"]) else { return nil }
         return AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: nonEmpty(section["aws_session_token"]))

@@ -27,16 +27,6 @@ public struct S3ObjectStore: ObjectStore {
         self.client = client
     }
 
-    /// A store for `s3://bucket[/prefix]` with this process's AWS configuration, over
-    /// URLSession with retries.
-    public static func live(url: String, logger: Logger = .silent) throws -> S3ObjectStore {
-        let configuration = try AWSConfiguration.live(service: "s3")
-        var logger = logger
-        for secret in configuration.credentials.secrets { logger.redacting(secret) }
-        let transport = RetryingTransport(URLSessionTransport(), logger: logger)
-        return try S3ObjectStore(url: url, client: AWSClient(service: "s3", configuration: configuration, transport: transport, clock: SystemClock()))
-    }
-
     public var displayName: String { "s3://\(bucket)/\(prefix)" }
 
     /// The base URL and path of an object (or of the bucket, for `nil`).

@@ -36,13 +36,6 @@ public enum AtomicFile {
         }
     }
 
-    /// The file's bytes.
-    ///
-    /// - Throws: ``FileAccessError`` (bad input: exit 2) when it is missing or unreadable.
-    public static func read(_ path: String) throws -> Data {
-        Data(try readBytes(path))
-    }
-
     /// The file's bytes as data, or `nil` when there is no file (or a directory) at `path`:
     /// read once into a buffer the data then owns.
     ///

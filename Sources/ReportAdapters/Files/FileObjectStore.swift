@@ -60,8 +60,7 @@ public struct FileObjectStore: ObjectStore {
         var objects: [StoredObject] = []
         walk(start) { key, status in
             guard key.hasPrefix(prefix) else { return }
-            let modified = Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
-            objects.append(StoredObject(key: key, size: Int(status.st_size), lastModified: modified))
+            objects.append(StoredObject(key: key, size: Int(status.st_size), lastModified: FileStatus.modifiedDate(status)))
         }
         return objects.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }

@@ -24,9 +24,6 @@ public struct RetryPolicy: Sendable, Hashable {
     /// The default for outside calls: 4 attempts, at most about 25 s in all.
     public static let standard = RetryPolicy()
 
-    /// No retries.
-    public static let once = RetryPolicy(maxAttempts: 1)
-
     /// The wait before attempt `attempt + 1` (attempt counts from 1), or `nil` to give up.
     ///
     /// - Parameters:
