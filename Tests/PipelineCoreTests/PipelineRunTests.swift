@@ -26,8 +26,8 @@ struct PipelineRunTests {
         let prefix = "intermediate/yellow/out/version=1/edition=1/lambda_invoker/"
         #expect(outcome.failure == nil)
         #expect(outcome.stepData == ["s3_input_prefixes": ["out": .string(prefix)], "status": "OK", "errors": []])
-        #expect(outcome.written.sorted() == ["00", "01", "02"].map { prefix + $0 + ".json" })
-        let meta = try JSONReader.parse([UInt8](try #require(try await store.get(prefix + "01.json"))))["meta"]
+        #expect(outcome.written.map(\.text).sorted() == ["00", "01", "02"].map { prefix + $0 + ".json" })
+        let meta = try JSONReader.parse([UInt8](try #require(try await store.get(try ObjectKey(prefix + "01.json")))))["meta"]
         #expect(meta?["publishedDate"] == "2020-05-01")
     }
 
@@ -108,15 +108,19 @@ final class FailingAfterWrites: ObjectStore, @unchecked Sendable {
     init(allowed: Int) { remaining = allowed }
 
     var displayName: String { "failing" }
-    func get(_ key: String) async throws -> Data? { try await base.get(key) }
-    func list(prefix: String) async throws -> [StoredObject] { try await base.list(prefix: prefix) }
-    func delete(_ key: String) async throws { try await base.delete(key) }
-    func put(_ key: String, _ data: Data, contentType: String?) async throws {
+    func get(_ key: ObjectKey) async throws -> Data? { try await base.get(key) }
+    func read(_ key: ObjectKey, range: Range<Int>) async throws -> Data? { try await base.read(key, range: range) }
+    func list(prefix: ObjectPrefix) async throws -> [StoredObject] { try await base.list(prefix: prefix) }
+    func delete(_ key: ObjectKey) async throws { try await base.delete(key) }
+    func put(_ key: ObjectKey, fileAt path: String, contentType: String?) async throws {
+        Issue.record("the pipeline does not put files")
+    }
+    func put(_ key: ObjectKey, _ data: Data, contentType: String?) async throws {
         let allowed = lock.withLock { () -> Bool in
             remaining -= 1
             return remaining >= 0
         }
-        guard allowed else { throw ObjectStoreError(.unavailable, key: key, "the store is down") }
+        guard allowed else { throw ObjectStoreError(.unavailable, key: key.text, "the store is down") }
         try await base.put(key, data, contentType: contentType)
     }
 }
