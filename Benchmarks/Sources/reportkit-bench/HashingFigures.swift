@@ -1,0 +1,57 @@
+import Foundation
+import ReportAdapters
+import ReportKit
+
+/// SHA-256, HMAC and PBKDF2 throughput in process, one core.
+func hashingFigures(megabytes: Int) {
+    let piece = [UInt8]((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+    var digest: [UInt8] = []
+    let hashSeconds = seconds {
+        var hasher = SHA256()
+        for _ in 0..<megabytes { hasher.update(piece) }
+        digest = hasher.finalize()
+    }
+    print("SHA-256, \(megabytes) MiB fed 1 MiB at a time: \(throughput(megabytes << 20, hashSeconds)) (\(Hex.encode(digest.prefix(4)))…)")
+    let smallSeconds = seconds {
+        for index in 0..<100_000 { digest = HMACSHA256.authenticate(Array("message \(index)".utf8), key: digest) }
+    }
+    print(String(format: "HMAC-SHA256 of short messages: %.2f µs each", smallSeconds / 100_000 * 1e6))
+    let pbkdf2Seconds = seconds {
+        digest = PBKDF2.sha256(password: Array("password".utf8), salt: Array("salt".utf8), iterations: 4096, derivedCount: 32)
+    }
+    print(String(format: "PBKDF2-HMAC-SHA256, 4096 rounds (SCRAM's default): %.1f ms", pbkdf2Seconds * 1000))
+}
+
+/// A large object through the file store: a put from a file, then chunked reads hashed as
+/// they arrive; with the process's peak resident memory, which stays far below the object.
+func objectFigures(directory: String, megabytes: Int) async throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let source = directory + "/source.bin"
+    let piece = Data((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 1) })
+    FileManager.default.createFile(atPath: source, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: source))
+    for _ in 0..<megabytes { handle.write(piece) }
+    try handle.close()
+    let store = FileObjectStore(root: directory + "/store")
+    let clock = ContinuousClock()
+    var start = clock.now
+    try await store.put("big/object.bin", fileAt: source, contentType: nil)
+    let putSeconds = elapsedSeconds(since: start, clock)
+    start = clock.now
+    var hasher = SHA256()
+    var total = 0
+    for try await chunk in store.chunks("big/object.bin", size: 1 << 20) {
+        hasher.update(chunk)
+        total += chunk.count
+    }
+    let readSeconds = elapsedSeconds(since: start, clock)
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    print("file store, \(megabytes) MiB object: put from a file \(throughput(megabytes << 20, putSeconds)); chunked read (1 MiB) and SHA-256 \(throughput(total, readSeconds)); peak RSS \(usage.ru_maxrss / 1024) MiB")
+    try? FileManager.default.removeItem(atPath: directory)
+}
+
+private func elapsedSeconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+    let elapsed = clock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
