@@ -46,8 +46,14 @@ func objectFigures(directory: String, megabytes: Int) async throws {
     }
     let readSeconds = elapsedSeconds(since: start, clock)
     var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    let peakMiB = usage.ru_maxrss / 1024  // KiB on Linux
+    #else
     getrusage(RUSAGE_SELF, &usage)
-    print("file store, \(megabytes) MiB object: put from a file \(throughput(megabytes << 20, putSeconds)); chunked read (1 MiB) and SHA-256 \(throughput(total, readSeconds)); peak RSS \(usage.ru_maxrss / 1024) MiB")
+    let peakMiB = usage.ru_maxrss / 1_048_576  // bytes on Darwin
+    #endif
+    print("file store, \(megabytes) MiB object: put from a file \(throughput(megabytes << 20, putSeconds)); chunked read (1 MiB) and SHA-256 \(throughput(total, readSeconds)); peak RSS \(peakMiB) MiB")
     try? FileManager.default.removeItem(atPath: directory)
 }
 

@@ -71,12 +71,15 @@ public struct SHA256: Sendable {
     /// The digest of everything fed so far. The hasher is unchanged: more can be fed after.
     public func finalize() -> [UInt8] {
         var copy = self
-        let bits = length &* 8
-        var tail: [UInt8] = [0x80]
+        // 0x80, zeros to 56 bytes past a block boundary, then the length in bits, big-endian:
+        // at most two blocks, built on the stack.
         let padding = (Self.blockCount + 56 - (pendingCount + 1) % Self.blockCount) % Self.blockCount
-        tail += repeatElement(0, count: padding)
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        copy.update(tail)
+        var tail = (SHA256Block(), SHA256Block())
+        withUnsafeMutableBytes(of: &tail) { bytes in
+            bytes[0] = 0x80
+            bytes.storeBytes(of: (length &* 8).bigEndian, toByteOffset: 1 + padding, as: UInt64.self)
+            copy.update(UnsafeRawBufferPointer(rebasing: bytes[0..<(1 + padding + 8)]))
+        }
         return copy.state.bytes
     }
 }
