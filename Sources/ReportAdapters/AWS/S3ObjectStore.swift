@@ -77,22 +77,38 @@ public struct S3ObjectStore: ObjectStore {
     }
 
     public func read(_ key: ObjectKey, range: Range<Int>) async throws -> Data? {
+        try await piece(key, range: range, ifMatch: nil)?.data
+    }
+
+    /// The bytes of `key` in `range` and the object's ETag; `nil` when there is no object.
+    /// With `ifMatch`, an object whose ETag is no longer that one is an error.
+    func piece(_ key: ObjectKey, range: Range<Int>, ifMatch etag: String?) async throws -> (data: Data, etag: String?)? {
         precondition(!range.isEmpty && range.lowerBound >= 0, "a read range is not empty and starts at 0 or later")
         let (base, path) = try location(key)
+        var headers: [(name: String, value: String)] = [("Range", "bytes=\(range.lowerBound)-\(range.upperBound - 1)")]
+        if let etag { headers.append(("If-Match", etag)) }
         do {
-            let response = try await client.send(
-                "GetObject", method: "GET", base: base, path: path, headers: [("Range", "bytes=\(range.lowerBound)-\(range.upperBound - 1)")])
-            guard response.status != 206 else { return response.body }
+            let response = try await client.send("GetObject", method: "GET", base: base, path: path, headers: headers)
+            guard response.status != 206 else { return (response.body, response.header("ETag")) }
             // A server that ignores Range sends the whole object: cut the piece out.
             let body = response.body
             let start = min(range.lowerBound, body.count)
-            return Data(body[body.startIndex + start..<body.startIndex + min(range.upperBound, body.count)])
+            return (Data(body[body.startIndex + start..<body.startIndex + min(range.upperBound, body.count)]), response.header("ETag"))
         } catch let error as AWSServiceError where error.code == "NoSuchKey" {
             return nil
         } catch let error as AWSServiceError where error.code == "InvalidRange" || error.status == 416 {
             // The range starts at or after the end of an object that is there.
-            return Data()
+            return (Data(), etag)
+        } catch let error as AWSServiceError where error.code == "PreconditionFailed" || error.status == 412 {
+            throw ObjectStoreError(.unavailable, key: key.text, "the object was replaced while it was read in pieces")
         }
+    }
+
+    /// Ranged GETs, each after the first sent with `If-Match` on the first's ETag, so the
+    /// pieces are of one version of the object.
+    public func chunks(_ key: ObjectKey, size: Int) -> ObjectChunks {
+        precondition(size > 0, "a chunk has at least one byte")
+        return ObjectChunks { S3ChunkSource(store: self, key: key, size: size) }
     }
 
     public func put(_ key: ObjectKey, _ data: Data, contentType: String?) async throws {
@@ -160,6 +176,34 @@ public struct S3ObjectStore: ObjectStore {
     public func delete(_ key: ObjectKey) async throws {
         let (base, path) = try location(key)
         _ = try await client.send("DeleteObject", method: "DELETE", base: base, path: path)
+    }
+}
+
+/// The pieces of one S3 object, one version of it.
+final class S3ChunkSource: ChunkSource {
+    let store: S3ObjectStore
+    let key: ObjectKey
+    let size: Int
+    private var offset = 0
+    private var etag: String?
+    private var finished = false
+
+    init(store: S3ObjectStore, key: ObjectKey, size: Int) {
+        self.store = store
+        self.key = key
+        self.size = size
+    }
+
+    func next() async throws -> Data? {
+        guard !finished else { return nil }
+        guard let piece = try await store.piece(key, range: offset..<(offset + size), ifMatch: etag) else {
+            finished = true
+            throw ObjectStoreError(.notFound, key: key.text, offset == 0 ? "no such object in \(store.displayName)" : "the object disappeared while it was read")
+        }
+        etag = etag ?? piece.etag
+        offset += piece.data.count
+        if piece.data.count < size { finished = true }
+        return piece.data.isEmpty ? nil : piece.data
     }
 }
 

@@ -2,9 +2,10 @@ import Foundation
 
 /// The bytes of one object, a piece at a time: `for try await piece in store.chunks(key, size: 1 << 20)`.
 ///
-/// Each iteration starts a new read. A store makes its own source (the file store keeps one
-/// descriptor open, so a replaced file is read as the version first opened); the default
-/// is one ranged read per piece.
+/// Each iteration starts a new read. A store makes its own source, so that the pieces are of
+/// one version of the object (the file store keeps one descriptor open; S3 sends `If-Match`
+/// with the first piece's ETag and fails if the object was replaced); the default is one
+/// ranged read per piece, with no such check.
 public struct ObjectChunks: AsyncSequence, Sendable {
     public typealias Element = Data
 

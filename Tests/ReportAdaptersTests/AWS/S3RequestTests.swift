@@ -78,6 +78,28 @@ struct S3RequestTests {
         #expect(try await store.read("missing.txt", range: 0..<1) == nil)
     }
 
+    @Test("chunks after the first ask for the first one's ETag; a replaced object fails the read")
+    func chunksOfOneVersion() async throws {
+        let transport = ScriptedTransport([
+            .respond(HTTPResponse(status: 206, headers: ["ETag": "\"v1\""], body: Data("0123".utf8))),
+            .respond(HTTPResponse(status: 206, headers: ["ETag": "\"v1\""], body: Data("45".utf8))),
+        ])
+        var pieces: [Data] = []
+        for try await piece in try Self.store(transport).chunks("d.txt", size: 4) { pieces.append(piece) }
+        #expect(pieces == [Data("0123".utf8), Data("45".utf8)])
+        #expect(transport.requests.map { $0.header("If-Match") } == [nil, "\"v1\""])
+        #expect(transport.requests.map { $0.header("Range") } == ["bytes=0-3", "bytes=4-7"])
+
+        let replaced = ScriptedTransport([
+            .respond(HTTPResponse(status: 206, headers: ["ETag": "\"v1\""], body: Data("0123".utf8))),
+            .respond(HTTPResponse(status: 412, body: Data("<Error><Code>PreconditionFailed</Code></Error>".utf8))),
+        ])
+        let error = await #expect(throws: ObjectStoreError.self) {
+            for try await _ in try Self.store(replaced).chunks("d.txt", size: 4) {}
+        }
+        #expect(error?.message.contains("replaced") == true)
+    }
+
     @Test("a put from a file streams it, signed with the file's SHA-256")
     func putFromFile() async throws {
         let scratch = try ScratchDirectory()
