@@ -38,6 +38,8 @@ struct PipelineRunTests {
         ("levekar-lav-utdanning", "status", ["lav-utdanning": "processed/lav/", "other": "processed/lav/"], "has 'other', which levekar_lav_utdanning does not read"),
         ("no-such-function", "status", ["lav-utdanning": "processed/lav/"], "names no ported function"),
         ("levekar-lav-utdanning", "nokkeltall", ["lav-utdanning": "processed/lav/"], "type 'nokkeltall' is not one levekar_lav_utdanning makes"),
+        ("levekar-lav-utdanning", "status", ["lav-utdanning": "processed/../lav/"],
+         "event: payload.step_data.s3_input_prefixes.lav-utdanning 'processed/../lav/': an object key cannot have a '..' segment"),
     ])
     func brokenInputs(function: String, type: String, inputs: [String: String], message: String) async throws {
         let store = try await storeWithInput()
@@ -50,6 +52,18 @@ struct PipelineRunTests {
         let errors = outcome.stepData["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
         #expect(errors.contains { $0.contains(message) }, "\(errors)")
         #expect(try await store.list(prefix: "") == before)
+    }
+
+    @Test("an output prefix that is no key prefix is bad input naming the event key; nothing is written")
+    func badOutputPrefix() async throws {
+        let store = try await storeWithInput()
+        let event = PipelineEvents.event(function: "levekar-lav-utdanning", type: "status", inputs: ["lav-utdanning": "processed/lav/"])
+            .replacingOccurrences(of: "%stage%/yellow/", with: "%stage%//yellow/")
+        let outcome = await run(event, store: store)
+        #expect(outcome.failure?.category == .badInput)
+        let errors = outcome.stepData["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(errors.contains { $0.hasPrefix("event: payload.output_dataset.s3_prefix") && $0.contains("empty segment") }, "\(errors)")
+        #expect(store.keys == ["processed/lav/file.csv"])
     }
 
     @Test("a malformed or incomplete event names the place or key", arguments: [
