@@ -38,6 +38,19 @@ struct FileObjectStoreTests {
         #expect(names == ["file.json"])
     }
 
+    @Test("a folder removed behind the store's back is made again, not written into while gone")
+    func removedFolder() async throws {
+        let root = try temporaryRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let store = FileObjectStore(root: root)
+        try await store.put("a/b/one.json", Data("1".utf8))
+        try FileManager.default.removeItem(atPath: root + "/a")
+        #expect(try await store.get("a/b/one.json") == nil)
+        try await store.put("a/b/two.json", Data("2".utf8))
+        #expect(FileManager.default.fileExists(atPath: root + "/a/b/two.json"))
+        #expect(try await store.list(prefix: "a/").map(\.key) == ["a/b/two.json"])
+    }
+
     @Test("a put from a missing file fails and writes nothing")
     func putFromMissingFile() async throws {
         let root = try temporaryRoot()

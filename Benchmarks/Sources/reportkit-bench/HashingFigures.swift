@@ -64,3 +64,35 @@ private func elapsedSeconds(since start: ContinuousClock.Instant, _ clock: Conti
     let elapsed = clock.now - start
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
+
+/// Small puts and gets through the file store, the way a pipeline step writes its outputs
+/// (16 files of 20 KB under a six-folder prefix), against plain path-based atomic writes and
+/// reads: what opening every folder without following links costs.
+func smallObjectFigures(directory: String, rounds: Int) async throws {
+    let store = FileObjectStore(root: directory + "/store")
+    let prefix: ObjectPrefix = "intermediate/yellow/out/version=1/edition=1/lambda_invoker/"
+    let data = Data(repeating: UInt8(ascii: "x"), count: 20_000)
+    let keys = try (0..<16).map { try prefix.appending(String(format: "%02d.json", $0)) }
+    try FileManager.default.createDirectory(atPath: directory + "/plain/" + prefix.text, withIntermediateDirectories: true)
+    let clock = ContinuousClock()
+    var storeTime = Duration.zero, plainTime = Duration.zero, storeRead = Duration.zero, plainRead = Duration.zero
+    for _ in 0..<rounds {
+        var start = clock.now
+        for key in keys { try await store.put(key, data) }
+        storeTime += clock.now - start
+        start = clock.now
+        for key in keys { try AtomicFile.write(data, to: directory + "/plain/" + key.text, durable: false) }
+        plainTime += clock.now - start
+        start = clock.now
+        for key in keys { _ = try await store.get(key) }
+        storeRead += clock.now - start
+        start = clock.now
+        for key in keys { _ = try AtomicFile.readBytes(directory + "/plain/" + key.text) }
+        plainRead += clock.now - start
+    }
+    func perCall(_ total: Duration) -> String {
+        String(format: "%.1f µs", (Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18) / Double(rounds * keys.count) * 1e6)
+    }
+    print("file store, 20 KB objects six folders deep: put \(perCall(storeTime)) (path-based atomic write \(perCall(plainTime))), get \(perCall(storeRead)) (path-based read \(perCall(plainRead)))")
+    try? FileManager.default.removeItem(atPath: directory)
+}

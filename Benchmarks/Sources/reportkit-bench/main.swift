@@ -113,6 +113,7 @@ case "objects":
     let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1024
     guard arguments.count == 2 else { fatalError("objects needs DIR") }
     try await objectFigures(directory: arguments[1], megabytes: megabytes)
+    try await smallObjectFigures(directory: arguments[1], rounds: 200)
 
 default:
     print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]")

@@ -4,7 +4,22 @@ import ReportKit
 /// Reaching a key's file without leaving the root: folders opened one at a time, relative
 /// to the one above, never through a link.
 extension FileObjectStore {
-    /// The open folder that holds `key`'s file; `nil` when a folder on the way is missing
+    /// The folder that holds `key`'s file, from the store's cache when an earlier call opened
+    /// it (and it has not been removed since); `nil` when a folder on the way is missing and
+    /// `creating` is false.
+    func folder(of key: ObjectKey, creating: Bool) throws(ObjectStoreError) -> FolderHandle? {
+        let path = key.folder.text
+        if let cached = folders.handle(for: path) {
+            if cached.isLive { return cached }
+            folders.forget(path)
+        }
+        guard let descriptor = try openFolder(of: key, creating: creating) else { return nil }
+        let handle = FolderHandle(descriptor)
+        folders.keep(handle, for: path)
+        return handle
+    }
+
+    /// The open folder that holds `key`'s file (the caller closes it); `nil` when a folder on the way is missing
     /// (or is a file) and `creating` is false.
     ///
     /// - Throws: ``ObjectStoreError`` when a folder on the way is a symbolic link (rejected),
@@ -55,8 +70,8 @@ extension FileObjectStore {
 
     /// The open regular file of `key` and its size; `nil` when there is none (or a folder is there).
     func openObject(_ key: ObjectKey) throws(ObjectStoreError) -> (descriptor: Int32, size: Int)? {
-        guard let folder = try openFolder(of: key, creating: false) else { return nil }
-        defer { close(folder) }
+        guard let handle = try folder(of: key, creating: false) else { return nil }
+        let folder = handle.descriptor
         let name = String(key.name)
         // O_NONBLOCK: opening a FIFO does not wait for a writer (it is then refused below).
         let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
@@ -88,10 +103,10 @@ extension FileObjectStore {
     /// Writes `key`'s file through `fill` into a temporary file beside it, then renames it
     /// into place; on a failure the temporary file is removed and the old file stays.
     func replace(_ key: ObjectKey, _ fill: (Int32) throws -> Void) throws {
-        guard let folder = try openFolder(of: key, creating: true) else {
+        guard let handle = try self.folder(of: key, creating: true) else {
             throw ObjectStoreError(.unavailable, key: key.text, "cannot make the folder for it under \(rootPath)")
         }
-        defer { close(folder) }
+        let folder = handle.descriptor
         // Short, so a 255-byte name still has room; a leading dot keeps it out of listings.
         let temporary = ".tmp-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
         let descriptor = openat(folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -120,4 +135,49 @@ extension FileObjectStore {
     }
 
     static func lastError() -> String { String(cString: strerror(errno)) }
+}
+
+/// An open folder of a ``FileObjectStore``, closed when the last user lets go. Only ever used
+/// with the `*at` calls, which do not share state through the descriptor.
+final class FolderHandle: @unchecked Sendable {
+    let descriptor: Int32
+
+    init(_ descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    /// `false` once the folder has been removed.
+    var isLive: Bool {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 && status.st_nlink > 0
+    }
+}
+
+/// The folders a ``FileObjectStore`` has opened without following links, by their key
+/// prefix (`a/b/`, `""` for the root), so that writing sixteen files into one folder walks
+/// the path once, not sixteen times (each walk is an `openat` and a `close` per folder).
+/// A folder moved away after it was opened is still written into; the walk, too, can only
+/// check the path as it was.
+final class FolderCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handles: [String: FolderHandle] = [:]
+    /// Folders kept open at most; the cache starts over when full.
+    static let capacity = 64
+
+    func handle(for folder: String) -> FolderHandle? {
+        lock.withLock { handles[folder] }
+    }
+
+    func keep(_ handle: FolderHandle, for folder: String) {
+        lock.withLock {
+            if handles.count >= Self.capacity { handles.removeAll() }
+            handles[folder] = handle
+        }
+    }
+
+    func forget(_ folder: String) {
+        _ = lock.withLock { handles.removeValue(forKey: folder) }
+    }
 }

@@ -16,6 +16,8 @@ import ReportKit
 public struct FileObjectStore: ObjectStore {
     public let root: URL
     let rootPath: String
+    /// Folders already opened, shared by copies of the store.
+    let folders = FolderCache()
 
     public init(root: String) {
         self.root = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
@@ -115,9 +117,8 @@ public struct FileObjectStore: ObjectStore {
     }
 
     public func delete(_ key: ObjectKey) async throws {
-        guard let folder = try openFolder(of: key, creating: false) else { return }
-        defer { close(folder) }
-        guard unlinkat(folder, String(key.name), 0) == 0 || errno == ENOENT else {
+        guard let folder = try folder(of: key, creating: false) else { return }
+        guard unlinkat(folder.descriptor, String(key.name), 0) == 0 || errno == ENOENT else {
             throw ObjectStoreError(.unavailable, key: key.text, "cannot delete \(rootPath)/\(key.text): \(Self.lastError())")
         }
     }
