@@ -61,6 +61,30 @@ struct MotoIntegrationTests {
         #expect(try await store.get("missing.csv") == nil)
     }
 
+    @Test("a 12 MB file is put as one streamed PUT and read back in 5 MB ranged pieces")
+    func largeFile() async throws {
+        let url = try MotoServer.require()
+        let store = try S3ObjectStore(url: "s3://\(try Self.bucket(url))/big", client: Self.client("s3", url: url))
+        let scratch = try ScratchDirectory()
+        let path = try scratch.file("big.bin", "")
+        // 4,099 bytes (prime, so pieces do not line up with it) repeated to just over 12 MB.
+        let pattern = Data((0..<4099).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })
+        var bytes = Data(capacity: 12_000_003)
+        while bytes.count + pattern.count <= 12_000_003 { bytes.append(pattern) }
+        bytes.append(pattern.prefix(12_000_003 - bytes.count))
+        try bytes.write(to: URL(fileURLWithPath: path))
+        try await store.put("run/big.bin", fileAt: path, contentType: "application/octet-stream")
+        var hasher = SHA256()
+        var sizes: [Int] = []
+        for try await piece in store.chunks("run/big.bin", size: 5_000_000) {
+            hasher.update(piece)
+            sizes.append(piece.count)
+        }
+        #expect(sizes == [5_000_000, 5_000_000, 2_000_003])
+        #expect(hasher.finalize() == SHA256.hash(bytes))
+        #expect(try await store.list(prefix: "run/").map(\.size) == [bytes.count])
+    }
+
     @Test("a missing bucket is a clear outside failure")
     func missingBucket() async throws {
         let url = try MotoServer.require()
