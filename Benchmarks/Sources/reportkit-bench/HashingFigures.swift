@@ -48,14 +48,7 @@ func objectFigures(directory: String, megabytes: Int) async throws {
         total += chunk.count
     }
     let readSeconds = elapsedSeconds(since: start, clock)
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    let peakMiB = usage.ru_maxrss / 1024  // KiB on Linux
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    let peakMiB = usage.ru_maxrss / 1_048_576  // bytes on Darwin
-    #endif
+    let peakMiB = peakResidentMiB()
     print("file store, \(megabytes) MiB object: put from a file \(throughput(megabytes << 20, putSeconds)); chunked read (1 MiB) and SHA-256 \(throughput(total, readSeconds)); peak RSS \(peakMiB) MiB")
     try? FileManager.default.removeItem(atPath: directory)
 }
@@ -95,4 +88,48 @@ func smallObjectFigures(directory: String, rounds: Int) async throws {
     }
     print("file store, 20 KB objects six folders deep: put \(perCall(storeTime)) (path-based atomic write \(perCall(plainTime))), get \(perCall(storeRead)) (path-based read \(perCall(plainRead)))")
     try? FileManager.default.removeItem(atPath: directory)
+}
+
+/// A large object through S3 (a local server such as moto at `endpoint`): a put from a file,
+/// then chunked reads; with the process's peak resident memory.
+func s3ObjectFigures(endpoint: URL, megabytes: Int, directory: String) async throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let source = directory + "/source.bin"
+    let piece = Data((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 1) })
+    FileManager.default.createFile(atPath: source, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: source))
+    for _ in 0..<megabytes { handle.write(piece) }
+    try handle.close()
+    let client = AWSClient(
+        service: "s3",
+        configuration: AWSConfiguration(credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"), region: "us-east-1", endpoint: endpoint),
+        transport: URLSessionTransport(), clock: SystemClock(), timeout: 600)
+    let bucket = "bench-\(UInt32.random(in: 0...UInt32.max))"
+    _ = try await client.send("CreateBucket", method: "PUT", base: endpoint, path: "/\(bucket)")
+    let store = try S3ObjectStore(url: "s3://\(bucket)/bench", client: client)
+    let clock = ContinuousClock()
+    var start = clock.now
+    try await store.put("big/object.bin", fileAt: source, contentType: nil)
+    let putSeconds = elapsedSeconds(since: start, clock)
+    let peakAfterPut = peakResidentMiB()
+    start = clock.now
+    var total = 0
+    let chunkMiB = Int(ProcessInfo.processInfo.environment["CHUNK_MIB"] ?? "") ?? 8
+    for try await chunk in store.chunks("big/object.bin", size: chunkMiB << 20) { total += chunk.count }
+    let readSeconds = elapsedSeconds(since: start, clock)
+    print("S3 at \(endpoint.absoluteString), \(megabytes) MiB object: put from a file \(throughput(megabytes << 20, putSeconds)) (peak RSS \(peakAfterPut) MiB); chunked read (\(chunkMiB) MiB) \(throughput(total, readSeconds)); peak RSS \(peakResidentMiB()) MiB")
+    try await store.delete("big/object.bin")
+}
+
+/// This process's peak resident memory so far.
+func peakResidentMiB() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return usage.ru_maxrss / 1024  // KiB on Linux
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return usage.ru_maxrss / 1_048_576  // bytes on Darwin
+    #endif
 }
