@@ -165,7 +165,7 @@ public struct S3ObjectStore: ObjectStore {
             let response = try await client.send("ListObjectsV2", method: "GET", base: base, path: path, query: query)
             let page = S3ListPage(xml: String(decoding: response.body, as: UTF8.self))
             for object in page.objects {
-                guard let key = try? ObjectKey(String(object.name.dropFirst(prefix.text.count))) else { continue }
+                guard let key = try? ObjectKey(String(decoding: object.name.utf8.dropFirst(prefix.text.utf8.count), as: UTF8.self)) else { continue }
                 objects.append(StoredObject(key: key, size: object.size, etag: object.etag, lastModified: object.lastModified))
             }
             token = page.isTruncated ? page.nextToken : nil

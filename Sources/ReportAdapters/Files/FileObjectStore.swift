@@ -80,7 +80,9 @@ public struct FileObjectStore: ObjectStore {
     public func list(prefix: ObjectPrefix) async throws -> [StoredObject] {
         // Walk only the folder the prefix points into, not the whole root.
         let start = prefix.folder.text
-        guard let folder = try openFolder(start.split(separator: "/"), for: start, creating: false) else { return [] }
+        guard let folder = try openFolder(start.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }, for: start, creating: false) else {
+            return []
+        }
         var objects: [StoredObject] = []
         walk(folder, start, prefix: prefix.text, into: &objects)
         return objects.sorted { $0.key < $1.key }

@@ -36,6 +36,9 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// A key written in the source; an invalid one is a programming error and traps.
+    ///
+    /// `ObjectKey("a/b")` with a literal argument is this initializer too (Swift treats it as
+    /// a literal), so text from outside goes through a `String` value: `try ObjectKey(text)`.
     public init(stringLiteral text: String) {
         do {
             try self.init(text)
@@ -46,16 +49,24 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String { text }
 
+    // Slashes are found among the bytes, not the characters: `/` followed by a combining
+    // mark is one character but still ends a segment.
+
     /// The segments between the slashes: `a/b/c.json` is `a`, `b`, `c.json`.
-    public var segments: [Substring] { text.split(separator: "/", omittingEmptySubsequences: false) }
+    public var segments: [Substring] {
+        text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { Substring($0) }
+    }
 
     /// The last segment: `c.json` of `a/b/c.json`.
-    public var name: Substring { text[(text.lastIndex(of: "/").map { text.index(after: $0) } ?? text.startIndex)...] }
+    public var name: Substring {
+        guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return text[...] }
+        return text[text.utf8.index(after: slash)...]
+    }
 
     /// The folder the key is in: `a/b/` for `a/b/c.json`, the root for `c.json`.
     public var folder: ObjectPrefix {
-        guard let slash = text.lastIndex(of: "/") else { return .root }
-        return ObjectPrefix(checked: String(text[...slash]))
+        guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return .root }
+        return ObjectPrefix(checked: String(text[..<text.utf8.index(after: slash)]))
     }
 
     /// This key as a folder with `path` (one or more segments) under it: `a/b` + `c.json` is `a/b/c.json`.

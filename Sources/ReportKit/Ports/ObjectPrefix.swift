@@ -14,7 +14,9 @@ public struct ObjectPrefix: Sendable, Hashable, CustomStringConvertible, Express
     ///
     /// - Throws: ``ObjectStoreError`` of kind ``ObjectStoreError/Kind/invalidKey`` naming the rule broken.
     public init(_ text: String) throws(ObjectStoreError) {
-        if !text.isEmpty { try ObjectKey.check(text.hasSuffix("/") ? String(text.dropLast()) : text) }
+        if !text.isEmpty {
+            try ObjectKey.check(text.utf8.last == UInt8(ascii: "/") ? String(decoding: text.utf8.dropLast(), as: UTF8.self) : text)
+        }
         self.text = text
     }
 
@@ -48,7 +50,7 @@ public struct ObjectPrefix: Sendable, Hashable, CustomStringConvertible, Express
 
     /// The part up to and including the last `/`: the folder a listing has to look in.
     public var folder: ObjectPrefix {
-        guard let slash = text.lastIndex(of: "/") else { return .root }
-        return ObjectPrefix(checked: String(text[...slash]))
+        guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return .root }
+        return ObjectPrefix(checked: String(text[..<text.utf8.index(after: slash)]))
     }
 }

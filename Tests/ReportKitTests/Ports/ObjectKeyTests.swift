@@ -59,6 +59,17 @@ struct ObjectKeyTests {
         #expect(ObjectPrefix(folder: "a/b") == "a/b/")
     }
 
+    @Test("a slash followed by a combining mark still ends a segment")
+    func combiningMark() throws {
+        let key = try ObjectKey("a/\u{301}b/c")
+        #expect(key.segments == ["a", "\u{301}b", "c"])
+        #expect(key.name == "c")
+        #expect(try ObjectKey("a/\u{301}b").name == "\u{301}b")
+        #expect(try ObjectKey("a/\u{301}b").folder == "a/")
+        let escaping = "a/\u{301}/../x"  // a variable: `ObjectKey("…")` with a literal is a literal, which traps
+        #expect(throws: ObjectStoreError.self) { try ObjectKey(escaping) }
+    }
+
     @Test("prefixes: empty, a key, or a key and '/'")
     func prefixes() throws {
         #expect(try ObjectPrefix("").isEmpty)
