@@ -19,8 +19,8 @@ extension FileObjectStore {
         return handle
     }
 
-    /// The open folder that holds `key`'s file (the caller closes it); `nil` when a folder on the way is missing
-    /// (or is a file) and `creating` is false.
+    /// The open folder that holds `key`'s file (the caller closes it); `nil` when a folder on
+    /// the way is missing (or is a file) and `creating` is false.
     ///
     /// - Throws: ``ObjectStoreError`` when a folder on the way is a symbolic link (rejected),
     ///   or cannot be opened or made.
@@ -36,8 +36,9 @@ extension FileObjectStore {
             folder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         }
         guard folder >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { if !creating { return nil } }
-            throw ObjectStoreError(.unavailable, key: keyText, "cannot open the store's folder \(rootPath): \(Self.lastError())")
+            let code = errno
+            if code == ENOENT || code == ENOTDIR, !creating { return nil }
+            throw ObjectStoreError(.unavailable, key: keyText, "cannot open the store's folder \(rootPath): \(String(cString: strerror(code)))")
         }
         var walked = ""
         for segment in segments {
