@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "QualityCore", targets: ["QualityCore"]),
         .library(name: "PipelineCore", targets: ["PipelineCore"]),
         .library(name: "ReportAdapters", targets: ["ReportAdapters"]),
+        .library(name: "SlipsAdapters", targets: ["SlipsAdapters"]),
         .executable(name: "reportcli", targets: ["reportcli"]),
     ],
     targets: [
@@ -22,23 +23,25 @@ let package = Package(
         .target(name: "SlipsCore", dependencies: ["ReportKit"]),
         .target(name: "QualityCore", dependencies: ["ReportKit"]),
         .target(name: "PipelineCore", dependencies: ["ReportKit"]),
-        // Live implementations of the ports: files, HTTP, AWS. Adapters implement the cores'
-        // ports (a buildables file is a SlipsCore.BuildablesStore), so they import the cores;
-        // the cores import nothing but ReportKit.
-        .target(name: "ReportAdapters", dependencies: ["ReportKit", "SlipsCore", "PipelineCore"]),
+        // Live implementations of ReportKit's ports: files, HTTP, AWS (SigV4, S3, the DynamoDB
+        // client), metrics. Imports ReportKit only.
+        .target(name: "ReportAdapters", dependencies: ["ReportKit"]),
+        // Adapters of SlipsCore's ports: the buildables file and DynamoDB table, the notifiers.
+        .target(name: "SlipsAdapters", dependencies: ["ReportKit", "SlipsCore", "ReportAdapters"]),
         // In-memory doubles of the ports, shared by the test targets.
         .target(name: "ReportKitTestSupport", dependencies: ["ReportKit"]),
         .executableTarget(
             name: "reportcli",
-            dependencies: ["ReportKit", "SlipsCore", "QualityCore", "PipelineCore", "ReportAdapters"]
+            dependencies: ["ReportKit", "SlipsCore", "QualityCore", "PipelineCore", "ReportAdapters", "SlipsAdapters"]
         ),
 
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "ReportKitTestSupport"]),
         .testTarget(name: "SlipsCoreTests", dependencies: ["SlipsCore", "ReportKitTestSupport"]),
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "ReportKit", "ReportKitTestSupport"]),
+        .testTarget(name: "ReportAdaptersTests", dependencies: ["ReportAdapters", "ReportKitTestSupport"]),
         .testTarget(
-            name: "ReportAdaptersTests",
-            dependencies: ["ReportAdapters", "SlipsCore", "ReportKitTestSupport"]
+            name: "SlipsAdaptersTests",
+            dependencies: ["SlipsAdapters", "ReportAdapters", "SlipsCore", "ReportKitTestSupport"]
         ),
         .testTarget(name: "reportcliTests", dependencies: ["reportcli", "ReportKit", "ReportKitTestSupport"]),
     ]

@@ -10,7 +10,9 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "reportkit-bench",
-            dependencies: [.product(name: "ReportKit", package: "ReportKit")],
+            dependencies: [
+                .product(name: "ReportKit", package: "ReportKit"), .product(name: "ReportAdapters", package: "ReportKit"),
+            ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         )
     ]

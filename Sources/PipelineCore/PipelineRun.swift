@@ -4,7 +4,8 @@ import ReportKit
 /// One pipeline step: reads the event, finds each input dataset's one file in the store,
 /// runs the bydelsfakta function the event names, and writes `<id>.json` per district and
 /// `00.json` under the output prefix. Everything is computed before anything is written;
-/// if a write fails, what was written is removed again.
+/// the files are published with ``ObjectPublisher``, so if a write fails, what was written is
+/// removed again.
 public struct PipelineRun: Sendable {
     public var store: any ObjectStore
     public var clock: any WallClock
@@ -19,7 +20,7 @@ public struct PipelineRun: Sendable {
     /// What a step did: the step data to print, the keys written, and the failure if any.
     public struct Outcome: Sendable {
         public var stepData: JSONValue
-        public var written: [String]
+        public var written: [ObjectKey]
         public var failure: (any CategorizedError)?
     }
 
@@ -52,7 +53,7 @@ public struct PipelineRun: Sendable {
         return Outcome(stepData: stepData, written: [], failure: error)
     }
 
-    private func run(_ event: PipelineEvent) async throws -> [String] {
+    private func run(_ event: PipelineEvent) async throws -> [ObjectKey] {
         guard let function = BydelsfaktaFunction.named(arn: event.arn) else {
             throw PipelineError.badInput(
                 "event: payload.pipeline.task_config.\(event.task).arn '\(event.arn)' names no ported function (known: \(BydelsfaktaFunction.all.map(\.arn).joined(separator: ", ")))")
@@ -75,72 +76,54 @@ public struct PipelineRun: Sendable {
             inputs[dataset] = try await read(dataset: dataset, prefix: given[dataset]!, keyColumns: function.keyColumns)
         }
         logger.info("\(function.name) \(event.datasetType): computing from \(inputs.values.map(\.count).reduce(0, +)) rows")
+        let outputPrefix = try Self.prefix(event.outputPrefix, "payload.output_dataset.s3_prefix (with the task)")
         let outputs = try function.compute(inputs, event.datasetType, Timestamp.day(clock.now()))
-        var files: [(key: String, json: JSONValue)] = []
+        var files: [ObjectPublisher.Item] = []
         for output in outputs {
             guard let name = output["id"]?.stringValue ?? output["district"]?.stringValue else {
                 throw PipelineError.badInput("an output has neither id nor district")
             }
-            files.append((event.outputPrefix + name + ".json", output))
+            let key: ObjectKey
+            do {
+                key = try outputPrefix.appending(name + ".json")
+            } catch {
+                throw PipelineError.badInput("output '\(name)': \(error.message)")
+            }
+            // Serialized in the put's own task: the text of one is made while another is written.
+            files.append(.init(key, .made { JSONWriter.compactInOrderData(output) }, contentType: "application/json"))
         }
-        let written = try await write(files)
+        let written = try await ObjectPublisher(store: store, concurrency: Self.writeConcurrency).publish(files)
         logger.info("wrote \(written.count) files under \(event.outputPrefix)")
         return written
     }
 
-    /// Writes the files as JSON text, up to eight at a time: the text of one is made while
-    /// another is written (a store's writes wait mostly on the disk or the network), on as many
-    /// cores as there are. If any write fails, the files that were written are removed again.
-    private func write(_ files: [(key: String, json: JSONValue)]) async throws -> [String] {
-        let store = store
-        var written: [String] = []
-        var failure: (any Error)?
-        await withTaskGroup(of: (key: String, error: (any Error)?).self) { group in
-            var next = 0
-            func start() {
-                guard next < files.count else { return }
-                let file = files[next]
-                next += 1
-                group.addTask {
-                    do {
-                        try await store.put(file.key, JSONWriter.compactInOrderData(file.json), contentType: "application/json")
-                        return (file.key, nil)
-                    } catch {
-                        return (file.key, error)
-                    }
-                }
-            }
-            for _ in 0..<8 { start() }
-            for await result in group {
-                if let error = result.error {
-                    failure = failure ?? error
-                } else {
-                    written.append(result.key)
-                    if failure == nil { start() }
-                }
-            }
+    /// Output files written at once.
+    public static let writeConcurrency = ObjectPublisher.defaultConcurrency
+
+    /// `text` as a prefix, or bad input naming the event key it came from.
+    private static func prefix(_ text: String, _ field: String) throws(PipelineError) -> ObjectPrefix {
+        do {
+            return try ObjectPrefix(text)
+        } catch {
+            throw PipelineError.badInput("event: \(field) '\(text)': \(error.message)")
         }
-        if let failure {
-            for key in written { try? await store.delete(key) }
-            throw failure
-        }
-        return files.map(\.key).filter(Set(written).contains)
     }
 
     /// The one file under `prefix`, read as statistics rows.
-    private func read(dataset: String, prefix: String, keyColumns: Set<String>) async throws -> [StatisticsRow] {
+    private func read(dataset: String, prefix text: String, keyColumns: Set<String>) async throws -> [StatisticsRow] {
+        let prefix = try Self.prefix(text, "payload.step_data.s3_input_prefixes.\(dataset)")
         let objects = try await store.list(prefix: prefix)
         guard let object = objects.first else {
             throw PipelineError.badInput("input '\(dataset)': no file under prefix \(prefix) in \(store.displayName)")
         }
         guard objects.count == 1 else {
-            throw PipelineError.badInput("input '\(dataset)': \(objects.count) files under prefix \(prefix), expected one: \(objects.map(\.key).joined(separator: ", "))")
+            throw PipelineError.badInput("input '\(dataset)': \(objects.count) files under prefix \(prefix), expected one: \(objects.map(\.key.text).joined(separator: ", "))")
         }
         guard let data = try await store.get(object.key) else {
             throw PipelineError.outsideSystem("input '\(dataset)': \(object.key) disappeared while reading")
         }
         return try data.withUnsafeBytes { bytes in
-            try StatisticsTable.read(bytes.bindMemory(to: UInt8.self), file: object.key, keyColumns: keyColumns)
+            try StatisticsTable.read(bytes.bindMemory(to: UInt8.self), file: object.key.text, keyColumns: keyColumns)
         }
     }
 }

@@ -26,8 +26,8 @@ struct PipelineRunTests {
         let prefix = "intermediate/yellow/out/version=1/edition=1/lambda_invoker/"
         #expect(outcome.failure == nil)
         #expect(outcome.stepData == ["s3_input_prefixes": ["out": .string(prefix)], "status": "OK", "errors": []])
-        #expect(outcome.written.sorted() == ["00", "01", "02"].map { prefix + $0 + ".json" })
-        let meta = try JSONReader.parse([UInt8](try #require(try await store.get(prefix + "01.json"))))["meta"]
+        #expect(outcome.written.map(\.text).sorted() == ["00", "01", "02"].map { prefix + $0 + ".json" })
+        let meta = try JSONReader.parse([UInt8](try #require(try await store.get(try ObjectKey(prefix + "01.json")))))["meta"]
         #expect(meta?["publishedDate"] == "2020-05-01")
     }
 
@@ -38,6 +38,8 @@ struct PipelineRunTests {
         ("levekar-lav-utdanning", "status", ["lav-utdanning": "processed/lav/", "other": "processed/lav/"], "has 'other', which levekar_lav_utdanning does not read"),
         ("no-such-function", "status", ["lav-utdanning": "processed/lav/"], "names no ported function"),
         ("levekar-lav-utdanning", "nokkeltall", ["lav-utdanning": "processed/lav/"], "type 'nokkeltall' is not one levekar_lav_utdanning makes"),
+        ("levekar-lav-utdanning", "status", ["lav-utdanning": "processed/../lav/"],
+         "event: payload.step_data.s3_input_prefixes.lav-utdanning 'processed/../lav/': an object key cannot have a '..' segment"),
     ])
     func brokenInputs(function: String, type: String, inputs: [String: String], message: String) async throws {
         let store = try await storeWithInput()
@@ -50,6 +52,18 @@ struct PipelineRunTests {
         let errors = outcome.stepData["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
         #expect(errors.contains { $0.contains(message) }, "\(errors)")
         #expect(try await store.list(prefix: "") == before)
+    }
+
+    @Test("an output prefix that is no key prefix is bad input naming the event key; nothing is written")
+    func badOutputPrefix() async throws {
+        let store = try await storeWithInput()
+        let event = PipelineEvents.event(function: "levekar-lav-utdanning", type: "status", inputs: ["lav-utdanning": "processed/lav/"])
+            .replacingOccurrences(of: "%stage%/yellow/", with: "%stage%//yellow/")
+        let outcome = await run(event, store: store)
+        #expect(outcome.failure?.category == .badInput)
+        let errors = outcome.stepData["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(errors.contains { $0.hasPrefix("event: payload.output_dataset.s3_prefix") && $0.contains("empty segment") }, "\(errors)")
+        #expect(store.keys == ["processed/lav/file.csv"])
     }
 
     @Test("a malformed or incomplete event names the place or key", arguments: [
@@ -108,15 +122,19 @@ final class FailingAfterWrites: ObjectStore, @unchecked Sendable {
     init(allowed: Int) { remaining = allowed }
 
     var displayName: String { "failing" }
-    func get(_ key: String) async throws -> Data? { try await base.get(key) }
-    func list(prefix: String) async throws -> [StoredObject] { try await base.list(prefix: prefix) }
-    func delete(_ key: String) async throws { try await base.delete(key) }
-    func put(_ key: String, _ data: Data, contentType: String?) async throws {
+    func get(_ key: ObjectKey) async throws -> Data? { try await base.get(key) }
+    func read(_ key: ObjectKey, range: Range<Int>) async throws -> Data? { try await base.read(key, range: range) }
+    func list(prefix: ObjectPrefix) async throws -> [StoredObject] { try await base.list(prefix: prefix) }
+    func delete(_ key: ObjectKey) async throws { try await base.delete(key) }
+    func put(_ key: ObjectKey, fileAt path: String, contentType: String?) async throws {
+        Issue.record("the pipeline does not put files")
+    }
+    func put(_ key: ObjectKey, _ data: Data, contentType: String?) async throws {
         let allowed = lock.withLock { () -> Bool in
             remaining -= 1
             return remaining >= 0
         }
-        guard allowed else { throw ObjectStoreError(.unavailable, key: key, "the store is down") }
+        guard allowed else { throw ObjectStoreError(.unavailable, key: key.text, "the store is down") }
         try await base.put(key, data, contentType: contentType)
     }
 }

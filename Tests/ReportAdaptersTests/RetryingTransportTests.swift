@@ -42,6 +42,20 @@ struct RetryingTransportTests {
         #expect(base.requests.count == 3)
     }
 
+    @Test("a 429 whose Retry-After is past the longest backoff is waited in full; one past the budget is not retried")
+    func retryAfterPastTheCeiling() async throws {
+        let slowDown = HTTPResponse(status: 429, headers: ["Retry-After": "3"])
+        let base = ScriptedTransport([.respond(slowDown), .respond(HTTPResponse(status: 200))])
+        let waits = WaitLog()
+        #expect(try await retrying(base, waits: waits).send(request).status == 200)
+        #expect(await waits.values == [3])
+
+        let tooLate = ScriptedTransport([.respond(HTTPResponse(status: 503, headers: ["Retry-After": "30"]))])
+        let noWaits = WaitLog()
+        #expect(try await retrying(tooLate, waits: noWaits).send(request).status == 503)
+        #expect(await noWaits.values.isEmpty && tooLate.requests.count == 1)
+    }
+
     @Test func logsNeverShowThePath() async throws {
         let log = RecordingLogHandler()
         var transport = retrying(ScriptedTransport(statuses: [500, 500, 500]), waits: WaitLog())

@@ -28,7 +28,15 @@ struct RetryPolicyTests {
 
     @Test func retryAfterIsHonouredWithinTheCeiling() {
         #expect(policy.delay(afterAttempt: 1, elapsed: 0, retryAfter: 3, unitRandom: 0.1) == 3)
-        #expect(policy.delay(afterAttempt: 1, elapsed: 0, retryAfter: 60, unitRandom: 0.5) == 0.25)
+        #expect(policy.delay(afterAttempt: 1, elapsed: 0, retryAfter: 0.1, unitRandom: 0.5) == 0.25)
+    }
+
+    @Test("a Retry-After longer than the ceiling is waited in full, inside the budget; past it, give up")
+    func retryAfterPastTheCeiling() {
+        #expect(policy.delay(afterAttempt: 1, elapsed: 0, retryAfter: 12, unitRandom: 0.5) == 12)
+        #expect(policy.delay(afterAttempt: 2, elapsed: 10, retryAfter: 15, unitRandom: 0.5) == 15)
+        #expect(policy.delay(afterAttempt: 1, elapsed: 0, retryAfter: 60, unitRandom: 0.5) == nil)
+        #expect(policy.delay(afterAttempt: 2, elapsed: 14, retryAfter: 12, unitRandom: 0.5) == nil)
     }
 
     @Test(arguments: [(429, true), (500, true), (503, true), (599, true), (400, false), (404, false), (200, false)])

@@ -7,6 +7,9 @@ import ReportKit
 //       SHARE of the plans (0…1, default 1) were edited inside the report's window
 //   reportkit-bench formats PATH.json [PATH.yaml]      in-process read/write throughput
 //   reportkit-bench slips REPORTCLI DB [--runs N]      whole-process time and peak memory
+//   reportkit-bench hashing [--megabytes N]          SHA-256, HMAC and PBKDF2 in process
+//   reportkit-bench objects DIR [--megabytes N]      a large object through the file store
+//   reportkit-bench s3-objects ENDPOINT DIR [--megabytes N]   the same through S3 (moto; CHUNK_MIB=8)
 //   reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
 //       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
 //       and the original's handler too when a Python and a runner script are given
@@ -104,6 +107,20 @@ case "pipeline":
         print(line)
     }
 
+case "hashing":
+    hashingFigures(megabytes: Int(option("--megabytes", in: &arguments) ?? "") ?? 512)
+
+case "objects":
+    let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1024
+    guard arguments.count == 2 else { fatalError("objects needs DIR") }
+    try await objectFigures(directory: arguments[1], megabytes: megabytes)
+    try await smallObjectFigures(directory: arguments[1], rounds: 200)
+
+case "s3-objects":
+    let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1024
+    guard arguments.count == 3, let endpoint = URL(string: arguments[1]) else { fatalError("s3-objects needs ENDPOINT DIR") }
+    try await s3ObjectFigures(endpoint: endpoint, megabytes: megabytes, directory: arguments[2])
+
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]")
 }

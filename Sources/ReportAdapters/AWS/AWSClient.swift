@@ -20,16 +20,30 @@ public struct AWSClient: Sendable {
     }
 
     /// The service's base URL: the custom endpoint, or `https://<service>.<region>.amazonaws.com`.
-    public var baseURL: URL {
-        configuration.endpoint ?? URL(string: "https://\(service).\(configuration.region).amazonaws.com")!
+    ///
+    /// - Throws: ``AWSConfigurationError`` (bad input) when the region cannot be part of a host name.
+    public func baseURL() throws(AWSConfigurationError) -> URL {
+        if let endpoint = configuration.endpoint { return endpoint }
+        return try Self.publicURL(host: "\(service).\(try configuration.checkedRegion()).amazonaws.com")
+    }
+
+    /// `https://host`, for a host made of checked names.
+    static func publicURL(host: String) throws(AWSConfigurationError) -> URL {
+        guard let url = URL(string: "https://\(host)") else { throw AWSConfigurationError("cannot form a URL for the host \(host)") }
+        return url
     }
 
     /// Sends a signed request to `path` (decoded; percent-encoded here) on `base`.
+    ///
+    /// - Parameters:
+    ///   - body: the body's bytes; or
+    ///   - bodyFile: a local file streamed as the body, with `payloadHash` its SHA-256 in hex.
     public func send(
         _ operation: String, method: String, base: URL? = nil, path: String, query: [(name: String, value: String)] = [],
-        headers: [(name: String, value: String)] = [], body: Data = Data()
+        headers: [(name: String, value: String)] = [], body: Data = Data(), bodyFile: String? = nil, payloadHash: String? = nil,
+        timeout: Double? = nil
     ) async throws -> HTTPResponse {
-        let base = base ?? baseURL
+        let base = try base ?? baseURL()
         var host = base.host ?? ""
         if let port = base.port { host += ":\(port)" }
         let basePath = base.path == "/" ? "" : base.path
@@ -40,11 +54,12 @@ public struct AWSClient: Sendable {
         guard let url = URL(string: text) else { throw AWSServiceError(service: service, operation: operation, status: 0, code: "InvalidURL", message: "cannot form a URL for the request") }
         let isS3 = service == "s3"
         let signer = SigV4Signer(credentials: configuration.credentials, region: configuration.region, service: service)
-        let payloadHash = SHA256.hex([UInt8](body))
+        let payloadHash = payloadHash ?? SHA256.hex(body)
         let signature = signer.sign(
             method: method, path: fullPath, query: query, headers: [("Host", host)] + headers, payloadHash: payloadHash,
             sendsContentHash: isS3, date: clock.now())
-        let request = HTTPRequest(method: method, url: url, headers: headers + signature.headers, body: body, timeout: timeout)
+        let request = HTTPRequest(
+            method: method, url: url, headers: headers + signature.headers, body: body, bodyFile: bodyFile, timeout: timeout ?? self.timeout)
         let response = try await transport.send(request)
         guard (200..<300).contains(response.status) else {
             throw AWSServiceError(service: service, operation: operation, response: response)

@@ -45,6 +45,9 @@ public struct AWSConfiguration: Sendable {
         guard let region = nonEmpty(environment["AWS_REGION"]) ?? nonEmpty(environment["AWS_DEFAULT_REGION"]) ?? nonEmpty(configProfile["region"]) else {
             throw AWSConfigurationError("no AWS region: set AWS_REGION (or AWS_DEFAULT_REGION), or region in the profile '\(profile)' of \(places.last ?? "~/.aws/config")")
         }
+        guard isRegionName(region) else {
+            throw AWSConfigurationError("the AWS region '\(region)' is not a region name (lowercase letters, digits and '-', like eu-north-1)")
+        }
         let serviceVariable = "AWS_ENDPOINT_URL_" + service.uppercased().replacingOccurrences(of: "-", with: "_")
         var endpoint: URL?
         if let text = nonEmpty(environment[serviceVariable]) ?? nonEmpty(environment["AWS_ENDPOINT_URL"]) {
@@ -56,17 +59,20 @@ public struct AWSConfiguration: Sendable {
         return AWSConfiguration(credentials: credentials, region: region, endpoint: endpoint)
     }
 
-    /// Resolves from this process's environment and the files under `$HOME/.aws`
-    /// (or `AWS_SHARED_CREDENTIALS_FILE` and `AWS_CONFIG_FILE`).
-    public static func live(service: String) throws(AWSConfigurationError) -> AWSConfiguration {
-        let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        let credentialsPath = environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "\(home)/.aws/credentials"
-        let configPath = environment["AWS_CONFIG_FILE"] ?? "\(home)/.aws/config"
-        let read = { (path: String) in FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
-        return try resolve(
-            service: service, environment: environment, credentialsFile: read(credentialsPath), configFile: read(configPath),
-            places: [credentialsPath, configPath])
+    /// The region, checked to be one a host name can hold (`eu-north-1`).
+    ///
+    /// - Throws: ``AWSConfigurationError`` (bad input) when it is not.
+    public func checkedRegion() throws(AWSConfigurationError) -> String {
+        guard Self.isRegionName(region) else {
+            throw AWSConfigurationError("the AWS region '\(region)' is not a region name (lowercase letters, digits and '-', like eu-north-1)")
+        }
+        return region
+    }
+
+    /// Lowercase letters, digits and `-`, 1 to 32 of them, not starting or ending with `-`.
+    static func isRegionName(_ text: String) -> Bool {
+        (1...32).contains(text.utf8.count) && text.first != "-" && text.last != "-"
+            && text.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }
     }
 
     private static func credentials(in section: [String: String]) -> AWSCredentials? {

@@ -4,9 +4,9 @@ import ReportKit
 ///
 /// Numbers become `Double`s, as the file store gives them; string and number sets become
 /// arrays; binary values stay as their base64 text.
-enum DynamoDBJSON {
+public enum DynamoDBJSON {
     /// An item (`{"name": {"S": …}, …}`) as an object.
-    static func item(_ value: JSONValue) throws(DynamoDBFormatError) -> JSONObject {
+    public static func item(_ value: JSONValue) throws(DynamoDBFormatError) -> JSONObject {
         guard let object = value.objectValue else { throw DynamoDBFormatError("an item is \(value.kindDescription), expected an object") }
         var members: [JSONObject.Member] = []
         for member in object { members.append(.init(key: member.key, value: try decode(member.value, name: member.key))) }
@@ -14,7 +14,7 @@ enum DynamoDBJSON {
     }
 
     /// One typed attribute value.
-    static func decode(_ typed: JSONValue, name: String) throws(DynamoDBFormatError) -> JSONValue {
+    public static func decode(_ typed: JSONValue, name: String) throws(DynamoDBFormatError) -> JSONValue {
         guard let object = typed.objectValue, object.count == 1, let member = object.first else {
             throw DynamoDBFormatError("attribute '\(name)' is not a typed value")
         }
@@ -47,7 +47,7 @@ enum DynamoDBJSON {
     }
 
     /// A plain value as a typed one.
-    static func encode(_ value: JSONValue) -> JSONValue {
+    public static func encode(_ value: JSONValue) -> JSONValue {
         switch value {
         case .null: return ["NULL": true]
         case .bool(let flag): return ["BOOL": .bool(flag)]
@@ -62,6 +62,6 @@ enum DynamoDBJSON {
 /// DynamoDB answered with something that is not the JSON it documents.
 public struct DynamoDBFormatError: Error, Sendable, CategorizedError, CustomStringConvertible {
     public var description: String
-    init(_ problem: String) { description = "dynamodb: unexpected answer: \(problem)" }
+    public init(_ problem: String) { description = "dynamodb: unexpected answer: \(problem)" }
     public var category: ErrorCategory { .outsideSystem }
 }

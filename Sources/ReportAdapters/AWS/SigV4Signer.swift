@@ -1,4 +1,5 @@
 import Foundation
+import ReportKit
 
 /// AWS Signature Version 4: signs a request for one service in one region.
 ///
@@ -110,13 +111,15 @@ public struct SigV4Signer: Sendable {
 
     // MARK: - Stage 1 pieces
 
-    /// `YYYYMMDD'T'HHMMSS'Z'`.
+    /// `YYYYMMDD'T'HHMMSS'Z'` of `date` in UTC.
     public static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-        return "\(parts.year ?? 0)\(two(parts.month))\(two(parts.day))T\(two(parts.hour))\(two(parts.minute))\(two(parts.second))Z"
+        let parts = Timestamp.components(date)
+        func digits(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(parts.year, 4) + digits(parts.month, 2) + digits(parts.day, 2) + "T"
+            + digits(parts.hour, 2) + digits(parts.minute, 2) + digits(parts.second, 2) + "Z"
     }
 
     /// The path, normalized when the service wants it, percent-encoded once (`/` kept).

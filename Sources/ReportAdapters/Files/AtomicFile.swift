@@ -36,30 +36,6 @@ public enum AtomicFile {
         }
     }
 
-    /// The file's bytes.
-    ///
-    /// - Throws: ``FileAccessError`` (bad input: exit 2) when it is missing or unreadable.
-    public static func read(_ path: String) throws -> Data {
-        Data(try readBytes(path))
-    }
-
-    /// The file's bytes as data, or `nil` when there is no file (or a directory) at `path`:
-    /// read once into a buffer the data then owns.
-    ///
-    /// - Throws: ``FileAccessError`` when the file is there but cannot be read.
-    public static func readDataIfPresent(_ path: String) throws -> Data? {
-        guard let (descriptor, size) = try openRegularFile(path, missingIsError: false) else { return nil }
-        defer { close(descriptor) }
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size + 1, alignment: 16)
-        let count = readFully(descriptor, into: buffer, capacity: size + 1)
-        guard let count, count <= size else {
-            // Unreadable, or it grew since fstat: the array path reports or reads it whole.
-            buffer.deallocate()
-            return try read(path, missingIsError: false).map { Data($0) }
-        }
-        return Data(bytesNoCopy: buffer, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })
-    }
-
     /// The file's bytes, read straight into an array (no intermediate copy: tables are big).
     ///
     /// - Throws: ``FileAccessError`` (bad input: exit 2) when it is missing or unreadable.

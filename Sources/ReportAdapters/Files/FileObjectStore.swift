@@ -3,18 +3,21 @@ import ReportKit
 
 /// An object store in a local directory: key `a/b/c.json` is the file `<root>/a/b/c.json`.
 ///
-/// Keys are checked before any file is touched: empty keys, absolute keys, empty segments
-/// (`a//b`), `.` and `..` segments and NUL bytes are rejected, so no key reaches outside the
-/// root. ``put(_:_:contentType:)`` is atomic (temporary file, then rename; not flushed to
-/// disk, as S3 objects are not either); content types are not kept. Listing walks the tree
-/// under the prefix's folder (symbolic links are not followed, files whose names start with
-/// `.` are skipped: they are writes in progress) and returns keys in ascending byte order.
-/// Files are reached through plain system calls: a step reads and writes a few files, and
-/// the per-call costs of `FileManager` (user and group lookups, extended attributes) would
-/// be most of its time.
+/// Keys are ``ObjectKey``s, so none names a place outside the root; and no path under the
+/// root is followed through a symbolic link: every folder is opened relative to the one
+/// above it with `O_NOFOLLOW`, and a link where a folder or an object should be is refused
+/// (a link `root/out -> ..` cannot make `out/x` a file outside the root). The root itself may
+/// be a link. Puts are atomic (a temporary file, then a rename; not flushed to disk, as S3
+/// objects are not either); content types are not kept. Listing walks the tree under the
+/// prefix's folder (links are skipped, so are files whose names start with `.`: they are
+/// writes in progress) and returns keys in ascending byte order. Files are reached through
+/// plain system calls: a step reads and writes a few files, and the per-call costs of
+/// `FileManager` (user and group lookups, extended attributes) would be most of its time.
 public struct FileObjectStore: ObjectStore {
     public let root: URL
-    private let rootPath: String
+    let rootPath: String
+    /// Folders already opened, shared by copies of the store.
+    let folders = FolderCache()
 
     public init(root: String) {
         self.root = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
@@ -24,90 +27,101 @@ public struct FileObjectStore: ObjectStore {
 
     public var displayName: String { root.path }
 
-    public func get(_ key: String) async throws -> Data? {
-        let path = try filePath(key)
-        do {
-            return try AtomicFile.readDataIfPresent(path)
-        } catch let error as FileAccessError {
-            throw ObjectStoreError(.rejected, key: key, error.description)
+    public func get(_ key: ObjectKey) async throws -> Data? {
+        guard let file = try openObject(key) else { return nil }
+        defer { close(file.descriptor) }
+        return try readAll(file.descriptor, size: file.size, key: key)
+    }
+
+    public func read(_ key: ObjectKey, range: Range<Int>) async throws -> Data? {
+        precondition(!range.isEmpty && range.lowerBound >= 0, "a read range is not empty and starts at 0 or later")
+        guard let file = try openObject(key) else { return nil }
+        defer { close(file.descriptor) }
+        return try readPiece(file.descriptor, at: range.lowerBound, count: range.count, key: key)
+    }
+
+    public func chunks(_ key: ObjectKey, size: Int) -> ObjectChunks {
+        precondition(size > 0, "a chunk has at least one byte")
+        return ObjectChunks { FileChunkSource(store: self, key: key, size: size) }
+    }
+
+    public func put(_ key: ObjectKey, _ data: Data, contentType: String?) async throws {
+        try replace(key) { descriptor in
+            try data.withUnsafeBytes { try writeAll(descriptor, $0, key: key) }
         }
     }
 
-    public func put(_ key: String, _ data: Data, contentType: String?) async throws {
-        let path = try filePath(key)
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            // Most writes go to a folder that exists; make it only when the first try says not.
-            do {
-                try AtomicFile.write(data, to: path, durable: false)
-            } catch let error as FileAccessError {
-                var status = stat()
-                guard stat(folder, &status) != 0 else { throw error }
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try AtomicFile.write(data, to: path, durable: false)
+    public func put(_ key: ObjectKey, fileAt path: String, contentType: String?) async throws {
+        let source = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard source >= 0 else { throw ObjectStoreError(.rejected, key: key.text, "cannot read \(path): \(Self.lastError())") }
+        defer { close(source) }
+        var status = stat()
+        guard fstat(source, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw ObjectStoreError(.rejected, key: key.text, "\(path) is not a regular file")
+        }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.copyBufferSize, alignment: 16)
+        defer { buffer.deallocate() }
+        try replace(key) { descriptor in
+            while true {
+                let got = Foundation.read(source, buffer.baseAddress, buffer.count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw ObjectStoreError(.rejected, key: key.text, "cannot read \(path): \(Self.lastError())")
+                }
+                if got == 0 { return }
+                try writeAll(descriptor, UnsafeRawBufferPointer(rebasing: buffer[0..<got]), key: key)
             }
-        } catch let error as FileAccessError {
-            throw ObjectStoreError(.unavailable, key: key, error.problem)
-        } catch {
-            throw ObjectStoreError(.unavailable, key: key, "cannot create the directory for it under \(rootPath)")
         }
     }
 
-    public func list(prefix: String) async throws -> [StoredObject] {
-        // Walk only the directory the prefix points into, not the whole root.
-        let folder = prefix.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let start = folder.isEmpty || (try? Self.validate(folder)) == nil ? "" : folder + "/"
+    /// Bytes copied per `read(2)` when a put streams a file.
+    static let copyBufferSize = 1 << 20
+
+    public func list(prefix: ObjectPrefix) async throws -> [StoredObject] {
+        // Walk only the folder the prefix points into, not the whole root.
+        let start = prefix.folder.text
+        guard let folder = try openFolder(start.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }, for: start, creating: false) else {
+            return []
+        }
         var objects: [StoredObject] = []
-        walk(start) { key, status in
-            guard key.hasPrefix(prefix) else { return }
-            let modified = Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
-            objects.append(StoredObject(key: key, size: Int(status.st_size), lastModified: modified))
-        }
-        return objects.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        walk(folder, start, prefix: prefix.text, into: &objects)
+        return objects.sorted { $0.key < $1.key }
     }
 
-    /// Calls `visit` with the key and status of every regular file under the folder `keyPrefix`
-    /// (`""` for the root, else ending in `/`).
-    private func walk(_ keyPrefix: String, _ visit: (String, stat) -> Void) {
-        guard let directory = opendir(rootPath + "/" + keyPrefix) else { return }
+    /// Adds the regular files under the open `folder` (whose keys start with `keyPrefix`,
+    /// `""` or ending in `/`) that match `prefix`; closes `folder`. Links are not followed.
+    private func walk(_ folder: Int32, _ keyPrefix: String, prefix: String, into objects: inout [StoredObject]) {
+        guard let directory = fdopendir(folder) else {
+            close(folder)
+            return
+        }
         defer { closedir(directory) }
+        let descriptor = dirfd(directory)
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(validatingCString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard let name, name != ".", name != ".." else { continue }
             var status = stat()
-            guard lstat(rootPath + "/" + keyPrefix + name, &status) == 0 else { continue }
+            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let path = keyPrefix + name
             switch status.st_mode & S_IFMT {
-            case S_IFDIR: walk(keyPrefix + name + "/", visit)
-            case S_IFREG where !name.hasPrefix("."): visit(keyPrefix + name, status)
-            default: continue
+            case S_IFDIR:
+                let child = path + "/"
+                guard child.utf8.starts(with: prefix.utf8) || prefix.utf8.starts(with: child.utf8) else { continue }
+                let opened = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if opened >= 0 { walk(opened, child, prefix: prefix, into: &objects) }
+            case S_IFREG where !name.hasPrefix("."):
+                guard path.utf8.starts(with: prefix.utf8), let key = try? ObjectKey(path) else { continue }
+                objects.append(StoredObject(key: key, size: Int(status.st_size), lastModified: FileStatus.modifiedDate(status)))
+            default:
+                continue
             }
         }
     }
 
-    public func delete(_ key: String) async throws {
-        let path = try filePath(key)
-        guard unlink(path) == 0 || errno == ENOENT else {
-            throw ObjectStoreError(.unavailable, key: key, "cannot delete \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    /// The file for `key`, after checking the key stays inside the root.
-    func filePath(_ key: String) throws(ObjectStoreError) -> String {
-        try Self.validate(key)
-        return rootPath + "/" + key
-    }
-
-    /// Rejects keys that are empty, absolute, or have empty, `.` or `..` segments or NUL bytes.
-    public static func validate(_ key: String) throws(ObjectStoreError) {
-        guard !key.isEmpty else { throw ObjectStoreError(.invalidKey, key: key, "an object key cannot be empty") }
-        guard !key.hasPrefix("/") else { throw ObjectStoreError(.invalidKey, key: key, "an object key cannot be absolute") }
-        guard !key.contains("\0") else { throw ObjectStoreError(.invalidKey, key: key, "an object key cannot hold a NUL byte") }
-        for segment in key.split(separator: "/", omittingEmptySubsequences: false) {
-            switch segment {
-            case "": throw ObjectStoreError(.invalidKey, key: key, "an object key cannot have an empty segment")
-            case ".", "..": throw ObjectStoreError(.invalidKey, key: key, "an object key cannot have a '\(segment)' segment")
-            default: continue
-            }
+    public func delete(_ key: ObjectKey) async throws {
+        guard let folder = try folder(of: key, creating: false) else { return }
+        guard unlinkat(folder.descriptor, String(key.name), 0) == 0 || errno == ENOENT else {
+            throw ObjectStoreError(.unavailable, key: key.text, "cannot delete \(rootPath)/\(key.text): \(Self.lastError())")
         }
     }
 }

@@ -3,14 +3,14 @@ import ReportKit
 
 /// A file mapped read-only into memory: big tables are parsed straight from the page cache,
 /// with no copy and no read buffer.
-final class MappedFile {
-    let path: String
-    let bytes: UnsafeBufferPointer<UInt8>
+public final class MappedFile {
+    public let path: String
+    public let bytes: UnsafeBufferPointer<UInt8>
     /// Size, modification time and inode when mapped: enough to notice a later change.
-    let fingerprint: FileFingerprint
+    public let fingerprint: FileFingerprint
 
     /// - Throws: ``FileAccessError`` (bad input: exit 2) when the file is missing or unreadable.
-    init(path: String) throws {
+    public init(path: String) throws {
         self.path = path
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
@@ -38,25 +38,24 @@ final class MappedFile {
 }
 
 /// What identifies one version of a file without reading it again.
-struct FileFingerprint: Equatable {
-    var size: Int
-    var modifiedSeconds: Int
-    var modifiedNanoseconds: Int
-    var inode: UInt64
-    var isRegularFile: Bool
+public struct FileFingerprint: Sendable, Equatable {
+    public var size: Int
+    public var modifiedSeconds: Int
+    public var modifiedNanoseconds: Int
+    public var inode: UInt64
+    public var isRegularFile: Bool
 
-    init?(descriptor: Int32) {
+    public init?(descriptor: Int32) {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
         size = Int(status.st_size)
-        modifiedSeconds = Int(status.st_mtim.tv_sec)
-        modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
+        (modifiedSeconds, modifiedNanoseconds) = FileStatus.modified(status)
         inode = UInt64(status.st_ino)
         isRegularFile = (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The fingerprint of the file at `path` now, `nil` when it cannot be read.
-    init?(path: String) {
+    public init?(path: String) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -27,14 +27,18 @@ public struct URLSessionTransport: HTTPTransport {
         var urlRequest = URLRequest(url: request.url, timeoutInterval: request.timeout)
         urlRequest.httpMethod = request.method
         for header in request.headers { urlRequest.addValue(header.value, forHTTPHeaderField: header.name) }
-        if !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
+        if request.bodyFile == nil, !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
             urlRequest.httpBody = request.body
         }
         let host = Self.hostDescription(request.url)
         let session = Self.session(timeout: request.timeout)
         defer { session.finishTasksAndInvalidate() }
         do {
-            let (data, response) = try await session.data(for: urlRequest)
+            let (data, response) = if let file = request.bodyFile {
+                try await session.upload(for: urlRequest, fromFile: URL(fileURLWithPath: file))
+            } else {
+                try await session.data(for: urlRequest)
+            }
             guard let http = response as? HTTPURLResponse else {
                 throw HTTPTransportError(.other, host: host, "the response was not HTTP")
             }

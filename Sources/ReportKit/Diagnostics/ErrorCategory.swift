@@ -23,7 +23,7 @@ extension ParseError: CategorizedError {
 }
 
 extension ObjectStoreError: CategorizedError {
-    public var category: ErrorCategory { kind == .invalidKey ? .badInput : .outsideSystem }
+    public var category: ErrorCategory { kind == .invalidKey || kind == .notFound ? .badInput : .outsideSystem }
 }
 
 extension HTTPTransportError: CategorizedError {

@@ -16,17 +16,21 @@ public struct HTTPRequest: Sendable, Hashable {
     /// Header fields in order; names compare case-insensitively.
     public var headers: [(name: String, value: String)]
     public var body: Data
+    /// A local file whose bytes are the body instead of ``body``, streamed as it is sent
+    /// (a large upload never sits in memory).
+    public var bodyFile: String?
     /// Seconds to wait for the whole response.
     public var timeout: Double
 
     public init(
         method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data = Data(),
-        timeout: Double = 10
+        bodyFile: String? = nil, timeout: Double = 10
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.bodyFile = bodyFile
         self.timeout = timeout
     }
 
@@ -37,7 +41,7 @@ public struct HTTPRequest: Sendable, Hashable {
 
     public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
         lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body
-            && lhs.timeout == rhs.timeout
+            && lhs.bodyFile == rhs.bodyFile && lhs.timeout == rhs.timeout
             && lhs.headers.map { [$0.name, $0.value] } == rhs.headers.map { [$0.name, $0.value] }
     }
 

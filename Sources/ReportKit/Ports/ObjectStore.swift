@@ -2,33 +2,56 @@ import Foundation
 
 /// A store of named objects: a directory on disk or an S3 bucket prefix.
 ///
-/// Keys are `/`-separated relative paths (`reports/2020-05-01/summary.csv`). A conforming
-/// store must: return `nil` from ``get(_:)`` for a missing key (not throw); make ``put(_:_:contentType:)``
-/// atomic (a reader sees the old object or the new one, never a part); list every key under
-/// a prefix in ascending byte order, however many pages that takes; and treat deleting a
-/// missing key as success.
+/// Keys are ``ObjectKey``s, whose rules every store shares. A conforming store must: return
+/// `nil` from ``get(_:)`` and ``read(_:range:)`` for a missing key (not throw); make both
+/// `put`s atomic (a reader sees the old object or the new one, never a part); list every key
+/// under a prefix in ascending byte order, however many pages that takes; and treat deleting
+/// a missing key as success. `ObjectStoreContract` in ReportKitTestSupport checks all of it.
+///
+/// Large objects never need to sit in memory whole: ``read(_:range:)`` and ``chunks(_:size:)``
+/// read a piece at a time, and ``put(_:fileAt:contentType:)`` streams a local file.
 public protocol ObjectStore: Sendable {
     /// The object's bytes, or `nil` when there is no object at `key`.
-    func get(_ key: String) async throws -> Data?
+    func get(_ key: ObjectKey) async throws -> Data?
+    /// The object's bytes in `range` (offsets from 0, not empty), fewer when the object ends
+    /// inside it and none when it ends before it; `nil` when there is no object at `key`.
+    func read(_ key: ObjectKey, range: Range<Int>) async throws -> Data?
+    /// The object's bytes, `size` at a time (the last piece may be shorter). Throws
+    /// ``ObjectStoreError`` of kind ``ObjectStoreError/Kind/notFound`` when there is no object.
+    func chunks(_ key: ObjectKey, size: Int) -> ObjectChunks
     /// Stores `data` at `key`, replacing any object there.
-    func put(_ key: String, _ data: Data, contentType: String?) async throws
+    func put(_ key: ObjectKey, _ data: Data, contentType: String?) async throws
+    /// Stores the bytes of the local file at `path` at `key`, read a piece at a time.
+    func put(_ key: ObjectKey, fileAt path: String, contentType: String?) async throws
     /// Every object whose key starts with `prefix`, in ascending key order.
-    func list(prefix: String) async throws -> [StoredObject]
+    func list(prefix: ObjectPrefix) async throws -> [StoredObject]
     /// Removes the object at `key`, if any.
-    func delete(_ key: String) async throws
+    func delete(_ key: ObjectKey) async throws
     /// How the store names itself in messages (`s3://bucket/prefix`, a directory path).
     var displayName: String { get }
 }
 
+extension ObjectStore {
+    /// Stores `data` with no content type.
+    public func put(_ key: ObjectKey, _ data: Data) async throws {
+        try await put(key, data, contentType: nil)
+    }
+
+    /// Chunks read by ranged reads, one ``read(_:range:)`` per piece.
+    public func chunks(_ key: ObjectKey, size: Int) -> ObjectChunks {
+        ObjectChunks.ranged(self, key: key, size: size)
+    }
+}
+
 /// One entry of an object store listing.
 public struct StoredObject: Sendable, Hashable {
-    public var key: String
+    public var key: ObjectKey
     public var size: Int
     /// A content fingerprint when the store has one (an S3 ETag); compare, don't interpret.
     public var etag: String?
     public var lastModified: Date?
 
-    public init(key: String, size: Int, etag: String? = nil, lastModified: Date? = nil) {
+    public init(key: ObjectKey, size: Int, etag: String? = nil, lastModified: Date? = nil) {
         self.key = key
         self.size = size
         self.etag = etag
@@ -36,18 +59,14 @@ public struct StoredObject: Sendable, Hashable {
     }
 }
 
-extension ObjectStore {
-    /// Stores `data` with no content type.
-    public func put(_ key: String, _ data: Data) async throws {
-        try await put(key, data, contentType: nil)
-    }
-}
-
 /// Why an object store could not do what was asked.
 public struct ObjectStoreError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
-        /// The key is not acceptable (`..`, absolute, empty segment).
+        /// The key is not acceptable (`..`, absolute, empty segment), or a store's location
+        /// (an `s3://` URL, a bucket name) is not.
         case invalidKey
+        /// A whole-object read asked for an object that is not there.
+        case notFound
         /// The store refused: permissions, missing bucket, bad credentials.
         case rejected
         /// The store could not be reached or kept failing after retries.

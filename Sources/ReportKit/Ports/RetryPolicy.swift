@@ -9,7 +9,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public var maxAttempts: Int
     /// The backoff ceiling for the first retry, in seconds; it doubles per retry.
     public var baseDelay: Double
-    /// No single wait is longer than this, in seconds.
+    /// No backoff wait is longer than this, in seconds (a server's `Retry-After` may be).
     public var maxDelay: Double
     /// Retries stop when the next wait would end after this many seconds from the start.
     public var budget: Double
@@ -24,20 +24,18 @@ public struct RetryPolicy: Sendable, Hashable {
     /// The default for outside calls: 4 attempts, at most about 25 s in all.
     public static let standard = RetryPolicy()
 
-    /// No retries.
-    public static let once = RetryPolicy(maxAttempts: 1)
-
     /// The wait before attempt `attempt + 1` (attempt counts from 1), or `nil` to give up.
     ///
     /// - Parameters:
     ///   - elapsed: seconds since the first attempt started.
-    ///   - retryAfter: a server's `Retry-After` in seconds, honoured when within `maxDelay`.
+    ///   - retryAfter: a server's `Retry-After` in seconds: the wait is at least that, even past
+    ///     `maxDelay` (the server said when); if that wait would end past the budget, give up.
     ///   - unitRandom: a number in `[0, 1)`; the wait is that fraction of the backoff ceiling.
     public func delay(afterAttempt attempt: Int, elapsed: Double, retryAfter: Double? = nil, unitRandom: Double) -> Double? {
         guard attempt < maxAttempts else { return nil }
         let ceiling = min(maxDelay, baseDelay * pow(2, Double(attempt - 1)))
         var wait = ceiling * min(max(unitRandom, 0), 1)
-        if let retryAfter, retryAfter >= 0, retryAfter <= maxDelay { wait = max(wait, retryAfter) }
+        if let retryAfter, retryAfter >= 0, retryAfter.isFinite { wait = max(wait, retryAfter) }
         guard elapsed + wait <= budget else { return nil }
         return wait
     }

@@ -1,6 +1,7 @@
 import Foundation
 import ReportAdapters
 import ReportKit
+import SlipsAdapters
 import SlipsCore
 
 /// `reportcli slips`: options → ``SlipsOptions`` and adapters → ``SlipsJob`` → the payload.
@@ -67,7 +68,7 @@ struct SlipsCommand: Command {
         } else if dryRun {
             notifier = NotConfiguredNotifier()
         } else {
-            throw NotifierNotConfigured()
+            throw NotifierNotConfigured(hint: "pass --notify-url or set REPORTKIT_NOTIFY_URL (or use --dryrun)")
         }
 
         let store = try await Stores.buildables(database, logger: logger, timeout: Double(timeout))

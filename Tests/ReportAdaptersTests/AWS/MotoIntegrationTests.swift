@@ -2,7 +2,6 @@ import Foundation
 import ReportAdapters
 import ReportKit
 import ReportKitTestSupport
-import SlipsCore
 import Testing
 
 /// The AWS adapters against moto's server (S3 and DynamoDB), checked both ways with boto3.
@@ -35,10 +34,10 @@ struct MotoIntegrationTests {
     func pagination() async throws {
         let url = try MotoServer.require()
         let store = try S3ObjectStore(url: "s3://\(try Self.bucket(url))", client: Self.client("s3", url: url))
-        let keys = (0..<1050).map { String(format: "many/%04d.txt", $0) }
+        let keys = try (0..<1050).map { try ObjectKey(String(format: "many/%04d.txt", $0)) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for chunk in stride(from: 0, to: keys.count, by: 150) {
-                group.addTask { for key in keys[chunk..<min(chunk + 150, keys.count)] { try await store.put(key, Data(key.utf8)) } }
+                group.addTask { for key in keys[chunk..<min(chunk + 150, keys.count)] { try await store.put(key, Data(key.text.utf8)) } }
             }
             try await group.waitForAll()
         }
@@ -62,6 +61,30 @@ struct MotoIntegrationTests {
         #expect(try await store.get("missing.csv") == nil)
     }
 
+    @Test("a 12 MB file is put as one streamed PUT and read back in 5 MB ranged pieces")
+    func largeFile() async throws {
+        let url = try MotoServer.require()
+        let store = try S3ObjectStore(url: "s3://\(try Self.bucket(url))/big", client: Self.client("s3", url: url))
+        let scratch = try ScratchDirectory()
+        let path = try scratch.file("big.bin", "")
+        // 4,099 bytes (prime, so pieces do not line up with it) repeated to just over 12 MB.
+        let pattern = Data((0..<4099).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) })
+        var bytes = Data(capacity: 12_000_003)
+        while bytes.count + pattern.count <= 12_000_003 { bytes.append(pattern) }
+        bytes.append(pattern.prefix(12_000_003 - bytes.count))
+        try bytes.write(to: URL(fileURLWithPath: path))
+        try await store.put("run/big.bin", fileAt: path, contentType: "application/octet-stream")
+        var hasher = SHA256()
+        var sizes: [Int] = []
+        for try await piece in store.chunks("run/big.bin", size: 5_000_000) {
+            hasher.update(piece)
+            sizes.append(piece.count)
+        }
+        #expect(sizes == [5_000_000, 5_000_000, 2_000_003])
+        #expect(hasher.finalize() == SHA256.hash(bytes))
+        #expect(try await store.list(prefix: "run/").map(\.size) == [bytes.count])
+    }
+
     @Test("a missing bucket is a clear outside failure")
     func missingBucket() async throws {
         let url = try MotoServer.require()
@@ -69,80 +92,5 @@ struct MotoIntegrationTests {
         let error = try await #require(throws: AWSServiceError.self) { try await store.put("a.txt", Data("a".utf8)) }
         #expect(error.code == "NoSuchBucket")
         #expect(error.category == .outsideSystem)
-    }
-
-    /// Loads the slips end-to-end table into a new DynamoDB table; returns its name.
-    static func loadSlipsTable(_ url: URL) throws -> String {
-        let table = "buildables-\(UUID().uuidString.prefix(8).lowercased())"
-        let items = try YAML.value([UInt8](FixturePaths.data("slips/e2e_db.yaml")))["items"] ?? []
-        let scratch = try ScratchDirectory()
-        let path = try scratch.file("items.json", JSONWriter.canonical(items))
-        _ = try MotoServer.python(script, ["dynamodb-load", table, path], url: url)
-        return table
-    }
-
-    @Test("reportcli slips --db dynamodb://TABLE --dryrun prints the same payload as from the file")
-    func slipsFromDynamoDB() throws {
-        let url = try MotoServer.require()
-        let table = try Self.loadSlipsTable(url)
-        let run = try ReportCLIProcess.run(
-            ["slips", "--db", "dynamodb://\(table)", "--now", "2020-05-01T04:05:06Z", "--dryrun"], environment: MotoServer.environment(url))
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(GoldenFile.difference(run.stdout, try FixturePaths.text("slips/e2e_expected.json"), name: "stdout") == nil)
-        #expect(!run.stderr.contains("testing-secret-key"))
-    }
-
-    @Test("a real run against DynamoDB sends, then writes the cutoff item")
-    func slipsCutoffInDynamoDB() throws {
-        let url = try MotoServer.require()
-        let table = try Self.loadSlipsTable(url)
-        let receiver = try LoopbackHTTPServer()
-        let run = try ReportCLIProcess.run(
-            ["slips", "--db", "dynamodb://\(table)", "--now", "2020-05-01T04:05:06Z", "--notify-url", receiver.url().absoluteString],
-            environment: MotoServer.environment(url))
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(receiver.requests.count == 1)
-        let item = try JSONReader.parse(try MotoServer.python(Self.script, ["dynamodb-get", table, "NOTIFICATION", "region-slips"], url: url))
-        #expect(item == ["artifact": "NOTIFICATION", "instance": "region-slips", "updated": "2020-05-01 04:05:06 UTC"])
-    }
-
-    @Test("DynamoDB items read back as the file store gives them")
-    func dynamoItems() async throws {
-        let url = try MotoServer.require()
-        let table = try Self.loadSlipsTable(url)
-        let store = DynamoDBBuildables(table: table, client: Self.client("dynamodb", url: url))
-        let file = try BuildablesFile.open(path: FixturePaths.fixture("slips/e2e_db.yaml").path)
-        for artifact in ["REGION", "SERVICE", "NOTIFICATION"] {
-            let fromTable = try await store.items(artifact: artifact).map(\.attributes)
-            let fromFile = try await file.items(artifact: artifact).map(\.attributes)
-            #expect(Set(fromTable) == Set(fromFile), "\(artifact)")
-        }
-        let planned = try await store.plannedItems(artifact: "SERVICE")
-        #expect(planned.allSatisfy { $0.has("plan") } && !planned.isEmpty)
-        #expect(try await store.item(artifact: "SERVICE", instance: "chrisjen:v2:ABC")?["version_instance"] == 2)
-        #expect(try await store.item(artifact: "SERVICE", instance: "nobody:v0") == nil)
-    }
-
-    @Test("moto's authentication mode accepts our signatures and refuses a wrong secret")
-    func authenticationMode() async throws {
-        _ = try MotoServer.require()
-        let (process, url) = try await MotoServer.startPrivate(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "3"])
-        // SIGKILL: a child of the test runner inherits its blocked signals, SIGTERM included.
-        defer { kill(process.processIdentifier, SIGKILL) }
-        let key = try JSONReader.parse(try MotoServer.python(Self.script, ["iam-user"], url: url))
-        let id = try #require(key["id"]?.stringValue)
-        let secret = try #require(key["secret"]?.stringValue)
-
-        let signed = DynamoDBBuildables(
-            table: "no-such-table", client: Self.client("dynamodb", url: url, credentials: AWSCredentials(accessKeyID: id, secretAccessKey: secret)))
-        let accepted = try await #require(throws: AWSServiceError.self) { try await signed.items(artifact: "REGION") }
-        #expect(accepted.code == "ResourceNotFoundException", "the signature was accepted: \(accepted)")
-
-        let wrong = DynamoDBBuildables(
-            table: "no-such-table", client: Self.client("dynamodb", url: url, credentials: AWSCredentials(accessKeyID: id, secretAccessKey: "wrong" + secret)))
-        let refused = try await #require(throws: AWSServiceError.self) { try await wrong.items(artifact: "REGION") }
-        #expect(refused.code != "ResourceNotFoundException" && refused.status == 400 || refused.status == 403, "\(refused)")
-        #expect(!refused.description.contains(secret))
-        print("moto authentication mode: signed request accepted (\(accepted.code)); wrong secret refused (\(refused.code))")
     }
 }

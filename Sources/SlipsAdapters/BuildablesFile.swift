@@ -1,4 +1,5 @@
 import Foundation
+import ReportAdapters
 import ReportKit
 import SlipsCore
 

@@ -6,15 +6,24 @@ public struct NotConfiguredNotifier: SlipsNotifier {
     public init() {}
 
     public func send(_ notification: SlipsNotification) async throws {
-        throw NotifierNotConfigured()
+        throw NotifierNotConfigured(hint: "a dry run does not send")
     }
 }
 
 /// No notification URL was given for a run that sends.
+///
+/// The adapter does not know how the URL is given; the caller passes that as `hint`
+/// (a command line names its option and variable).
 public struct NotifierNotConfigured: Error, Sendable, CategorizedError, CustomStringConvertible {
-    public init() {}
+    /// How to give the URL, said to whoever runs the program.
+    public var hint: String?
+
+    public init(hint: String? = nil) {
+        self.hint = hint
+    }
+
     public var category: ErrorCategory { .badInput }
     public var description: String {
-        "no notification service URL: pass --notify-url or set REPORTKIT_NOTIFY_URL (or use --dryrun)"
+        "no notification service URL is configured" + (hint.map { ": \($0)" } ?? "")
     }
 }

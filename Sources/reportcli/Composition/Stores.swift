@@ -1,19 +1,25 @@
 import Foundation
 import ReportAdapters
 import ReportKit
+import SlipsAdapters
 import SlipsCore
 
 /// Turns store and sink arguments into adapters.
 enum Stores {
     /// `dynamodb://TABLE` or a file path.
     static func buildables(_ location: String, logger: Logger, timeout: Double) async throws -> any BuildablesStore {
-        if location.hasPrefix("dynamodb://") { return try DynamoDBBuildables.live(url: location, logger: logger, timeout: timeout) }
+        if location.hasPrefix("dynamodb://") {
+            let table = try DynamoDBBuildables.tableName(url: location)
+            return DynamoDBBuildables(table: table, client: try AWSEnvironment.client(service: "dynamodb", logger: logger, timeout: timeout))
+        }
         return try BuildablesFile.open(path: location, logger: logger)
     }
 
     /// `s3://bucket/prefix` or a directory.
     static func objects(_ location: String, logger: Logger) throws -> any ObjectStore {
-        if location.hasPrefix("s3://") { return try S3ObjectStore.live(url: location, logger: logger) }
+        if location.hasPrefix("s3://") {
+            return try S3ObjectStore(url: location, client: try AWSEnvironment.client(service: "s3", logger: logger))
+        }
         return FileObjectStore(root: location)
     }
 

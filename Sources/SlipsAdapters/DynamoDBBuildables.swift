@@ -1,4 +1,5 @@
 import Foundation
+import ReportAdapters
 import ReportKit
 import SlipsCore
 
@@ -19,19 +20,15 @@ public struct DynamoDBBuildables: BuildablesStore {
         self.client = client
     }
 
-    /// The table named by `dynamodb://TABLE`, with this process's AWS configuration.
-    public static func live(url: String, logger: Logger = .silent, timeout: Double = 10) throws -> DynamoDBBuildables {
+    /// The table named by `dynamodb://TABLE`.
+    ///
+    /// - Throws: ``AWSConfigurationError`` (bad input) when `url` is not of that form.
+    public static func tableName(url: String) throws(AWSConfigurationError) -> String {
         let table = String(url.dropFirst("dynamodb://".count))
         guard url.hasPrefix("dynamodb://"), !table.isEmpty, !table.contains("/") else {
             throw AWSConfigurationError("expected dynamodb://TABLE, got \(url)")
         }
-        let configuration = try AWSConfiguration.live(service: "dynamodb")
-        var logger = logger
-        for secret in configuration.credentials.secrets { logger.redacting(secret) }
-        let transport = RetryingTransport(URLSessionTransport(), logger: logger)
-        return DynamoDBBuildables(
-            table: table,
-            client: AWSClient(service: "dynamodb", configuration: configuration, transport: transport, clock: SystemClock(), timeout: timeout))
+        return table
     }
 
     public func item(artifact: String, instance: String) async throws -> BuildableItem? {
@@ -86,16 +83,8 @@ public struct DynamoDBBuildables: BuildablesStore {
         return items
     }
 
-    /// One DynamoDB API call (JSON 1.0 protocol).
+    /// One DynamoDB API call.
     private func call(_ operation: String, _ body: JSONValue) async throws -> JSONValue {
-        let response = try await client.send(
-            operation, method: "POST", path: "/",
-            headers: [("Content-Type", "application/x-amz-json-1.0"), ("X-Amz-Target", "DynamoDB_20120810.\(operation)")],
-            body: Data(JSONWriter.compact(body).utf8))
-        do {
-            return try JSONReader.parse([UInt8](response.body))
-        } catch {
-            throw DynamoDBFormatError("\(operation) answered with invalid JSON (\(error.message))")
-        }
+        try await DynamoDBClient(client: client).call(operation, body)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ReportAdapters
 import ReportKit
 import ReportKitTestSupport
+import SlipsAdapters
 import SlipsCore
 import Testing
 
