@@ -35,6 +35,7 @@ let package = Package(
 
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "ReportKitTestSupport"]),
         .testTarget(name: "SlipsCoreTests", dependencies: ["SlipsCore", "ReportKitTestSupport"]),
+        .testTarget(name: "QualityCoreTests", dependencies: ["QualityCore", "ReportKit", "ReportKitTestSupport"]),
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "ReportKit", "ReportKitTestSupport"]),
         .testTarget(
             name: "ReportAdaptersTests",
