@@ -26,6 +26,14 @@ public final class RecordingMessagePublisher: MessagePublisher, @unchecked Senda
         if let failure { throw failure }
     }
 
+    public func preview(_ message: JSONValue) -> [JSONValue] {
+        [["method": "POST", "url": "memory:post", "body": message]]
+    }
+
+    public func preview(_ file: MessageFile) -> [JSONValue] {
+        [["method": "POST", "url": "memory:upload", "body": ["filename": .string(file.filename), "bytes": .number(Double(file.data.count))]]]
+    }
+
     /// Every message posted so far, in order.
     public var messages: [JSONValue] { lock.withLock { posted } }
     /// Every file uploaded so far, in order.

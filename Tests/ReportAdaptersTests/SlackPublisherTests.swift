@@ -70,6 +70,21 @@ struct SlackPublisherTests {
         #expect(error?.reason == .http(status: 200, text: "no_text"))
     }
 
+    @Test func webhookServerErrorThenOKIsRetried() async throws {
+        let server = try LoopbackHTTPServer(replies: [.status(500, body: "busy")], fallback: .status(200, body: "ok"))
+        try await webhook(server).post(message)
+        #expect(server.requests.count == 2)
+    }
+
+    @Test func webhookPreviewHidesThePath() async throws {
+        let server = try LoopbackHTTPServer()
+        let preview = webhook(server).preview(message)
+        #expect(preview == [["method": "POST", "url": .string("http://127.0.0.1:\(server.port)/***"),
+                             "headers": ["Content-Type": "application/json; charset=utf-8"], "body": message]])
+        #expect(!JSONWriter.compact(.array(preview)).contains("HOOKSECRET42"))
+        #expect(server.requests.isEmpty)
+    }
+
     @Test func webhookCannotUpload() async throws {
         let server = try LoopbackHTTPServer()
         let publisher = webhook(server)
@@ -206,6 +221,36 @@ struct SlackPublisherTests {
         #expect(error?.description == "Slack at 127.0.0.1:\(server.port): file upload to C0001 failed: HTTP 403: expired")
         #expect(server.requests.count == 2)
         #expect(log.lines.allSatisfy { !$0.message.contains("SIGNATURE99") })
+    }
+
+    @Test func uploadGoesToEveryChannel() async throws {
+        let server = try LoopbackHTTPServer { request in
+            request.target.hasPrefix("/api/files.get")
+                ? Self.ok(",\"upload_url\":\"http://\(request.headers["host"] ?? "")/up\",\"file_id\":\"F1\"")
+                : request.target == "/up" ? .status(200, body: "OK") : Self.ok()
+        }
+        try await webAPI(server, channels: ["C0001", "C0002"]).upload(MessageFile(filename: "a.csv", data: Data("a".utf8)))
+        let completions = server.requests.filter { $0.target == "/api/files.completeUploadExternal" }
+        #expect(server.requests.count == 6)
+        #expect(try completions.map { try JSONReader.parse($0.text)["channel_id"] } == ["C0001", "C0002"])
+    }
+
+    // MARK: previews
+
+    @Test func webAPIPreviewShowsEveryRequestWithoutTheToken() async throws {
+        let server = try LoopbackHTTPServer()
+        let publisher = webAPI(server, channels: ["C0001", "C0002"])
+        let posts = publisher.preview(message)
+        #expect(posts.count == 2)
+        #expect(posts.first?["url"] == .string(server.url("/api/chat.postMessage").absoluteString))
+        #expect(posts.last?["body"]?["channel"] == "C0002")
+        #expect(posts.first?["headers"]?["Authorization"] == "Bearer ***")
+        let uploads = publisher.preview(MessageFile(filename: "a.csv", title: "A", data: Data("abc".utf8)))
+        #expect(uploads.count == 6)
+        #expect(uploads.first?["body"] == ["filename": "a.csv", "length": 3])
+        #expect(uploads[2]["body"]?["channel_id"] == "C0001")
+        #expect(!JSONWriter.compact(.array(posts + uploads)).contains("SECRETTOKEN"))
+        #expect(server.requests.isEmpty)
     }
 
     // MARK: secrets

@@ -73,6 +73,39 @@ public struct SlackWebAPIPublisher: MessagePublisher {
         }
     }
 
+    /// One `chat.postMessage` per channel.
+    public func preview(_ message: JSONValue) -> [JSONValue] {
+        channels.map { channel in
+            var body = message.objectValue ?? JSONObject()
+            body["channel"] = .string(channel)
+            return previewCall("chat.postMessage", contentType: "application/json; charset=utf-8", body: .object(body))
+        }
+    }
+
+    /// Per channel: the upload URL request, the bytes (to the URL Slack will return) and the
+    /// completion.
+    public func preview(_ file: MessageFile) -> [JSONValue] {
+        channels.flatMap { channel -> [JSONValue] in
+            [
+                previewCall(
+                    "files.getUploadURLExternal", contentType: "application/x-www-form-urlencoded",
+                    body: ["filename": .string(file.filename), "length": .number(Double(file.data.count))]),
+                ["method": "POST", "url": "<upload_url from Slack>", "headers": ["Content-Type": "application/octet-stream"],
+                 "body": .string("\(file.data.count) bytes")],
+                previewCall(
+                    "files.completeUploadExternal", contentType: "application/json; charset=utf-8",
+                    body: ["files": [["id": "<file_id from Slack>", "title": .string(file.title)]], "channel_id": .string(channel)]),
+            ]
+        }
+    }
+
+    private func previewCall(_ method: String, contentType: String, body: JSONValue) -> JSONValue {
+        [
+            "method": "POST", "url": .string(baseURL.appendingPathComponent(method).absoluteString),
+            "headers": ["Authorization": "Bearer ***", "Content-Type": .string(contentType)], "body": body,
+        ]
+    }
+
     var host: String { URLSessionTransport.hostDescription(baseURL) }
 
     /// Runs `body` for every channel, then throws the first error any of them threw.

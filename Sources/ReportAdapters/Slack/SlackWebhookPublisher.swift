@@ -45,6 +45,15 @@ public struct SlackWebhookPublisher: MessagePublisher {
         logger.info("Slack at \(host): incoming webhook: posted")
     }
 
+    /// One request; the URL's path (the secret) shows as `***`.
+    public func preview(_ message: JSONValue) -> [JSONValue] {
+        let origin = "\(url.scheme ?? "https")://\(URLSessionTransport.hostDescription(url))/***"
+        return [["method": "POST", "url": .string(origin), "headers": ["Content-Type": "application/json; charset=utf-8"], "body": message]]
+    }
+
+    /// Nothing: a webhook cannot upload (``upload(_:)`` throws).
+    public func preview(_ file: MessageFile) -> [JSONValue] { [] }
+
     public func upload(_ file: MessageFile) async throws {
         throw SlackError(host: URLSessionTransport.hostDescription(url), call: "file upload", reason: .cannotUpload)
     }

@@ -6,7 +6,8 @@ import Foundation
 /// `blocks`, `attachments`); the publisher adds its channels. A conforming publisher:
 /// returns only once every destination accepted the message and throws otherwise (after
 /// its own retries); never puts a token or a secret URL in an error or a log line; and
-/// throws at once from ``upload(_:)`` when ``canUploadFiles`` is `false`.
+/// throws at once from ``upload(_:)`` when ``canUploadFiles`` is `false`. The previews
+/// (for `--dryrun`) send nothing and show the requests with every secret as `***`.
 public protocol MessagePublisher: Sendable {
     /// Posts `message` to every destination.
     func post(_ message: JSONValue) async throws
@@ -14,6 +15,12 @@ public protocol MessagePublisher: Sendable {
     func upload(_ file: MessageFile) async throws
     /// `false` when this publisher cannot share files (an incoming webhook).
     var canUploadFiles: Bool { get }
+    /// The requests ``post(_:)`` would send, one JSON object each (`method`, `url`,
+    /// `headers`, `body`), secrets replaced by `***`.
+    func preview(_ message: JSONValue) -> [JSONValue]
+    /// The requests ``upload(_:)`` would send, as in ``preview(_:)``; the file's bytes are
+    /// shown by their count.
+    func preview(_ file: MessageFile) -> [JSONValue]
 }
 
 /// A file to share beside a message.
