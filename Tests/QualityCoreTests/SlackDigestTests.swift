@@ -64,6 +64,24 @@ struct SlackDigestTests {
         #expect(failure.fallback == "Consent Codes failed: no such table: biospecimen <sqlite>")
     }
 
+    @Test func failureWithoutAnErrorStillShowsAndComesBeforeTheReportsOwnAttachments() throws {
+        let input = SlackDigest.Input(date: Self.day, reports: [
+            .init(name: "Orders checks", status: .failed, attachments: [SlackAttachment(color: .warning, title: "2 checks failed")]),
+        ])
+        let message = try #require(SlackDigest().messages(for: input).first)
+        #expect(message.attachments == [
+            SlackAttachment(color: .danger, title: "Orders checks failed", fallback: "Orders checks failed"),
+            SlackAttachment(color: .warning, title: "2 checks failed"),
+        ])
+        #expect(message.attachments[1].json["fallback"] == "2 checks failed")
+    }
+
+    @Test func reportsWithoutAttachmentsOrRequestsAddNothingButTheirCount() throws {
+        let input = SlackDigest.Input(date: Self.day, reports: [.init(name: "Quiet", status: .ok), .init(name: "Also", status: .ok, request: .init())])
+        let message = try #require(SlackDigest().messages(for: input).first)
+        #expect(message == SlackMessage(text: "Quality reports 2024-03-15: 2 reports, 0 failed", blocks: [.header("Quality reports 2024-03-15: 2 reports, 0 failed")]))
+    }
+
     @Test func contextLinesNameStakeholderContactAndTicket() throws {
         let message = try #require(SlackDigest().messages(for: Self.run).first)
         let contexts = message.blocks.filter { if case .context = $0 { return true } else { return false } }
