@@ -102,6 +102,16 @@ struct SlackLimitTests {
         everyMessageWithinLimits(messages)
     }
 
+    @Test func aReportsAttachmentsStayTogetherWhenTheyFitOneMessage() {
+        let input = SlackDigest.Input(date: Self.day, reports: [
+            .init(name: "A", status: .ok, attachments: (1...15).map { SlackAttachment(text: "a\($0)") }),
+            .init(name: "B", status: .ok, attachments: (1...10).map { SlackAttachment(text: "b\($0)") }),
+        ])
+        let messages = digest.messages(for: input)
+        #expect(messages.map(\.attachments.count) == [15, 10])
+        #expect(messages.last?.attachments.first?.text == "b1")
+    }
+
     // MARK: 50 blocks
 
     @Test func fiftyBlocksAreOneMessage() {

@@ -64,6 +64,14 @@ struct SlackPublisherTests {
         #expect(!log.lines.isEmpty)
     }
 
+    @Test func webhookURLEchoedBackIsRedacted() async throws {
+        let server = try LoopbackHTTPServer { request in .status(404, body: "no_service \(request.target)") }
+        let log = RecordingLogHandler()
+        let error = await slackError { try await webhook(server, log: log).post(message) }
+        #expect(error?.reason == .http(status: 404, text: "no_service ***"))
+        for text in [error?.description ?? ""] + log.lines.map(\.message) { #expect(!text.contains("HOOKSECRET42")) }
+    }
+
     @Test func webhook200WithoutOKIsAnError() async throws {
         let server = try LoopbackHTTPServer(fallback: .status(200, body: "no_text"))
         let error = await slackError { try await webhook(server).post(message) }

@@ -10,7 +10,8 @@ import ReportKit
 ///
 /// Within ``SlackLimits`` (Slack's): a text longer than the text limit is cut and ends in
 /// `…`; when the blocks, attachments or characters would not fit one message, the rest go
-/// to continuation messages (each opens with a `continued (k of n)` context line), and past
+/// to continuation messages (each opens with a `continued (k of n)` context line; a report's
+/// attachments move to the next message together when they fit one message), and past
 /// ``SlackLimits/messagesPerRun`` the last message ends with a `… and N more` attachment,
 /// N counting the attachments and context lines left out. Attachments are placed before
 /// context lines, so those are left out first. Pure and deterministic.
@@ -30,10 +31,10 @@ public struct SlackDigest: Sendable {
             let link = "<\(Self.linkTarget(Self.deepLink(viewer, day: day)))|Open the run in the viewer>"
             opening.append(.section(.mrkdwn(SlackText.fitted(link, limit: limits.textCharacters))))
         }
-        var items: [SlackPacker.Item] = input.reports.flatMap { attachments(of: $0).map(SlackPacker.Item.attachment) }
-        items += input.reports.compactMap { contextLine(of: $0) }.map(SlackPacker.Item.block)
+        var groups: [[SlackPacker.Item]] = input.reports.map { attachments(of: $0).map(SlackPacker.Item.attachment) }
+        groups += input.reports.compactMap { contextLine(of: $0) }.map { [SlackPacker.Item.block($0)] }
         let packer = SlackPacker(limits: limits, day: day, viewerLinked: opening.count > 1)
-        return packer.pack(first: SlackMessage(text: title, blocks: opening), items: items)
+        return packer.pack(first: SlackMessage(text: title, blocks: opening), groups: groups)
     }
 
     /// `3 reports, 1 failed` (and `, 2 warned` when some warned).

@@ -2,9 +2,11 @@ import ReportKit
 
 /// Packs the digest's blocks and attachments into as few messages as ``SlackLimits`` allow.
 ///
-/// Items go in order into the current message while its blocks, attachments and
-/// characters stay within the limits; an item that does not fit opens a continuation
-/// message. Past ``SlackLimits/messagesPerRun`` messages, the last one drops items from its
+/// Items come in groups (one report's attachments; one context line) and go in order into
+/// the current message while its blocks, attachments and characters stay within the limits;
+/// an item that does not fit opens a continuation message. A group that does not fit the
+/// rest of a message that already holds items, but fits a message of its own, starts a
+/// continuation message, so a report's attachments are not split when they need not be. Past ``SlackLimits/messagesPerRun`` messages, the last one drops items from its
 /// end until a `… and N more` attachment fits, and that attachment closes the run.
 struct SlackPacker {
     enum Item: Hashable {
@@ -23,13 +25,22 @@ struct SlackPacker {
     var day: String
     var viewerLinked: Bool
 
-    func pack(first: SlackMessage, items: [Item]) -> [SlackMessage] {
+    func pack(first: SlackMessage, groups: [[Item]]) -> [SlackMessage] {
+        let groups = groups.map { $0.map(shrunk) }
+        let items = groups.flatMap { $0 }
         var messages = [first]
-        for item in items.map(shrunk) {
-            if !fits(item, in: messages[messages.count - 1]) {
+        for group in groups {
+            let current = messages[messages.count - 1]
+            let holdsItems = current.blocks.count + current.attachments.count > (messages.count == 1 ? first.blocks.count : 1)
+            if holdsItems, !fits(group, in: current), fits(group, in: continuation(1, of: 1)) {
                 messages.append(continuation(1, of: 1))
             }
-            append(item, to: &messages[messages.count - 1])
+            for item in group {
+                if !fits(item, in: messages[messages.count - 1]) {
+                    messages.append(continuation(1, of: 1))
+                }
+                append(item, to: &messages[messages.count - 1])
+            }
         }
         if messages.count > limits.messagesPerRun {
             messages = Array(messages.prefix(limits.messagesPerRun))
@@ -79,6 +90,16 @@ struct SlackPacker {
         case .block: return message.blocks.count < limits.blocksPerMessage
         case .attachment: return message.attachments.count < limits.attachmentsPerMessage
         }
+    }
+
+    /// `true` when every item of `group` fits `message`, one after the other.
+    func fits(_ group: [Item], in message: SlackMessage) -> Bool {
+        var message = message
+        for item in group {
+            guard fits(item, in: message) else { return false }
+            append(item, to: &message)
+        }
+        return true
     }
 
     func append(_ item: Item, to message: inout SlackMessage) {

@@ -29,7 +29,7 @@ extension SlackWebAPIPublisher {
             } catch let error as SlackError where error.isRetryable {
                 let spent = (ContinuousClock.now - start).components
                 let elapsed = Double(spent.seconds) + Double(spent.attoseconds) / 1e18 + timeout
-                guard let wait = policy.delay(afterAttempt: attempt, elapsed: elapsed, unitRandom: Double.random(in: 0..<1)) else {
+                guard let wait = policy.delay(afterAttempt: attempt, elapsed: elapsed, unitRandom: transport.random()) else {
                     throw error
                 }
                 logger.info("\(error); retrying in \(String(format: "%.2f", wait)) s")
