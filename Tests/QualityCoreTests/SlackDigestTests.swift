@@ -107,3 +107,35 @@ struct SlackDigestTests {
         }
     }
 }
+
+/// Attachments read back from Slack's JSON.
+@Suite("Slack attachment JSON")
+struct SlackAttachmentJSONTests {
+    @Test func roundTripKeepsEveryMemberAndUnknownOnes() throws {
+        let json: JSONValue = [
+            "color": "#3AA3E3", "title": "Daily Change Report", "title_link": "https://x.example/", "text": "There were *2* changes",
+            "fields": [["title": "Files", "value": "3", "short": true]], "footer": "reportcli", "ts": 1_710_460_800,
+            "fallback": "2 changes", "actions": [["type": "button", "text": "Check it Out", "url": "https://x.example/r.html"]],
+        ]
+        let attachment = try SlackAttachment(json: json)
+        #expect(attachment.fields == [.init(title: "Files", value: "3", short: true)])
+        #expect(attachment.extra.keys == ["actions"])
+        #expect(attachment.json == json)
+    }
+
+    @Test(arguments: [
+        (JSONValue.array([]), "attachments[0]: expected an object, found an array"),
+        (["title": 3], "attachments[0].title: expected a string, found a number"),
+        (["ts": "soon"], "attachments[0].ts: expected seconds since 1970, found a string"),
+        (["fields": [["title": "a", "value": "b", "short": "yes"]]], "attachments[0].fields[0].short: expected a boolean, found a string"),
+        (["fields": [["value": "b"]]], "attachments[0].fields[0].title: expected a string, found null"),
+    ] as [(JSONValue, String)])
+    func wrongTypesNameTheMember(json: JSONValue, message: String) {
+        #expect(throws: SlackAttachmentError.self) { try SlackAttachment(json: json, path: "attachments[0]") }
+        do {
+            _ = try SlackAttachment(json: json, path: "attachments[0]")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+}

@@ -37,10 +37,15 @@ public struct SlackAttachment: Sendable, Hashable {
     /// Plain text for notifications and clients that show no attachments; when absent, the
     /// JSON carries the title, else the text.
     public var fallback: String?
+    /// Other legacy members (`actions`, `author_name`, `image_url`, `mrkdwn_in`, …), sent as
+    /// they are; the members above win over a same-named one here. Not counted by
+    /// ``characterCount``.
+    public var extra: JSONObject
 
     public init(
         color: SlackColor? = nil, pretext: String? = nil, title: String? = nil, titleLink: String? = nil,
-        text: String? = nil, fields: [Field] = [], footer: String? = nil, ts: Int? = nil, fallback: String? = nil
+        text: String? = nil, fields: [Field] = [], footer: String? = nil, ts: Int? = nil, fallback: String? = nil,
+        extra: JSONObject = [:]
     ) {
         self.color = color
         self.pretext = pretext
@@ -51,11 +56,12 @@ public struct SlackAttachment: Sendable, Hashable {
         self.footer = footer
         self.ts = ts
         self.fallback = fallback
+        self.extra = extra
     }
 
     /// The attachment as Slack's JSON.
     public var json: JSONValue {
-        var object = JSONObject()
+        var object = extra
         object["color"] = color.map { .string($0.rawValue) }
         object["pretext"] = pretext.map(JSONValue.string)
         object["title"] = title.map(JSONValue.string)
