@@ -179,6 +179,16 @@ struct SlackPublisherTests {
         #expect(transport.requests.first?.url.absoluteString == "https://slack.com/api/chat.postMessage")
     }
 
+    @Test func noAnswerAfterRetriesIsASlackErrorNamingTheHost() async throws {
+        let timeout = HTTPTransportError(.timedOut, host: "slack.com", "no response within 5 s")
+        let transport = ScriptedTransport([.fail(timeout), .fail(timeout), .fail(timeout)])
+        let publisher = SlackWebAPIPublisher(token: Self.token, channels: ["C0001"], transport: transport, retry: policy, sleep: { _ in })
+        let error = await slackError { try await publisher.post(message) }
+        #expect(error?.description == "Slack at slack.com: chat.postMessage to C0001 failed: no response within 5 s")
+        #expect(error?.category == .outsideSystem)
+        #expect(transport.requests.count == 3)
+    }
+
     @Test func everyChannelIsTriedAndTheFirstErrorThrown() async throws {
         let server = try LoopbackHTTPServer { request in
             request.text.contains("\"C0001\"") ? Self.failed("not_in_channel") : Self.ok()

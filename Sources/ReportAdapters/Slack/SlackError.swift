@@ -11,6 +11,8 @@ public struct SlackError: Error, Sendable, Hashable, CategorizedError, CustomStr
         case api(code: String)
         /// An answer other than success: its status and the first line of its text.
         case http(status: Int, text: String)
+        /// No answer came, after retries (refused, timed out): the transport's message.
+        case noAnswer(String)
         /// HTTP 200 whose body is not the JSON Slack sends.
         case unreadableAnswer
         /// An incoming webhook cannot share files; that needs a bot token.
@@ -56,11 +58,23 @@ public struct SlackError: Error, Sendable, Hashable, CategorizedError, CustomStr
         switch reason {
         case .api(let code): what = code
         case .http(let status, let text): what = text.isEmpty ? "HTTP \(status)" : "HTTP \(status): \(text)"
+        case .noAnswer(let message): what = message
         case .unreadableAnswer: what = "the answer was not Slack's JSON"
         case .cannotUpload: what = "an incoming webhook cannot upload files (use a bot token)"
         case .noChannel: what = "no channel given"
         }
         return "Slack at \(host): \(call)\(target) failed: \(what)"
+    }
+
+    /// Runs `send`, turning a transport error (no answer after retries) into a Slack error.
+    static func answering(
+        host: String, call: String, channel: String? = nil, _ send: () async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        do {
+            return try await send()
+        } catch let error as HTTPTransportError {
+            throw SlackError(host: host, call: call, channel: channel, reason: .noAnswer(error.message))
+        }
     }
 
     /// The first line of an answer's text, at most 200 characters, secrets removed.

@@ -40,7 +40,7 @@ extension SlackWebAPIPublisher {
     }
 
     private func answer(to request: HTTPRequest, method: String, channel: String) async throws -> JSONValue {
-        let response = try await transport.send(request)
+        let response = try await SlackError.answering(host: host, call: method, channel: channel) { try await transport.send(request) }
         guard response.status == 200 else {
             throw SlackError(
                 host: host, call: method, channel: channel,

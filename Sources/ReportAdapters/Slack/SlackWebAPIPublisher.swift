@@ -131,7 +131,10 @@ public struct SlackWebAPIPublisher: MessagePublisher {
         let request = HTTPRequest(
             method: "POST", url: url, headers: [("Content-Type", "application/octet-stream")], body: file.data,
             timeout: timeout)
-        let response = try await RetryingTransport(transport.base, policy: policy, logger: logger, sleep: sleep).send(request)
+        let retrying = RetryingTransport(transport.base, policy: policy, logger: logger, sleep: sleep)
+        let response = try await SlackError.answering(host: URLSessionTransport.hostDescription(url), call: "file upload", channel: channel) {
+            try await retrying.send(request)
+        }
         guard response.isSuccess else {
             throw SlackError(
                 host: URLSessionTransport.hostDescription(url), call: "file upload", channel: channel,

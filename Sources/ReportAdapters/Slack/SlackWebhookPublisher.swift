@@ -35,7 +35,7 @@ public struct SlackWebhookPublisher: MessagePublisher {
         let request = HTTPRequest(
             method: "POST", url: url, headers: [("Content-Type", "application/json; charset=utf-8")],
             body: Data(JSONWriter.compact(message).utf8), timeout: timeout)
-        let response = try await transport.send(request)
+        let response = try await SlackError.answering(host: host, call: "incoming webhook") { try await transport.send(request) }
         let text = SlackError.answerText([UInt8](response.body), logger: logger)
         guard response.status == 200, text == "ok" else {
             let error = SlackError(host: host, call: "incoming webhook", reason: .http(status: response.status, text: text))
