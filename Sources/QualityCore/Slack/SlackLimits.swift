@@ -1,7 +1,9 @@
 /// The limits the digest keeps every message within, so Slack never rejects or cuts one.
 ///
 /// The defaults are Slack's published limits; ``messagesPerRun`` is ours (alert floods
-/// are what people complain about most).
+/// are what people complain about most). Attachments and blocks per message are at least 2:
+/// a continuation message needs a block for its opening line, and the last message room for
+/// "… and N more".
 public struct SlackLimits: Sendable, Hashable {
     /// Characters of one section or context text, and of an attachment's text and pretext.
     public var textCharacters: Int
