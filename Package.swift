@@ -37,6 +37,7 @@ let package = Package(
 
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "ReportKitTestSupport"]),
         .testTarget(name: "SlipsCoreTests", dependencies: ["SlipsCore", "ReportKitTestSupport"]),
+        .testTarget(name: "QualityCoreTests", dependencies: ["QualityCore", "ReportKit", "ReportKitTestSupport"]),
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore", "ReportKit", "ReportKitTestSupport"]),
         .testTarget(name: "ReportAdaptersTests", dependencies: ["ReportAdapters", "ReportKitTestSupport"]),
         .testTarget(
