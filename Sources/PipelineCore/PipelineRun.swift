@@ -72,7 +72,7 @@ public struct PipelineRun: Sendable {
         }
         var inputs: [String: [StatisticsRow]] = [:]
         for dataset in function.inputs {
-            inputs[dataset] = try await read(dataset: dataset, prefix: given[dataset]!, keyColumns: function.keyColumns)
+            inputs[dataset] = try await read(dataset: dataset, prefix: given[dataset]!, columns: function.columns(of: dataset))
         }
         logger.info("\(function.name) \(event.datasetType): computing from \(inputs.values.map(\.count).reduce(0, +)) rows")
         let outputs = try function.compute(inputs, event.datasetType, Timestamp.day(clock.now()))
@@ -128,7 +128,7 @@ public struct PipelineRun: Sendable {
     }
 
     /// The one file under `prefix`, read as statistics rows.
-    private func read(dataset: String, prefix: String, keyColumns: Set<String>) async throws -> [StatisticsRow] {
+    private func read(dataset: String, prefix: String, columns: StatisticsColumns) async throws -> [StatisticsRow] {
         let objects = try await store.list(prefix: prefix)
         guard let object = objects.first else {
             throw PipelineError.badInput("input '\(dataset)': no file under prefix \(prefix) in \(store.displayName)")
@@ -140,7 +140,7 @@ public struct PipelineRun: Sendable {
             throw PipelineError.outsideSystem("input '\(dataset)': \(object.key) disappeared while reading")
         }
         return try data.withUnsafeBytes { bytes in
-            try StatisticsTable.read(bytes.bindMemory(to: UInt8.self), file: object.key, keyColumns: keyColumns)
+            try StatisticsTable.read(bytes.bindMemory(to: UInt8.self), file: object.key, columns: columns)
         }
     }
 }
