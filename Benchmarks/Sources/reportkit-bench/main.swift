@@ -7,6 +7,8 @@ import ReportKit
 //       SHARE of the plans (0…1, default 1) were edited inside the report's window
 //   reportkit-bench formats PATH.json [PATH.yaml]      in-process read/write throughput
 //   reportkit-bench slips REPORTCLI DB [--runs N]      whole-process time and peak memory
+//   reportkit-bench csv [--megabytes N] [--file PATH]
+//       generates N MB (default 1000) of CSV under /tmp, scans it on one core, deletes it
 //   reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
 //       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
 //       and the original's handler too when a Python and a runner script are given
@@ -104,6 +106,19 @@ case "pipeline":
         print(line)
     }
 
+case "csv":
+    let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000
+    let path = option("--file", in: &arguments) ?? "\(NSTemporaryDirectory())/reportkit-csv-bench-\(getpid()).csv"
+    defer { unlink(path) }
+    let size = try CSVBench.generate(megabytes: megabytes, to: path)
+    print("generated \(size / 1_000_000) MB of CSV (quoted fields with delimiters, doubled quotes and line breaks; numbers; text) at \(path)")
+    for numbers in [false, true] {
+        let result = try CSVBench.scan(path, numbers: numbers)
+        print(String(format: "csv scan%@: %@ on one core (%.2f s CPU; %.2f s wall, %@), %d records (checksum %.0f)",
+                     numbers ? " + 3 number columns" : "", throughput(result.bytes, result.cpuSeconds), result.cpuSeconds,
+                     result.seconds, throughput(result.bytes, result.seconds), result.records, result.checksum))
+    }
+
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH]")
 }

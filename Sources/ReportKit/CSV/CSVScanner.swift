@@ -38,7 +38,8 @@ public struct CSVScanner {
     /// The line of the next byte.
     private var line = 1
     private var expectedFieldCount: Int?
-    private var fields: [CSVField] = []
+    /// The current record's fields (scratch space, reused for every record).
+    private let fields = FieldBuffer()
     /// The start of a record cut by a chunk's end, and the machine's state after it.
     private var carry: [UInt8] = []
     private var carryState = CSVScanState.recordStart
@@ -57,7 +58,6 @@ public struct CSVScanner {
         self.checksFieldCount = checksFieldCount
         fieldEnd = ByteSearch(dialect.delimiter, 0x0A, 0x0D)
         quotedEnd = ByteSearch(dialect.quote, 0x0A, 0x0D)
-        fields.reserveCapacity(64)
     }
 
     /// Reads `bytes` whole: ``feed(_:_:)`` then ``finish(_:)``.
@@ -206,7 +206,9 @@ public struct CSVScanner {
             }
             let recordStart = index
             var breaks = 0
-            fields.removeAll(keepingCapacity: true)
+            var fieldCount = 0
+            var fieldBase = fields.base
+            var fieldCapacity = fields.capacity
             var endsWithLineBreak = false
             while true {
                 if index < count, base[index] == quote {
@@ -236,7 +238,9 @@ public struct CSVScanner {
                         breaks += 1
                         cursor += byte == 0x0D && cursor + 1 < count && base[cursor + 1] == 0x0A ? 2 : 1
                     }
-                    fields.append(CSVField(start: contentStart - recordStart, end: cursor - recordStart, quoted: true, doubledQuotes: doubled))
+                    if fieldCount == fieldCapacity { (fieldBase, fieldCapacity) = fields.grow() }
+                    (fieldBase + fieldCount).initialize(to: CSVField(start: contentStart - recordStart, end: cursor - recordStart, quoted: true, doubledQuotes: doubled))
+                    fieldCount += 1
                     index = cursor + 1
                     if index == count {
                         guard final else { return recordStart }
@@ -256,7 +260,9 @@ public struct CSVScanner {
                 }
                 let end = fieldEnd.first(in: base, from: index, to: count)
                 if end == count, !final { return recordStart }
-                fields.append(CSVField(start: index - recordStart, end: end - recordStart, quoted: false, doubledQuotes: false))
+                if fieldCount == fieldCapacity { (fieldBase, fieldCapacity) = fields.grow() }
+                (fieldBase + fieldCount).initialize(to: CSVField(start: index - recordStart, end: end - recordStart, quoted: false, doubledQuotes: false))
+                fieldCount += 1
                 index = end
                 if end == count { break }
                 if base[end] == delimiter {
@@ -278,19 +284,18 @@ public struct CSVScanner {
                 }
             }
             let bytes = UnsafeBufferPointer(start: base + recordStart, count: recordEnd - recordStart)
-            if checksFieldCount { try checkFieldCount(bytes) }
+            let recordFields = UnsafeBufferPointer(start: fieldBase, count: fieldCount)
+            if checksFieldCount { try checkFieldCount(recordFields, bytes) }
             let (recordLine, number, isHeader) = (line, recordCount, dialect.hasHeader && recordCount == 0)
             recordCount += 1
             line += breaks + (endsWithLineBreak ? 1 : 0)
-            try fields.withUnsafeBufferPointer { fields in
-                try body(CSVRecord(bytes: bytes, fields: fields, line: recordLine, number: number, isHeader: isHeader, quote: quote))
-            }
+            try body(CSVRecord(bytes: bytes, fields: recordFields, line: recordLine, number: number, isHeader: isHeader, quote: quote))
         }
         return nil
     }
 
     /// Fails when the record just read has another number of fields than the first.
-    private mutating func checkFieldCount(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    private mutating func checkFieldCount(_ fields: UnsafeBufferPointer<CSVField>, _ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let expected = expectedFieldCount else {
             expectedFieldCount = fields.count
             return
@@ -313,5 +318,28 @@ public struct CSVScanner {
         while end < record.count, record[end] != 0x0A, record[end] != 0x0D, end - start < 300 { end += 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: record[start..<end]), as: UTF8.self)
         return ParseError(file: file, location: location, stage: "csv", message: message, sourceLine: text)
+    }
+}
+
+/// Room for one record's fields, grown by doubling and kept for the next record.
+final class FieldBuffer {
+    private(set) var base: UnsafeMutablePointer<CSVField>
+    private(set) var capacity: Int
+
+    init() {
+        capacity = 64
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Doubles the room, keeping the fields; returns the new start and capacity.
+    func grow() -> (UnsafeMutablePointer<CSVField>, Int) {
+        let larger = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: capacity)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+        return (larger, capacity)
     }
 }
