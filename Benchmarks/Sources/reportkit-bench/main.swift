@@ -98,11 +98,13 @@ case "pipeline":
         }
         var line = function.padding(toLength: 26, withPad: " ", startingAt: 0) + " " + type.padding(toLength: 18, withPad: " ", startingAt: 0)
         line += String(format: " %8.1f ms", median(ourFigures) * 1000)
+        let cpu = ourFigures.map(\.cpuSeconds).sorted()[ourFigures.count / 2]
         if ourFigures.contains(where: { $0.status != 0 }) { line += " (exit \(ourFigures.map(\.status).max()!))" }
         if !theirFigures.isEmpty {
             line += String(format: "  %8.1f ms   %6.1f×", median(theirFigures) * 1000, median(theirFigures) / median(ourFigures))
             if theirFigures.contains(where: { $0.status != 0 }) { line += " (original exit \(theirFigures.map(\.status).max()!))" }
         }
+        line += String(format: "   (cpu %.1f ms)", cpu * 1000)
         print(line)
     }
 

@@ -104,23 +104,34 @@ final class StatisticsReader {
         var date = 0
         var district: String?, districtName: String?, subDistrict: String?, subDistrictName: String?
         var values = [Double](repeating: .nan, count: columns.names.count)
-        for position in 0..<roles.count {
-            switch roles[position] {
-            case .skipped: continue
-            case .number(let slot):
-                let number = try record.withField(position) { bytes in try self.number(bytes, record, position) }
-                values[slot] = number
-            case .date:
-                guard let year = record.withField(position, Self.year) else {
-                    throw error(record, position, "'\(names[position])' is '\(record.string(position))', expected a year")
+        let badNumber: Int? = try roles.withUnsafeBufferPointer { roles in
+            try values.withUnsafeMutableBufferPointer { values in
+                for position in 0..<roles.count {
+                    switch roles[position] {
+                    case .skipped: continue
+                    case .number(let slot):
+                        // Most fields are plain numbers, read in place.
+                        let number = record[position].hasDoubledQuotes
+                            ? record.withField(position, Self.number) : Self.number(record.rawField(position))
+                        guard let number else { return position }
+                        values[slot] = number
+                    case .date:
+                        guard let year = record.withField(position, Self.year) else {
+                            throw error(record, position, "'\(names[position])' is '\(record.string(position))', expected a year")
+                        }
+                        date = year
+                    case .district: district = record.withField(position) { texts.optional($0, position) }
+                    case .districtName: districtName = record.withField(position) { texts.optional($0, position) }
+                    case .subDistrict: subDistrict = record.withField(position) { texts.optional($0, position) }
+                    case .subDistrictName: subDistrictName = record.withField(position) { texts.optional($0, position) }
+                    case .key(let slot): keyValues[slot] = record.withField(position) { texts.text($0, position) }
+                    }
                 }
-                date = year
-            case .district: district = record.withField(position) { texts.optional($0, position) }
-            case .districtName: districtName = record.withField(position) { texts.optional($0, position) }
-            case .subDistrict: subDistrict = record.withField(position) { texts.optional($0, position) }
-            case .subDistrictName: subDistrictName = record.withField(position) { texts.optional($0, position) }
-            case .key(let slot): keyValues[slot] = record.withField(position) { texts.text($0, position) }
+                return nil
             }
+        }
+        if let position = badNumber {
+            throw error(record, position, "column '\(names[position])' is '\(record.string(position))', expected a number")
         }
         var keys: [String: String] = [:]
         if !keyNames.isEmpty {
@@ -157,19 +168,17 @@ final class StatisticsReader {
         return negative ? -value : value
     }
 
-    /// A number field: spaces around it allowed, empty is NaN.
+    /// A number field: spaces around it allowed, empty is NaN; `nil` when it is not a number.
     @inline(__always)
-    private func number(_ bytes: UnsafeBufferPointer<UInt8>, _ record: CSVRecord, _ position: Int) throws -> Double {
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         if let number = DecimalText.double(bytes) { return number }
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
         while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
         if start == end { return .nan }
-        if start > 0 || end < bytes.count, let number = DecimalText.double(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
-            return number
-        }
-        throw error(record, position, "column '\(names[position])' is '\(record.string(position))', expected a number")
+        guard start > 0 || end < bytes.count else { return nil }
+        return DecimalText.double(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
     private func error(_ record: CSVRecord, _ position: Int, _ message: String) -> ParseError {

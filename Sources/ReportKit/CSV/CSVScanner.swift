@@ -106,7 +106,7 @@ public struct CSVScanner {
         if head != nil { try processHead(final: true, body) }
         finished = true
         guard !carry.isEmpty else { return }
-        var record = carry
+        let record = carry
         carry = []
         try record.withUnsafeBufferPointer { buffer in
             _ = try parse(buffer.baseAddress!, buffer.count, from: 0, final: true, body)

@@ -97,7 +97,7 @@ public enum DecimalText {
         let power = exponent &- fractionDigits
         guard power >= -22, power <= 22 else { return .undecided }
         var value = Double(mantissa)
-        if power >= 0 { value *= powersOfTen[power] } else { value /= powersOfTen[-power] }
+        if power > 0 { value *= powersOfTen[power] } else if power < 0 { value /= powersOfTen[-power] }
         return .number(negative ? -value : value)
     }
 
