@@ -258,7 +258,17 @@ public struct CSVScanner {
                     endsWithLineBreak = true
                     break
                 }
-                let end = fieldEnd.first(in: base, from: index, to: count)
+                // Most fields are a few bytes (counts, codes): look at those one by one
+                // before searching a word at a time.
+                var end = index
+                while end < count, end - index < 4 {
+                    let byte = base[end]
+                    if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
+                    end += 1
+                }
+                if end < count, end - index == 4, base[end] != delimiter, base[end] != 0x0A, base[end] != 0x0D {
+                    end = fieldEnd.first(in: base, from: end, to: count)
+                }
                 if end == count, !final { return recordStart }
                 if fieldCount == fieldCapacity { (fieldBase, fieldCapacity) = fields.grow() }
                 (fieldBase + fieldCount).initialize(to: CSVField(start: index - recordStart, end: end - recordStart, quoted: false, doubledQuotes: false))

@@ -10,8 +10,10 @@
 /// `inf`, `nan`, hexadecimal) goes to the standard library's `strtod`-based reading.
 public enum DecimalText {
     /// The number `bytes` spell, as `Double(String(decoding: bytes, as: UTF8.self))` reads it.
-    @inlinable
+    @inlinable @inline(__always)
     public static func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        // Counts are the most common numbers of all: `-?[0-9]{1,15}`, exact as a Double.
+        if let whole = wholeNumber(bytes) { return whole }
         switch fastPath(bytes) {
         case .number(let value): return value
         case .notANumber: return nil
@@ -23,6 +25,25 @@ public enum DecimalText {
     public static func double(_ text: some StringProtocol) -> Double? {
         var text = String(text)
         return text.withUTF8 { double($0) }
+    }
+
+    /// `-?[0-9]{1,15}` as a Double (exact: below 2^53), else `nil`.
+    @inlinable @inline(__always)
+    static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var index = 0
+        let count = bytes.count
+        let negative = count > 1 && bytes[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        guard count > index, count - index <= 15 else { return nil }
+        var value: Int64 = 0
+        while index < count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+            index &+= 1
+        }
+        // `-0` is negative zero, as `Double("-0")` reads it.
+        return negative ? -Double(value) : Double(value)
     }
 
     @usableFromInline
@@ -37,7 +58,7 @@ public enum DecimalText {
     /// `[+-]? digits* (. digits*)? ([eE] [+-]? digits+)?` with at least one mantissa digit, at
     /// most 15 significant digits and a decimal exponent within ±22; anything else is
     /// `.undecided` (or `.notANumber` when it surely is not one).
-    @inlinable
+    @inlinable @inline(__always)
     static func fastPath(_ bytes: UnsafeBufferPointer<UInt8>) -> FastPath {
         let count = bytes.count
         guard count > 0 else { return .notANumber }
