@@ -52,31 +52,6 @@ struct DecimalTextTests {
                 text += String(generator.next() % 40)
             }
             #expect(Self.same(Self.read(text), Double(text)), "\(text)")
-            // The same text followed by more bytes, read a word at a time where it can be.
-            var padded = Array(text.utf8) + Array(";12345678".utf8)
-            let wordWise = padded.withUnsafeMutableBufferPointer { buffer in
-                DecimalText.double(UnsafePointer(buffer.baseAddress!), count: text.utf8.count, eightReadable: true)
-            }
-            #expect(Self.same(wordWise, Double(text)), "\(text) word-wise")
-        }
-    }
-
-    @Test("word at a time: every length of digits, and non-digits in every position", arguments: 1...8)
-    func wordWise(length: Int) {
-        for digits in ["00000000", "12345678", "99999999", "00000001", "90000000"] {
-            let text = String(digits.prefix(length))
-            let bytes = Array((text + "x;9999999").utf8)
-            let value = bytes.withUnsafeBufferPointer { DecimalText.double($0.baseAddress!, count: length, eightReadable: true) }
-            #expect(value == Double(text), "\(text)")
-        }
-        for position in 0..<length {
-            for bad: UInt8 in [0x2F, 0x3A, 0x20, 0x2E, 0x00, 0xFF, UInt8(ascii: "e"), UInt8(ascii: "-")] {
-                var bytes = Array(String(repeating: "7", count: length).utf8) + Array("12345678".utf8)
-                bytes[position] = bad
-                let text = String(decoding: bytes[0..<length], as: UTF8.self)
-                let value = bytes.withUnsafeBufferPointer { DecimalText.double($0.baseAddress!, count: length, eightReadable: true) }
-                #expect(Self.same(value, Double(text)), "\(bytes[0..<length])")
-            }
         }
     }
 

@@ -104,9 +104,6 @@ final class StatisticsReader {
         var date = 0
         var district: String?, districtName: String?, subDistrict: String?, subDistrictName: String?
         var values = [Double](repeating: .nan, count: columns.names.count)
-        // A field with 8 bytes of its record from its start can be read a word at a time.
-        let start = record.bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        let recordLength = record.bytes.count
         let badNumber: Int? = try roles.withUnsafeBufferPointer { roles in
             try values.withUnsafeMutableBufferPointer { values in
                 for position in 0..<roles.count {
@@ -114,10 +111,8 @@ final class StatisticsReader {
                     case .skipped: continue
                     case .number(let slot):
                         // Most fields are plain numbers, read in place.
-                        let field = record[position]
-                        let number = field.hasDoubledQuotes
-                            ? record.withField(position, Self.number)
-                            : Self.number(start + field.start, count: field.count, eightReadable: field.start &+ 8 <= recordLength)
+                        let number = record[position].hasDoubledQuotes
+                            ? record.withField(position, Self.number) : Self.number(record.rawField(position))
                         guard let number else { return position }
                         values[slot] = number
                     case .date:
@@ -173,14 +168,8 @@ final class StatisticsReader {
         return negative ? -value : value
     }
 
-    /// A number field of `count` bytes at `start`, read a word at a time when 8 bytes can be.
-    @inline(__always)
-    private static func number(_ start: UnsafePointer<UInt8>, count: Int, eightReadable: Bool) -> Double? {
-        if let number = DecimalText.double(start, count: count, eightReadable: eightReadable) { return number }
-        return number(UnsafeBufferPointer(start: start, count: count))
-    }
-
     /// A number field: spaces around it allowed, empty is NaN; `nil` when it is not a number.
+    @inline(__always)
     private static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         if let number = DecimalText.double(bytes) { return number }
         var start = 0

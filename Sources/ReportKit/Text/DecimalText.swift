@@ -21,28 +21,6 @@ public enum DecimalText {
         }
     }
 
-    /// ``double(_:)-(UnsafeBufferPointer<UInt8>)`` of the `count` bytes at `start`, when the 8
-    /// bytes from `start` may all be read (a field with more of its record after it): up to 8
-    /// plain digits are then checked and converted a word at a time, without a loop.
-    @inlinable @inline(__always)
-    public static func double(_ start: UnsafePointer<UInt8>, count: Int, eightReadable: Bool) -> Double? {
-        if eightReadable, count > 0, count <= 8 {
-            let word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
-            // The field's bytes moved to the top of the word, `0`s below them: leading zeros.
-            let shift = UInt64(8 &* (8 &- count))
-            let digits = (word << shift) | (0x3030_3030_3030_3030 >> (64 &- shift))
-            if (digits & 0xF0F0_F0F0_F0F0_F0F0) | (((digits &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4) == 0x3333_3333_3333_3333 {
-                // Pairs, then fours, then all eight digits combined (in Swift `>>` binds
-                // tighter than `&*`, hence the parentheses).
-                var value = ((digits & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
-                value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
-                value = ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
-                return Double(value)
-            }
-        }
-        return double(UnsafeBufferPointer(start: start, count: count))
-    }
-
     /// The number `text` spells, as `Double(text)` reads it.
     public static func double(_ text: some StringProtocol) -> Double? {
         var text = String(text)
