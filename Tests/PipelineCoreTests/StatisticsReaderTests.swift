@@ -1,6 +1,7 @@
 import Foundation
 import PipelineCore
 import ReportKit
+import ReportKitTestSupport
 import Testing
 
 @Suite("statistics reader on the CSV scanner")
@@ -70,6 +71,18 @@ struct StatisticsReaderTests {
         let rows = try StatisticsTable.read(Array("aar;note;a;note\n2019;x;1;y\n".utf8), file: "t.csv", columns: Self.columns)
         #expect(rows.map { $0["a"] } == [1])
         #expect(rows.first?.has("note") == false)
+    }
+
+    @Test("a run on a file naming a key column twice fails as bad input with step data naming both positions (it trapped)")
+    func repeatedKeyRun() async throws {
+        let store = InMemoryObjectStore()
+        try await store.put("processed/b/file.csv", Data("aar;bydel_id;bydel_navn;delbydel_id;delbydel_navn;kjonn;kjonn;0\n2019;01;A;0101;S;1;2;5\n".utf8))
+        let event = PipelineEvents.event(function: "alder-distribusjon-status", type: "status", inputs: ["befolkning-etter-kjonn-og-alder": "processed/b/"])
+        let outcome = await PipelineRun(store: store, clock: FixedClock(Timestamp.parse("2020-05-01")!)).run(eventBytes: Array(event.utf8))
+        #expect(outcome.failure?.category == .badInput)
+        #expect(outcome.stepData["errors"]?.arrayValue?.compactMap(\.stringValue)
+            == ["processed/b/file.csv:1:57: error: csv: column 'kjonn' appears twice, as columns 6 and 7"])
+        #expect(outcome.written.isEmpty)
     }
 
     @Test("no year column is bad input listing the columns")
