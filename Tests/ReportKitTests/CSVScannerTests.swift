@@ -165,6 +165,23 @@ struct CSVScannerTests {
         #expect(seen.map(\.2) == ["ab", "c,d", "e\"f"])
     }
 
+    @Test("small whole numbers are read while scanning; every other field is left to the reader")
+    func smallWholeNumbers() throws {
+        var seen: [Int?] = []
+        for chunkSize in [1, 3, 100] {
+            var scanner = CSVScanner()
+            let bytes = Array("7,0042,2019,12345,a1,\"7\",,-1,1.5,9\n99\r".utf8)
+            for start in stride(from: 0, to: bytes.count, by: chunkSize) {
+                try scanner.feed(Array(bytes[start..<min(bytes.count, start + chunkSize)])) { record in
+                    seen += (0..<record.count).map { record[$0].smallWholeNumber }
+                }
+            }
+            try scanner.finish { record in seen += (0..<record.count).map { record[$0].smallWholeNumber } }
+            #expect(seen == [7, 42, 2019, nil, nil, nil, nil, nil, nil, 9, 99], "chunks of \(chunkSize)")
+            seen = []
+        }
+    }
+
     @Test("an error thrown by the record closure passes through")
     func closureError() throws {
         struct Stop: Error {}

@@ -110,9 +110,14 @@ final class StatisticsReader {
                     switch roles[position] {
                     case .skipped: continue
                     case .number(let slot):
-                        // Most fields are plain numbers, read in place.
-                        let number = record[position].hasDoubledQuotes
-                            ? record.withField(position, Self.number) : Self.number(record.rawField(position))
+                        // Most fields are small counts the scanner has read already; the
+                        // others are read in place.
+                        let field = record[position]
+                        if let small = field.smallWholeNumber {
+                            values[slot] = Double(small)
+                            continue
+                        }
+                        let number = field.hasDoubledQuotes ? record.withField(position, Self.number) : Self.number(record.rawField(position))
                         guard let number else { return position }
                         values[slot] = number
                     case .date:

@@ -10,6 +10,7 @@ public struct CSVField: Sendable, Hashable {
     /// The offset just after the value's last byte.
     public var end: Int
     @usableFromInline var flags: UInt8
+    @usableFromInline var digits: UInt32 = 0
 
     @inlinable
     init(start: Int, end: Int, quoted: Bool, doubledQuotes: Bool) {
@@ -17,6 +18,20 @@ public struct CSVField: Sendable, Hashable {
         self.end = end
         flags = (quoted ? 1 : 0) | (doubledQuotes ? 2 : 0)
     }
+
+    /// An unquoted field of 1 to 4 ASCII digits, whose value the scanner worked out while it
+    /// looked for the field's end.
+    @inlinable
+    init(start: Int, end: Int, digits: UInt32) {
+        self.start = start
+        self.end = end
+        flags = 4
+        self.digits = digits
+    }
+
+    /// The value of an unquoted field of 1 to 4 ASCII digits (`7`, `0042`, `2019`), found in
+    /// the scanning pass; `nil` for any other field. Tables of counts are mostly such fields.
+    @inlinable public var smallWholeNumber: Int? { flags & 4 != 0 ? Int(digits) : nil }
 
     /// `true` when the field was written in quotes.
     @inlinable public var isQuoted: Bool { flags & 1 != 0 }

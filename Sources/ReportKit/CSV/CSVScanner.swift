@@ -258,20 +258,29 @@ public struct CSVScanner {
                     endsWithLineBreak = true
                     break
                 }
-                // Most fields are a few bytes (counts, codes): look at those one by one
-                // before searching a word at a time.
+                // Most fields are a few bytes (counts, codes): look at those one by one,
+                // working out their value if they are digits, before searching a word at a time.
                 var end = index
+                var value: UInt32 = 0
+                var notDigits: UInt8 = 0
                 while end < count, end - index < 4 {
                     let byte = base[end]
                     if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
+                    let digit = byte &- UInt8(ascii: "0")
+                    notDigits |= digit >= 10 ? 1 : 0
+                    value = value &* 10 &+ UInt32(digit)
                     end += 1
                 }
+                var short = end > index && notDigits == 0
                 if end < count, end - index == 4, base[end] != delimiter, base[end] != 0x0A, base[end] != 0x0D {
                     end = fieldEnd.first(in: base, from: end, to: count)
+                    short = false
                 }
                 if end == count, !final { return recordStart }
                 if fieldCount == fieldCapacity { (fieldBase, fieldCapacity) = fields.grow() }
-                (fieldBase + fieldCount).initialize(to: CSVField(start: index - recordStart, end: end - recordStart, quoted: false, doubledQuotes: false))
+                (fieldBase + fieldCount).initialize(to: short
+                    ? CSVField(start: index - recordStart, end: end - recordStart, digits: value)
+                    : CSVField(start: index - recordStart, end: end - recordStart, quoted: false, doubledQuotes: false))
                 fieldCount += 1
                 index = end
                 if end == count { break }
