@@ -73,7 +73,7 @@ public struct PipelineRun: Sendable {
         }
         var inputs: [String: [StatisticsRow]] = [:]
         for dataset in function.inputs {
-            inputs[dataset] = try await read(dataset: dataset, prefix: given[dataset]!, keyColumns: function.keyColumns)
+            inputs[dataset] = try await read(dataset: dataset, prefix: given[dataset]!, columns: function.columns(of: dataset))
         }
         logger.info("\(function.name) \(event.datasetType): computing from \(inputs.values.map(\.count).reduce(0, +)) rows")
         let outputPrefix = try Self.prefix(event.outputPrefix, "payload.output_dataset.s3_prefix (with the task)")
@@ -110,7 +110,7 @@ public struct PipelineRun: Sendable {
     }
 
     /// The one file under `prefix`, read as statistics rows.
-    private func read(dataset: String, prefix text: String, keyColumns: Set<String>) async throws -> [StatisticsRow] {
+    private func read(dataset: String, prefix text: String, columns: StatisticsColumns) async throws -> [StatisticsRow] {
         let prefix = try Self.prefix(text, "payload.step_data.s3_input_prefixes.\(dataset)")
         let objects = try await store.list(prefix: prefix)
         guard let object = objects.first else {
@@ -123,7 +123,7 @@ public struct PipelineRun: Sendable {
             throw PipelineError.outsideSystem("input '\(dataset)': \(object.key) disappeared while reading")
         }
         return try data.withUnsafeBytes { bytes in
-            try StatisticsTable.read(bytes.bindMemory(to: UInt8.self), file: object.key.text, keyColumns: keyColumns)
+            try StatisticsTable.read(bytes.bindMemory(to: UInt8.self), file: object.key.text, columns: columns)
         }
     }
 }

@@ -17,7 +17,7 @@ struct ParityTests {
         var expected: String
         /// Further inputs: dataset id → fixture path.
         var extraInputs: [String: String] = [:]
-        var testDescription: String { "\(function) \(type)" }
+        var testDescription: String { "\(expected.hasPrefix("published/") ? "published " : "")\(function) \(type)" }
     }
 
     static let befolkning = "befolkning-etter-kjonn-og-alder/input_befolkning-etter-kjonn-og-alder_synthetic.csv"
@@ -130,6 +130,39 @@ struct ParityTests {
     static let landbakgrunn = [
         "landbakgrunn-storste-innvandringsgrupper": "landbakgrunn_innvandringsgrupper/input_landbakgrunn-storste-innvandringsgrupper.csv",
     ]
+
+    /// `Fixtures/bydelsfakta/published/<function>/`: inputs in the published shape of Oslo's
+    /// datasets (columns a function does not use, text age groups), one case per
+    /// `output_<type>` the original made from them.
+    static let published: [Case] = {
+        let root = FixturePaths.fixture("bydelsfakta/published")
+        let files = FileManager.default
+        let folders = ((try? files.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
+        return folders.flatMap { folder -> [Case] in
+            let entries = ((try? files.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []).sorted()
+            let inputs = entries.filter { $0.hasPrefix("input_") && $0.hasSuffix(".csv") }
+                .map { (dataset: String($0.dropFirst("input_".count).dropLast(".csv".count)), path: "published/\(folder)/\($0)") }
+            guard let first = inputs.first else { return [] }
+            return entries.filter { $0.hasPrefix("output_") }.map { output in
+                Case(
+                    function: folder.replacingOccurrences(of: "_", with: "-"), type: String(output.dropFirst("output_".count)),
+                    dataset: first.dataset, input: first.path, expected: "published/\(folder)/\(output)",
+                    extraInputs: Dictionary(uniqueKeysWithValues: inputs.dropFirst().map { ($0.dataset, $0.path) }))
+            }
+        }
+    }()
+
+    @Test("published-shape inputs: outputs equal the original's", arguments: published)
+    func publishedParity(_ testCase: Case) async throws {
+        try await Self.check(testCase)
+    }
+
+    @Test("the published-shape fixtures are there, with the three migration functions")
+    func publishedFixtures() {
+        let functions = Set(Self.published.map(\.function))
+        #expect(functions.isSuperset(of: ["befolkningsutvkl-forv-utvkl", "flyttehyppighet-totalt", "flyttehyppighet-inn-kat"]))
+        #expect(Self.published.count >= 70)
+    }
 
     @Test("outputs equal the original's", arguments: cases + moves + totalMoves + rooms + buildings + children + householdTypes + under16 + nonWestern + preAggregated + municipal + employment + allConditions)
     func parity(_ testCase: Case) async throws {

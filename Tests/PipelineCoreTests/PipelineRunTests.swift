@@ -78,13 +78,13 @@ struct PipelineRunTests {
         #expect(errors.contains { $0.hasPrefix(message) || $0.contains(message) }, "\(errors)")
     }
 
-    @Test("bad CSV names the file and line")
+    @Test("bad CSV names the file, line and column")
     func badCSV() async throws {
         let store = InMemoryObjectStore()
         try await store.put("processed/lav/file.csv", Data("aar;bydel_id;bydel_navn;delbydel_id;delbydel_navn;grunnskole\n2015;01;A;0101;B;x\n".utf8))
         let outcome = await run(PipelineEvents.event(function: "levekar-lav-utdanning", type: "status", inputs: ["lav-utdanning": "processed/lav/"]), store: store)
         let errors = outcome.stepData["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        #expect(errors == ["processed/lav/file.csv:2: column 'grunnskole' is 'x', expected a number"])
+        #expect(errors == ["processed/lav/file.csv:2:18: error: csv: column 'grunnskole' is 'x', expected a number"])
     }
 
     @Test("a sub-district that appears part-way through the years is a clear error naming it (the original crashes)")

@@ -12,6 +12,8 @@ struct ProcessFigures {
     var seconds: Double
     var peakMiB: Double
     var status: Int32
+    /// User and system CPU time of the child: on a shared machine, steadier than wall time.
+    var cpuSeconds: Double = 0
 }
 
 /// Runs `executable arguments…`, discarding its output, and measures it. Peak memory is the
@@ -36,7 +38,8 @@ func measureProcess(_ executable: String, _ arguments: [String]) -> ProcessFigur
     _ = wait4(pid, &status, 0, &usage)
     let elapsed = clock.now - start
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return ProcessFigures(seconds: wall, peakMiB: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return ProcessFigures(seconds: wall, peakMiB: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF, cpuSeconds: cpu)
 }
 
 /// `12.3 MB/s` for `bytes` handled in `seconds`.

@@ -10,6 +10,8 @@ import ReportKit
 //   reportkit-bench hashing [--megabytes N]          SHA-256, HMAC and PBKDF2 in process
 //   reportkit-bench objects DIR [--megabytes N]      a large object through the file store
 //   reportkit-bench s3-objects ENDPOINT DIR [--megabytes N]   the same through S3 (moto; CHUNK_MIB=8)
+//   reportkit-bench csv [--megabytes N] [--file PATH]
+//       generates N MB (default 1000) of CSV under /tmp, scans it on one core, deletes it
 //   reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
 //       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
 //       and the original's handler too when a Python and a runner script are given
@@ -99,11 +101,13 @@ case "pipeline":
         }
         var line = function.padding(toLength: 26, withPad: " ", startingAt: 0) + " " + type.padding(toLength: 18, withPad: " ", startingAt: 0)
         line += String(format: " %8.1f ms", median(ourFigures) * 1000)
+        let cpu = ourFigures.map(\.cpuSeconds).sorted()[ourFigures.count / 2]
         if ourFigures.contains(where: { $0.status != 0 }) { line += " (exit \(ourFigures.map(\.status).max()!))" }
         if !theirFigures.isEmpty {
             line += String(format: "  %8.1f ms   %6.1f×", median(theirFigures) * 1000, median(theirFigures) / median(ourFigures))
             if theirFigures.contains(where: { $0.status != 0 }) { line += " (original exit \(theirFigures.map(\.status).max()!))" }
         }
+        line += String(format: "   (cpu %.1f ms)", cpu * 1000)
         print(line)
     }
 
@@ -121,6 +125,19 @@ case "s3-objects":
     guard arguments.count == 3, let endpoint = URL(string: arguments[1]) else { fatalError("s3-objects needs ENDPOINT DIR") }
     try await s3ObjectFigures(endpoint: endpoint, megabytes: megabytes, directory: arguments[2])
 
+case "csv":
+    let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000
+    let path = option("--file", in: &arguments) ?? "\(NSTemporaryDirectory())/reportkit-csv-bench-\(getpid()).csv"
+    defer { unlink(path) }
+    let size = try CSVBench.generate(megabytes: megabytes, to: path)
+    print("generated \(size / 1_000_000) MB of CSV (quoted fields with delimiters, doubled quotes and line breaks; numbers; text) at \(path)")
+    for numbers in [false, true] {
+        let result = try CSVBench.scan(path, numbers: numbers)
+        print(String(format: "csv scan%@: %@ on one core (%.2f s CPU; %.2f s wall, %@), %d records (checksum %.0f)",
+                     numbers ? " + 3 number columns" : "", throughput(result.bytes, result.cpuSeconds), result.cpuSeconds,
+                     result.seconds, throughput(result.bytes, result.seconds), result.records, result.checksum))
+    }
+
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH]")
 }

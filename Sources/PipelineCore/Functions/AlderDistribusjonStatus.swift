@@ -6,7 +6,11 @@ enum AlderDistribusjonStatus {
     static let ages = (0...120).map(String.init)
 
     static let function = BydelsfaktaFunction(
-        name: "alder_distribusjon_status", inputs: ["befolkning-etter-kjonn-og-alder"], keyColumns: ["kjonn"], types: ["status"]
+        name: "alder_distribusjon_status", inputs: ["befolkning-etter-kjonn-og-alder"], keyColumns: ["kjonn"],
+        numbers: [
+            "befolkning-etter-kjonn-og-alder": .ages,
+        ],
+        types: ["status"]
     ) { inputs, _, publishedDate throws(PipelineError) in
         var rows = try Years.status([inputs["befolkning-etter-kjonn-og-alder"] ?? []])[0]
         for index in rows.indices {

@@ -10,7 +10,16 @@ enum BefolkningsutvklForvUtvkl {
     ]
 
     static let function = BydelsfaktaFunction(
-        name: "befolkningsutvkl_forv_utvkl", inputs: inputs, keyColumns: ["kjonn", "alder"], types: ["historisk"]
+        name: "befolkningsutvkl_forv_utvkl", inputs: inputs, keyColumns: ["kjonn", "alder"],
+        numbers: [
+            "befolkning-etter-kjonn-og-alder": .ages,
+            "befolkningsframskrivninger": .ages,
+            "dode": .named(["antall_dode"]),
+            "flytting-fra-etter-alder": .named(["utflytting_fra_oslo", "utflytting_mellom_bydeler"]),
+            "flytting-til-etter-alder": .named(["innflytting_mellom_bydeler", "innflytting_til_oslo"]),
+            "fodte": .named(["antall_fodte"]),
+        ],
+        types: ["historisk"]
     ) { tables, _, publishedDate throws(PipelineError) in
         let historic = Years.historic(inputs.dropLast().map { tables[$0] ?? [] })
         let population = try withChange(try Aggregation(rules: ["population": .sum]).aggregate(Population.bySubDistrict(complete(historic[0]))))

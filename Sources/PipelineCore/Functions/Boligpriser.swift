@@ -4,7 +4,11 @@ import ReportKit
 /// The source names Oslo's rows without an id; they are read as `00`.
 enum Boligpriser {
     static let function = BydelsfaktaFunction(
-        name: "boligpriser", inputs: ["boligpriser-blokkleiligheter"], keyColumns: [], types: ["status", "historisk"]
+        name: "boligpriser", inputs: ["boligpriser-blokkleiligheter"], keyColumns: [],
+        numbers: [
+            "boligpriser-blokkleiligheter": .named(["kvmpris"]),
+        ],
+        types: ["status", "historisk"]
     ) { tables, type, publishedDate throws(PipelineError) in
         let input = (tables["boligpriser-blokkleiligheter"] ?? []).map { row in
             var row = row

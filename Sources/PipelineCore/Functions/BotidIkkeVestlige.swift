@@ -15,6 +15,10 @@ enum BotidIkkeVestlige {
 
     static let function = BydelsfaktaFunction(
         name: "botid_ikke_vestlige", inputs: ["botid-ikke-vestlige", "befolkning-etter-kjonn-og-alder"], keyColumns: ["kjonn", "botid"],
+        numbers: [
+            "befolkning-etter-kjonn-og-alder": .ages,
+            "botid-ikke-vestlige": .named(["asia_afrika_latin_amerika_og_ost_europa_utenfor_eu"]),
+        ],
         types: kinds.keys.sorted()
     ) { tables, type, publishedDate throws(PipelineError) in
         let kind = try DatasetKind.named(type, in: kinds)

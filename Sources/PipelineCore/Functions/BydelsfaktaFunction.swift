@@ -10,10 +10,19 @@ public struct BydelsfaktaFunction: Sendable {
     public var inputs: [String]
     /// Input columns that are text keys rather than numbers.
     public var keyColumns: Set<String>
+    /// The columns of each input (by dataset id) the function reads as numbers; other columns
+    /// than these, the keys, the year and the places are skipped unread.
+    public var numbers: [String: NumberColumns]
     /// The dataset types (`task_config[task].type`) it can make.
     public var types: [String]
     /// Input rows by dataset id, the type and the publishing date → the output objects.
     public var compute: @Sendable ([String: [StatisticsRow]], String, String) throws(PipelineError) -> [JSONValue]
+
+    /// What the function reads from input `dataset`: the keys, and its number columns (every
+    /// column not a key when the function names none for it).
+    public func columns(of dataset: String) -> StatisticsColumns {
+        StatisticsColumns(keys: keyColumns, numbers: numbers[dataset] ?? .everyOther)
+    }
 
     /// The Lambda function name: `bydelsfakta-data-processing-` and the name with dashes.
     public var arn: String { "bydelsfakta-data-processing-" + name.replacingOccurrences(of: "_", with: "-") }

@@ -21,7 +21,11 @@ enum Bygningstyper {
     ]
 
     static let function = BydelsfaktaFunction(
-        name: "bygningstyper", inputs: ["boligmengde-etter-boligtype"], keyColumns: [], types: kinds.keys.sorted()
+        name: "bygningstyper", inputs: ["boligmengde-etter-boligtype"], keyColumns: [],
+        numbers: [
+            "boligmengde-etter-boligtype": .named(["blokk_leiegaard_el", "forretningsgaard_bygg_for_felleshusholdning_el", "frittliggende_enebolig_eller_vaaningshus", "horisontaldelt_tomannsbolig_eller_annet_boligbygg_med_mindre_enn_3_etasjer", "hus_i_kjede_rekkehus_terrasse_hus_vertikaldelt_tomannsbolig"]),
+        ],
+        types: kinds.keys.sorted()
     ) { tables, type, publishedDate throws(PipelineError) in
         let kind = try DatasetKind.named(type, in: kinds)
         let input = (tables["boligmengde-etter-boligtype"] ?? []).map { row in

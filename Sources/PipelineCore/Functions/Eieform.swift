@@ -9,7 +9,11 @@ enum Eieform {
     static let series = ["leier", "andel", "selveier"]
 
     static let function = BydelsfaktaFunction(
-        name: "eieform", inputs: ["eieform"], keyColumns: [], types: ["historisk", "status"]
+        name: "eieform", inputs: ["eieform"], keyColumns: [],
+        numbers: [
+            "eieform": .named(["borettslag_andel_alle", "leier_alle", "selveier_alle"]),
+        ],
+        types: ["historisk", "status"]
     ) { inputs, type, publishedDate throws(PipelineError) in
         var seen = Set<StatisticsRow>()
         var rows: [StatisticsRow] = []

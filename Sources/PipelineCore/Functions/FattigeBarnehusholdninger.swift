@@ -6,7 +6,11 @@ enum FattigeBarnehusholdninger {
     static let column = "husholdninger_med_barn_under_18_aar_eu_skala"
 
     static let function = BydelsfaktaFunction(
-        name: "fattige_barnehusholdninger", inputs: ["fattige-husholdninger"], keyColumns: [], types: ["status", "historisk"]
+        name: "fattige_barnehusholdninger", inputs: ["fattige-husholdninger"], keyColumns: [],
+        numbers: [
+            "fattige-husholdninger": .named(["husholdninger_med_barn_under_18_aar_eu_skala_andel", "husholdninger_med_barn_under_18_aar_eu_skala_antall"]),
+        ],
+        types: ["status", "historisk"]
     ) { tables, type, publishedDate throws(PipelineError) in
         let rows: [StatisticsRow] = (tables["fattige-husholdninger"] ?? []).compactMap { row in
             guard !row["\(column)_antall"].isNaN, !row["\(column)_andel"].isNaN else { return nil }

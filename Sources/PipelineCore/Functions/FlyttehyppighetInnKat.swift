@@ -15,6 +15,10 @@ enum FlyttehyppighetInnKat {
 
     static let function = BydelsfaktaFunction(
         name: "flyttehyppighet_inn_kat", inputs: ["flytting-fra-etter-inn-kat", "flytting-til-etter-inn-kat"], keyColumns: [age, category],
+        numbers: [
+            "flytting-fra-etter-inn-kat": .named(["utflytting_fra_oslo", "utflytting_innenfor_bydelen", "utflytting_mellom_bydeler"]),
+            "flytting-til-etter-inn-kat": .named(["innflytting_innenfor_bydelen", "innflytting_mellom_bydeler", "innflytting_til_oslo"]),
+        ],
         types: ["historisk", "status"]
     ) { tables, type, publishedDate throws(PipelineError) in
         let rows = try aggregated(from: tables["flytting-fra-etter-inn-kat"] ?? [], to: tables["flytting-til-etter-inn-kat"] ?? [])

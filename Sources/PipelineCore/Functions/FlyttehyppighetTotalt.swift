@@ -12,6 +12,10 @@ enum FlyttehyppighetTotalt {
 
     static let function = BydelsfaktaFunction(
         name: "flyttehyppighet_totalt", inputs: ["flytting-fra-etter-alder", "flytting-til-etter-alder"], keyColumns: [age],
+        numbers: [
+            "flytting-fra-etter-alder": .named(["utflytting_fra_oslo", "utflytting_innenfor_bydelen", "utflytting_mellom_bydeler"]),
+            "flytting-til-etter-alder": .named(["innflytting_innenfor_bydelen", "innflytting_mellom_bydeler", "innflytting_til_oslo"]),
+        ],
         types: ["historisk", "status"]
     ) { tables, type, publishedDate throws(PipelineError) in
         var inward: [String: StatisticsRow] = [:]

@@ -6,6 +6,9 @@ import ReportKit
 enum Folkemengde {
     static let function = BydelsfaktaFunction(
         name: "folkemengde", inputs: ["befolkning-etter-kjonn-og-alder"], keyColumns: ["kjonn"],
+        numbers: [
+            "befolkning-etter-kjonn-og-alder": .ages,
+        ],
         types: ["historisk", "historisk-prosent", "nokkeltall"]
     ) { inputs, type, publishedDate throws(PipelineError) in
         let population = Population.bySubDistrict(Years.historic([inputs["befolkning-etter-kjonn-og-alder"] ?? []])[0])

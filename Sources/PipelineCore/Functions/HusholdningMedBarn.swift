@@ -17,7 +17,11 @@ enum HusholdningMedBarn {
     ]
 
     static let function = BydelsfaktaFunction(
-        name: "husholdning_med_barn", inputs: ["husholdninger-med-barn"], keyColumns: [], types: kinds.keys.sorted()
+        name: "husholdning_med_barn", inputs: ["husholdninger-med-barn"], keyColumns: [],
+        numbers: [
+            "husholdninger-med-barn": .named(["ett_barn_i_hh", "fire_barn_eller_mer", "ingen_barn_i_hh", "to_barn_i_hh", "tre_barn_i_hh"]),
+        ],
+        types: kinds.keys.sorted()
     ) { tables, type, publishedDate throws(PipelineError) in
         let kind = try DatasetKind.named(type, in: kinds)
         let input = (tables["husholdninger-med-barn"] ?? []).map { row in

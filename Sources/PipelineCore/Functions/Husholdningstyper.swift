@@ -14,7 +14,11 @@ enum Husholdningstyper {
     ]
 
     static let function = BydelsfaktaFunction(
-        name: "husholdningstyper", inputs: ["husholdningstyper"], keyColumns: [], types: kinds.keys.sorted()
+        name: "husholdningstyper", inputs: ["husholdningstyper"], keyColumns: [],
+        numbers: [
+            "husholdningstyper": .named(["aleneboende", "enfamiliehusholdninger_med_voksne_barn", "flerfamiliehusholdninger_med_smaa_barn", "flerfamiliehusholdninger_med_store_barn", "flerfamiliehusholdninger_uten_barn_0_til_17_aar", "mor_eller_far_med_smaa_barn", "mor_eller_far_med_store_barn", "par_med_smaa_barn", "par_med_store_barn", "par_uten_hjemmeboende_barn"]),
+        ],
+        types: kinds.keys.sorted()
     ) { tables, type, publishedDate throws(PipelineError) in
         let kind = try DatasetKind.named(type, in: kinds)
         // Rows without a sub-district are left out, as the original's first grouping does.

@@ -26,6 +26,10 @@ enum InnvandrerBefolkning {
 
     static let function = BydelsfaktaFunction(
         name: "innvandrer_befolkning", inputs: ["botid", "befolkning-etter-kjonn-og-alder"], keyColumns: ["kjonn", "botid"],
+        numbers: [
+            "befolkning-etter-kjonn-og-alder": .ages,
+            "botid": .named(["innvandrer", "norskfodt_med_innvandrerforeldre"]),
+        ],
         types: kinds.keys.sorted()
     ) { tables, type, publishedDate throws(PipelineError) in
         let kind = try DatasetKind.named(type, in: kinds)

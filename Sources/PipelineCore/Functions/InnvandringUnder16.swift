@@ -13,7 +13,11 @@ enum InnvandringUnder16 {
     ]
 
     static let function = BydelsfaktaFunction(
-        name: "innvandring_under16", inputs: ["innvandrer-befolkningen-0-15-ar"], keyColumns: ["alder"], types: kinds.keys.sorted()
+        name: "innvandring_under16", inputs: ["innvandrer-befolkningen-0-15-ar"], keyColumns: ["alder"],
+        numbers: [
+            "innvandrer-befolkningen-0-15-ar": .named(["fodt_i_utlandet_av_norskfodte_foreldre", "innvandrer", "norskfodt_med_en_utenlandskfodt_forelder", "norskfodt_med_innvandrerforeldre", "uten_innvandringsbakgrunn", "utenlandsfodt_med_en_norsk_forelder"]),
+        ],
+        types: kinds.keys.sorted()
     ) { tables, type, publishedDate throws(PipelineError) in
         let kind = try DatasetKind.named(type, in: kinds)
         let input = (tables["innvandrer-befolkningen-0-15-ar"] ?? []).filter { $0.keys["alder"] == "0-15 år" }.map { row in

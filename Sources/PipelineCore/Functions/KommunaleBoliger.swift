@@ -8,7 +8,12 @@ enum KommunaleBoliger {
     ]
 
     static let function = BydelsfaktaFunction(
-        name: "kommunale_boliger", inputs: ["kommunale-boliger", "boligmengde-etter-boligtype"], keyColumns: [], types: ["status", "historisk"]
+        name: "kommunale_boliger", inputs: ["kommunale-boliger", "boligmengde-etter-boligtype"], keyColumns: [],
+        numbers: [
+            "boligmengde-etter-boligtype": .named(["blokk_leiegaard_el", "forretningsgaard_bygg_for_felleshusholdning_el", "frittliggende_enebolig_eller_vaaningshus", "horisontaldelt_tomannsbolig_eller_annet_boligbygg_med_mindre_enn_3_etasjer", "hus_i_kjede_rekkehus_terrasse_hus_vertikaldelt_tomannsbolig"]),
+            "kommunale-boliger": .named(["antall_boliger"]),
+        ],
+        types: ["status", "historisk"]
     ) { tables, type, publishedDate throws(PipelineError) in
         let status = type == "status"
         let sources = [tables["kommunale-boliger"] ?? [], tables["boligmengde-etter-boligtype"] ?? []]

@@ -10,6 +10,10 @@ enum LandbakgrunnInnvandringsgrupper {
 
     static let function = BydelsfaktaFunction(
         name: "landbakgrunn_innvandringsgrupper", inputs: [countries, population], keyColumns: ["kjonn", "landbakgrunn"],
+        numbers: [
+            "befolkning-etter-kjonn-og-alder": .ages,
+            "landbakgrunn-storste-innvandringsgrupper": .named(["innvandrer", "norskfodt_med_innvandrerforeldre"]),
+        ],
         types: ["status", "historisk"]
     ) { tables, type, _ throws(PipelineError) in
         let rows = try withShares(countries: tables[countries] ?? [], population: tables[population] ?? [])

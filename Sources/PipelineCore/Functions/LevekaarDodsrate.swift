@@ -6,7 +6,11 @@ enum LevekaarDodsrate {
     static let heading = "Dødelighet (gj.snitt siste 7 år) for personer 55–79 år"
 
     static let function = BydelsfaktaFunction(
-        name: "levekaar_dodsrate", inputs: ["dodsrater"], keyColumns: [], types: ["status", "historisk"]
+        name: "levekaar_dodsrate", inputs: ["dodsrater"], keyColumns: [],
+        numbers: [
+            "dodsrater": .named(["dodsrate"]),
+        ],
+        types: ["status", "historisk"]
     ) { tables, type, publishedDate throws(PipelineError) in
         let rows = (tables["dodsrater"] ?? []).withRatio("dodsrate", from: "dodsrate")
         return try PreAggregated.files(rows, column: "dodsrate", heading: heading, series: [], type: type, publishedDate: publishedDate)

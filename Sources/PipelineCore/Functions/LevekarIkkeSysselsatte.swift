@@ -9,6 +9,10 @@ enum LevekarIkkeSysselsatte {
 
     static let function = BydelsfaktaFunction(
         name: "levekar_ikke_sysselsatte", inputs: ["sysselsatte", "befolkning-etter-kjonn-og-alder"], keyColumns: ["kjonn"],
+        numbers: [
+            "befolkning-etter-kjonn-og-alder": .ages,
+            "sysselsatte": .named(["antall_sysselsatte"]),
+        ],
         types: ["status", "historisk"]
     ) { tables, type, publishedDate throws(PipelineError) in
         let rows = try shares(employment: tables["sysselsatte"] ?? [], population: tables["befolkning-etter-kjonn-og-alder"] ?? [], datedBy: .employment)

@@ -6,7 +6,11 @@ enum LevekarLavUtdanning {
     static let categories = ["ingen_utdanning_uoppgitt", "grunnskole", "videregaende", "universitet_hogskole_kort", "universitet_hogskole_lang"]
 
     static let function = BydelsfaktaFunction(
-        name: "levekar_lav_utdanning", inputs: ["lav-utdanning"], keyColumns: [], types: ["historisk", "status"]
+        name: "levekar_lav_utdanning", inputs: ["lav-utdanning"], keyColumns: [],
+        numbers: [
+            "lav-utdanning": .named(["grunnskole", "ingen_utdanning_uoppgitt", "universitet_hogskole_kort", "universitet_hogskole_lang", "videregaende"]),
+        ],
+        types: ["historisk", "status"]
     ) { inputs, type, publishedDate throws(PipelineError) in
         let aggregated = try shares(inputs["lav-utdanning"] ?? [])
         var metadata = GraphMetadata(heading: "Personer mellom 30-59 år med lav utdanning", series: [("Kun grunnskole eller ingen utdanning oppgitt", "")])

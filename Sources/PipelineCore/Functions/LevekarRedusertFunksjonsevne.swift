@@ -6,7 +6,11 @@ enum LevekarRedusertFunksjonsevne {
     static let column = "antall_personer_med_redusert_funksjonsevne"
 
     static let function = BydelsfaktaFunction(
-        name: "levekar_redusert_funksjonsevne", inputs: ["redusert-funksjonsevne"], keyColumns: [], types: ["status", "historisk"]
+        name: "levekar_redusert_funksjonsevne", inputs: ["redusert-funksjonsevne"], keyColumns: [],
+        numbers: [
+            "redusert-funksjonsevne": .named(["andel_personer_med_redusert_funksjonsevne", "antall_personer_med_redusert_funksjonsevne"]),
+        ],
+        types: ["status", "historisk"]
     ) { tables, type, publishedDate throws(PipelineError) in
         let rows = (tables["redusert-funksjonsevne"] ?? []).withRatio(column, from: "andel_personer_med_redusert_funksjonsevne")
         return try PreAggregated.files(

@@ -18,7 +18,19 @@ enum LevekarTotalt {
     ]
 
     static let function = BydelsfaktaFunction(
-        name: "levekar_totalt", inputs: inputs, keyColumns: ["kjonn", "botid"], types: ["status"]
+        name: "levekar_totalt", inputs: inputs, keyColumns: ["kjonn", "botid"],
+        numbers: [
+            "befolkning-etter-kjonn-og-alder": .ages,
+            "botid-ikke-vestlige": .named(["asia_afrika_latin_amerika_og_ost_europa_utenfor_eu"]),
+            "dodsrater": .named(["dodsrate"]),
+            "fattige-husholdninger": .named(["husholdninger_med_barn_under_18_aar_eu_skala_andel"]),
+            "ikke-fullfort-vgs": .named(["andelen_som_ikke_har_fullfort_i_lopet_av_5_aar"]),
+            "lav-utdanning": .named(["grunnskole", "ingen_utdanning_uoppgitt", "universitet_hogskole_kort", "universitet_hogskole_lang", "videregaende"]),
+            "redusert-funksjonsevne": .named(["andel_personer_med_redusert_funksjonsevne"]),
+            "sysselsatte": .named(["antall_sysselsatte"]),
+            "trangbodde": .named(["andel_som_bor_trangt"]),
+        ],
+        types: ["status"]
     ) { tables, _, publishedDate throws(PipelineError) in
         func table(_ name: String) -> [StatisticsRow] { tables[name] ?? [] }
         let population = table(befolkning)

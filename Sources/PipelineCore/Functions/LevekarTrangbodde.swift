@@ -6,7 +6,11 @@ enum LevekarTrangbodde {
     static let column = "antall_som_bor_trangt"
 
     static let function = BydelsfaktaFunction(
-        name: "levekar_trangbodde", inputs: ["trangbodde"], keyColumns: [], types: ["status", "historisk"]
+        name: "levekar_trangbodde", inputs: ["trangbodde"], keyColumns: [],
+        numbers: [
+            "trangbodde": .named(["andel_som_bor_trangt", "antall_som_bor_trangt"]),
+        ],
+        types: ["status", "historisk"]
     ) { tables, type, publishedDate throws(PipelineError) in
         let rows = (tables["trangbodde"] ?? []).withRatio(column, from: "andel_som_bor_trangt")
         return try PreAggregated.files(

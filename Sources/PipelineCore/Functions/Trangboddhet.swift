@@ -22,7 +22,11 @@ enum Trangboddhet {
     ]
 
     static let function = BydelsfaktaFunction(
-        name: "trangboddhet", inputs: ["husholdninger-etter-rom-per-person"], keyColumns: [], types: kinds.keys.sorted()
+        name: "trangboddhet", inputs: ["husholdninger-etter-rom-per-person"], keyColumns: [],
+        numbers: [
+            "husholdninger-etter-rom-per-person": .named(["rom_per_person_0_5_til_0_9", "rom_per_person_1_0_til_1_9", "rom_per_person_2_0_og_over", "rom_per_person_i_alt", "rom_per_person_under_0_5"]),
+        ],
+        types: kinds.keys.sorted()
     ) { tables, type, publishedDate throws(PipelineError) in
         let kind = try DatasetKind.named(type, in: kinds)
         let input = (tables["husholdninger-etter-rom-per-person"] ?? []).filter { $0.districtID != "00" }

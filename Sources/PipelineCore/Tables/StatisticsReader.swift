@@ -1,147 +1,193 @@
-import Foundation
 import ReportKit
 
 extension StatisticsTable {
-    /// Reads a statistics file's bytes into rows. Files without quotes — the usual case — are
-    /// read in one pass straight from the bytes, numbers without making strings first;
-    /// files with quoted fields go through ``SemicolonCSV``. Same rows, same errors.
-    public static func read(_ bytes: [UInt8], file: String, keyColumns: Set<String> = []) throws -> [StatisticsRow] {
-        try bytes.withUnsafeBufferPointer { buffer in try read(buffer, file: file, keyColumns: keyColumns) }
-    }
-
-    /// ``read(_:file:keyColumns:)`` over bytes held elsewhere (a store's data), without copying them.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, keyColumns: Set<String> = []) throws -> [StatisticsRow] {
-        if let start = bytes.baseAddress, memchr(start, Int32(UInt8(ascii: "\"")), bytes.count) != nil {
-            return try rows(SemicolonCSV.parse(bytes, file: file), file: file, keyColumns: keyColumns)
+    /// Reads a statistics file (`;`-separated, a header line) into rows: `aar` is the year,
+    /// the place columns are text (empty is none), `columns.keys` are text, `columns.numbers`
+    /// numbers (empty is NaN), and every other column is skipped unread.
+    ///
+    /// The bytes go through ReportKit's ``CSVScanner`` (quotes, every line end, a byte order
+    /// mark, blank lines skipped anywhere); this reader adds only what the columns mean.
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, columns: StatisticsColumns) throws -> [StatisticsRow] {
+        var reader: StatisticsReader?
+        var rows: [StatisticsRow] = []
+        try CSVScanner.scan(bytes, dialect: .semicolon, file: file, checksFieldCount: true) { record in
+            if let existing = reader {
+                rows.append(try existing.row(record))
+            } else {
+                reader = try StatisticsReader(header: record, file: file, columns: columns)
+            }
         }
-        return try fastRows(bytes, file: file, keyColumns: keyColumns)
-    }
-
-    private enum Role {
-        case date, district, districtName, subDistrict, subDistrictName, key(Int), number(Int)
-    }
-
-    private static func fastRows(_ bytes: UnsafeBufferPointer<UInt8>, file: String, keyColumns: Set<String>) throws -> [StatisticsRow] {
-        var index = 0
-        func field(_ start: Int, _ end: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        }
-        // The header.
-        var header: [String] = []
-        var start = 0
-        while index < bytes.count, bytes[index] != 0x0A {
-            if bytes[index] == UInt8(ascii: ";") { header.append(field(start, index)); start = index + 1 }
-            index += 1
-        }
-        var headerEnd = index
-        if headerEnd > start, bytes[headerEnd - 1] == 0x0D { headerEnd -= 1 }
-        header.append(field(start, max(start, headerEnd)))
-        if header == [""] {
+        guard reader != nil else {
             throw ParseError(file: file, location: SourceLocation(line: 1, column: 1), stage: "csv", message: "the file is empty; expected a header line")
         }
-        guard let dateIndex = header.firstIndex(of: "aar") ?? header.firstIndex(of: "date") else {
-            throw PipelineError.badInput("\(file): no 'aar' column (columns: \(header.joined(separator: ", ")))")
+        return rows
+    }
+
+    /// ``read(_:file:columns:)`` with `keyColumns` as text and every other column a number.
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, keyColumns: Set<String> = []) throws -> [StatisticsRow] {
+        try read(bytes, file: file, columns: StatisticsColumns(keys: keyColumns, numbers: .everyOther))
+    }
+
+    /// ``read(_:file:columns:)`` over a byte array.
+    public static func read(_ bytes: [UInt8], file: String, columns: StatisticsColumns) throws -> [StatisticsRow] {
+        try bytes.withUnsafeBufferPointer { try read($0, file: file, columns: columns) }
+    }
+
+    /// ``read(_:file:keyColumns:)`` over a byte array.
+    public static func read(_ bytes: [UInt8], file: String, keyColumns: Set<String> = []) throws -> [StatisticsRow] {
+        try bytes.withUnsafeBufferPointer { try read($0, file: file, keyColumns: keyColumns) }
+    }
+}
+
+/// What each column of one statistics file means, from its header, and the rows read with it.
+final class StatisticsReader {
+    private enum Role {
+        case date, district, districtName, subDistrict, subDistrictName, key(Int), number(Int), skipped
+    }
+
+    private let file: String
+    private let roles: [Role]
+    private let names: [String]
+    private let keyNames: [String]
+    private let columns: ColumnIndex
+    // Rows repeat their places and keys: a long place name equal to the row before's is that
+    // string again, and rows with the same keys share one dictionary (copies are references).
+    private var texts: TextCache
+    private var keySets: [[String]: [String: String]] = [:]
+    private var keyValues: [String]
+
+    init(header: CSVRecord, file: String, columns wanted: StatisticsColumns) throws {
+        self.file = file
+        let names = header.strings
+        self.names = names
+        var firstPosition: [String: Int] = [:]
+        let dateName = names.contains("aar") ? "aar" : "date"
+        guard names.contains(dateName) else {
+            throw PipelineError.badInput("\(file): no 'aar' column (columns: \(names.joined(separator: ", ")))")
         }
+        var roles: [Role] = []
         var numberNames: [String] = []
         var keyNames: [String] = []
-        var roles: [Role] = []
-        for (position, name) in header.enumerated() {
+        for (position, name) in names.enumerated() {
+            let role: Role
             switch name {
-            case _ where position == dateIndex: roles.append(.date)
-            case "bydel_id": roles.append(.district)
-            case "bydel_navn": roles.append(.districtName)
-            case "delbydel_id": roles.append(.subDistrict)
-            case "delbydel_navn": roles.append(.subDistrictName)
-            case _ where keyColumns.contains(name):
-                roles.append(.key(keyNames.count))
+            case dateName: role = .date
+            case "bydel_id": role = .district
+            case "bydel_navn": role = .districtName
+            case "delbydel_id": role = .subDistrict
+            case "delbydel_navn": role = .subDistrictName
+            case _ where wanted.keys.contains(name):
+                role = .key(keyNames.count)
                 keyNames.append(name)
-            default:
-                roles.append(.number(numberNames.count))
+            case _ where wanted.numbers.contains(name):
+                role = .number(numberNames.count)
                 numberNames.append(name)
+            default: role = .skipped
             }
+            if case .skipped = role {} else if let first = firstPosition[name] {
+                throw ParseError(
+                    file: file, location: header.location(ofField: position), stage: "csv",
+                    message: "column '\(name)' appears twice, as columns \(first + 1) and \(position + 1)")
+            }
+            firstPosition[name] = position
+            roles.append(role)
         }
-        let columns = ColumnIndex(numberNames)
-        // Rows repeat their places and keys: a long place name equal to the row before's is that
-        // string again, and rows with the same keys share one dictionary (copies are references).
-        var texts = TextCache(columns: header.count)
-        var keySets: [[String]: [String: String]] = [:]
-        var rows: [StatisticsRow] = []
-        var line = 1
-        index += 1
-        var keyValues = [String](repeating: "", count: keyNames.count)
-        while index < bytes.count {
-            line += 1
-            // A blank line.
-            if bytes[index] == 0x0A || (bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
-                index += bytes[index] == 0x0A ? 1 : 2
-                continue
-            }
-            var date: Int?
-            var district: String?, districtName: String?, subDistrict: String?, subDistrictName: String?
-            var values = [Double](repeating: .nan, count: numberNames.count)
-            var column = 0
+        self.roles = roles
+        self.keyNames = keyNames
+        columns = ColumnIndex(numberNames)
+        texts = TextCache(columns: names.count)
+        keyValues = Array(repeating: "", count: keyNames.count)
+    }
+
+    /// The row `record` holds (the scanner has checked it has the header's field count).
+    func row(_ record: CSVRecord) throws -> StatisticsRow {
+        var date = 0
+        var district: String?, districtName: String?, subDistrict: String?, subDistrictName: String?
+        var values = [Double](repeating: .nan, count: columns.names.count)
+        let badNumber: Int? = try roles.withUnsafeBufferPointer { roles in
             try values.withUnsafeMutableBufferPointer { values in
-                while true {
-                    let fieldStart = index
-                    var parsed = false
-                    // Most fields are plain numbers: read them in the same pass that finds their end.
-                    if column < roles.count, case .number(let slot) = roles[column],
-                       let (number, next) = plainNumber(bytes, from: index) {
-                        values[slot] = number
-                        index = next
-                        parsed = true
-                    }
-                    while index < bytes.count, bytes[index] != UInt8(ascii: ";"), bytes[index] != 0x0A { index += 1 }
-                    let atEnd = index >= bytes.count || bytes[index] == 0x0A
-                    var fieldEnd = index
-                    if atEnd, fieldEnd > fieldStart, bytes[fieldEnd - 1] == 0x0D { fieldEnd -= 1 }
-                    if !parsed, column < roles.count {
-                        let raw = UnsafeBufferPointer(rebasing: bytes[fieldStart..<fieldEnd])
-                        switch roles[column] {
-                        case .number(let slot):
-                            let text = field(fieldStart, fieldEnd)
-                            let trimmed = text.trimmingSpaces
-                            if !trimmed.isEmpty {
-                                guard let number = Double(trimmed) else {
-                                    throw PipelineError.badInput("\(file):\(line): column '\(numberNames[slot])' is '\(text)', expected a number")
-                                }
-                                values[slot] = number
-                            }
-                        case .date:
-                            date = Int(field(fieldStart, fieldEnd).trimmingSpaces)
-                            if date == nil {
-                                throw PipelineError.badInput("\(file):\(line): 'aar' is '\(field(fieldStart, fieldEnd))', expected a year")
-                            }
-                        case .district: district = texts.optional(raw, column)
-                        case .districtName: districtName = texts.optional(raw, column)
-                        case .subDistrict: subDistrict = texts.optional(raw, column)
-                        case .subDistrictName: subDistrictName = texts.optional(raw, column)
-                        case .key(let slot): keyValues[slot] = texts.text(raw, column)
+                for position in 0..<roles.count {
+                    switch roles[position] {
+                    case .skipped: continue
+                    case .number(let slot):
+                        // Most fields are small counts the scanner has read already; the
+                        // others are read in place.
+                        let field = record[position]
+                        if let small = field.smallWholeNumber {
+                            values[slot] = Double(small)
+                            continue
                         }
+                        let number = field.hasDoubledQuotes ? record.withField(position, Self.number) : Self.number(record.rawField(position))
+                        guard let number else { return position }
+                        values[slot] = number
+                    case .date:
+                        guard let year = record.withField(position, Self.year) else {
+                            throw error(record, position, "'\(names[position])' is '\(record.string(position))', expected a year")
+                        }
+                        date = year
+                    case .district: district = record.withField(position) { texts.optional($0, position) }
+                    case .districtName: districtName = record.withField(position) { texts.optional($0, position) }
+                    case .subDistrict: subDistrict = record.withField(position) { texts.optional($0, position) }
+                    case .subDistrictName: subDistrictName = record.withField(position) { texts.optional($0, position) }
+                    case .key(let slot): keyValues[slot] = record.withField(position) { texts.text($0, position) }
                     }
-                    column += 1
-                    index += 1
-                    if atEnd { break }
                 }
+                return nil
             }
-            guard column == header.count else {
-                throw ParseError(file: file, location: SourceLocation(line: line, column: 1), stage: "csv",
-                                 message: "\(column) fields, but the header has \(header.count)")
-            }
-            var keys: [String: String] = [:]
-            if !keyNames.isEmpty {
-                if let known = keySets[keyValues] {
-                    keys = known
-                } else {
-                    keys = Dictionary(uniqueKeysWithValues: zip(keyNames, keyValues))
-                    keySets[keyValues] = keys
-                }
-            }
-            rows.append(StatisticsRow(
-                date: date ?? 0, districtID: district, districtName: districtName, subDistrictID: subDistrict,
-                subDistrictName: subDistrictName, keys: keys, columns: columns, values: values))
         }
-        return rows
+        if let position = badNumber {
+            throw error(record, position, "column '\(names[position])' is '\(record.string(position))', expected a number")
+        }
+        var keys: [String: String] = [:]
+        if !keyNames.isEmpty {
+            if let known = keySets[keyValues] {
+                keys = known
+            } else {
+                keys = Dictionary(uniqueKeysWithValues: zip(keyNames, keyValues))
+                keySets[keyValues] = keys
+            }
+        }
+        return StatisticsRow(
+            date: date, districtID: district, districtName: districtName, subDistrictID: subDistrict,
+            subDistrictName: subDistrictName, keys: keys, columns: columns, values: values)
+    }
+
+    /// A year: a whole number, spaces around it allowed (what `Int(text)` reads once trimmed).
+    private static func year(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        var negative = false
+        if start < end, bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "+") {
+            negative = bytes[start] == UInt8(ascii: "-")
+            start += 1
+        }
+        guard start < end, end - start <= 18 else { return nil }
+        var value = 0
+        for index in start..<end {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return negative ? -value : value
+    }
+
+    /// A number field: spaces around it allowed, empty is NaN; `nil` when it is not a number.
+    @inline(__always)
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if let number = DecimalText.double(bytes) { return number }
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        if start == end { return .nan }
+        guard start > 0 || end < bytes.count else { return nil }
+        return DecimalText.double(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+
+    private func error(_ record: CSVRecord, _ position: Int, _ message: String) -> ParseError {
+        ParseError(file: file, location: record.location(ofField: position), stage: "csv", message: message)
     }
 }
 
@@ -168,44 +214,3 @@ private struct TextCache {
         return text
     }
 }
-
-/// The number a field starts with when it is written plainly and ends there, and where it
-/// ends: `-`, up to 15 digits with at most one `.` among them, then `;`, a line end or the end
-/// of the file. Such a number is `digits / 10^decimals` with both exactly representable, so
-/// one division gives the correctly rounded value, the one `Double(text)` gives (Clinger's
-/// fast path). Anything else (an empty field, spaces, an exponent) is left to `Double(text)`.
-@inline(__always)
-func plainNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Double, next: Int)? {
-    var index = start
-    let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
-    if negative { index += 1 }
-    var mantissa = 0
-    var digits = 0
-    var decimals = -1
-    while index < bytes.count {
-        let byte = bytes[index]
-        let digit = byte &- UInt8(ascii: "0")
-        if digit < 10 {
-            mantissa = mantissa &* 10 &+ Int(digit)
-            digits += 1
-            if decimals >= 0 { decimals += 1 }
-        } else if byte == UInt8(ascii: "."), decimals < 0 {
-            decimals = 0
-        } else {
-            break
-        }
-        index += 1
-    }
-    guard digits > 0, digits <= 15, decimals != 0 else { return nil }
-    if index < bytes.count {
-        let byte = bytes[index]
-        let ends = byte == UInt8(ascii: ";") || byte == 0x0A
-            || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] == 0x0A))
-        guard ends else { return nil }
-    }
-    var value = Double(mantissa)
-    if decimals > 0 { value /= powersOfTen[decimals] }
-    return (negative ? -value : value, index)
-}
-
-private let powersOfTen: [Double] = (0...15).map { power in (0..<power).reduce(1.0) { value, _ in value * 10 } }
