@@ -36,6 +36,12 @@ public struct TextLengths: Sendable, Hashable {
     public var min: Int
     public var mean: Double
     public var max: Int
+
+    public init(min: Int, mean: Double, max: Int) {
+        self.min = min
+        self.mean = mean
+        self.max = max
+    }
 }
 
 /// A column's values with their counts, by count descending, then value ascending;
@@ -44,6 +50,11 @@ public struct ValueCounts: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var value: ProfileValue
         public var count: Int
+
+        public init(value: ProfileValue, count: Int) {
+            self.value = value
+            self.count = count
+        }
     }
 
     public var entries: [Entry]
