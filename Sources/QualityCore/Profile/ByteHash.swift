@@ -25,9 +25,6 @@ enum ByteHash {
         return mix(state)
     }
 
-    /// The hash of a 64-bit value (numbers by their bits, instants by their count).
-    static func hash(_ value: UInt64) -> UInt64 { mix(value ^ 0x2545_F491_4F6C_DD1D) }
-
     /// MurmurHash3's 64-bit finalizer: every input bit reaches every output bit.
     @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
         var x = value

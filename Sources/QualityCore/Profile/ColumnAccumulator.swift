@@ -27,7 +27,7 @@ public struct ColumnAccumulator: Sendable {
     public var isSketched: Bool { sketch != nil }
 
     /// Bytes the exact values take (0 once sketched).
-    var exactBytes: Int { values.approximateBytes }
+    var exactBytes: Int { sketch == nil ? values.approximateBytes : 0 }
 
     /// Adds one field of data row `row`; an empty field is a missing value.
     @inline(__always)

@@ -15,6 +15,7 @@ struct ColumnSketch: Sendable {
             frequent = FrequentValues(capacity: limits.frequentCapacity)
         }
 
+        /// `hash` must be ``ByteHash/hash(_:)-(UnsafeRawBufferPointer)`` of `bytes`: the table re-hashes that way.
         mutating func add(_ bytes: UnsafeRawBufferPointer, hash: UInt64, weight: Int) {
             distinct.add(hash: hash)
             frequent.add(bytes, hash: hash, weight: weight)
@@ -68,14 +69,14 @@ struct ColumnSketch: Sendable {
             moments.add(value, weight: weight)
             if weight == 1 { quantiles?.add(value) } else { quantiles?.add(value, count: weight) }
             var bits = value.bitPattern
-            withUnsafeBytes(of: &bits) { numeric?.add($0, hash: ByteHash.hash(value.bitPattern), weight: weight) }
+            withUnsafeBytes(of: &bits) { numeric?.add($0, hash: ByteHash.hash($0), weight: weight) }
         case .date, .timestamp:
             guard instant != nil else { return }
             let micros = form == .date ? ValueForm.date(bytes)! * 86_400_000_000 : ValueForm.timestamp(bytes)!
             instantMin = Swift.min(instantMin, micros)
             instantMax = Swift.max(instantMax, micros)
             var bits = UInt64(bitPattern: micros)
-            withUnsafeBytes(of: &bits) { instant?.add($0, hash: ByteHash.hash(UInt64(bitPattern: micros)), weight: weight) }
+            withUnsafeBytes(of: &bits) { instant?.add($0, hash: ByteHash.hash($0), weight: weight) }
         case .boolean:
             if ValueForm.boolean(bytes)! { trues += weight } else { falses += weight }
         default:

@@ -50,7 +50,7 @@ public struct TableProfiler: Sendable {
     @inline(__always)
     public mutating func endRow() {
         rowCount += 1
-        if rowCount & 0xFFFF == 0 { enforceBudget() }
+        if rowCount & 0x3FF == 0 { enforceBudget() }
     }
 
     /// Adds the state of the rows that follow this profiler's (same columns, same limits).
