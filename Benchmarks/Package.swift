@@ -10,7 +10,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "reportkit-bench",
-            dependencies: [.product(name: "ReportKit", package: "ReportKit")],
+            dependencies: [
+                .product(name: "ReportKit", package: "ReportKit"),
+                .product(name: "QualityCore", package: "ReportKit"),
+            ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         )
     ]

@@ -10,6 +10,7 @@ import ReportKit
 //   reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
 //       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
 //       and the original's handler too when a Python and a runner script are given
+//   reportkit-bench profile-core [--rows N]            the profile core alone, per column type
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in arguments: inout [String]) -> String? {
@@ -104,6 +105,9 @@ case "pipeline":
         print(line)
     }
 
+case "profile-core":
+    try ProfileCoreBench.run(rows: Int(option("--rows", in: &arguments) ?? "") ?? 2_000_000)
+
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | profile-core [--rows N]")
 }

@@ -21,6 +21,9 @@ struct ByteCountTable: Sendable {
     /// Approximate bytes held, for the memory figures in docs and tests.
     var approximateBytes: Int { arena.capacity + offsets.capacity * 25 + slots.capacity * 4 }
 
+    /// Where entry `entry`'s bytes are in ``arena``.
+    func span(of entry: Int) -> Range<Int> { offsets[entry]..<(offsets[entry] + Int(lengths[entry])) }
+
     /// The bytes of entry `entry`.
     func withBytes<R>(of entry: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try arena.withUnsafeBytes { all in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The figures of a column in exact mode, from its distinct values and counts.
 enum ExactFinish {
     static func profile(of column: ColumnAccumulator, type: ColumnType, rows: Int) -> ColumnProfile {
@@ -42,28 +44,79 @@ enum ExactFinish {
         return profile
     }
 
-    /// The distinct typed values, ascending, with their counts (spellings of one value merged).
+    /// The distinct typed values, ascending, with their counts (spellings of one value
+    /// merged). Sorted on plain keys (integers, doubles, bytes), values made last.
     static func typedCounts(_ values: ByteCountTable, type: ColumnType) -> [ValueCounts.Entry] {
-        var typed: [ValueCounts.Entry] = []
-        typed.reserveCapacity(values.count)
-        values.forEach { bytes, count, form in
-            typed.append(ValueCounts.Entry(value: value(of: bytes, form: form, as: type), count: count))
+        switch type {
+        case .integer:
+            return merged(keys(values) { bytes, _ in ValueForm.integer(bytes)! }, as: ProfileValue.integer)
+        case .number:
+            return merged(keys(values) { bytes, _ in ValueForm.number(bytes)! + 0 }, as: ProfileValue.number)
+        case .date:
+            return merged(keys(values) { bytes, _ in ValueForm.date(bytes)! }) { ProfileValue.date(days: $0) }
+        case .timestamp:
+            let micros = keys(values) { bytes, form in
+                form == .date ? ValueForm.date(bytes)! * 86_400_000_000 : ValueForm.timestamp(bytes)!
+            }
+            return merged(micros) { ProfileValue.timestamp(microseconds: $0) }
+        case .boolean:
+            return merged(keys(values) { bytes, _ in ValueForm.boolean(bytes)! ? 1 : 0 }) { ProfileValue.boolean($0 == 1) }
+        case .text:
+            return textCounts(values)
         }
-        if type == .text {
-            typed.sort { $0.value < $1.value }  // distinct bytes: nothing to merge
-            return typed
+    }
+
+    private static func keys<Key>(
+        _ values: ByteCountTable, _ key: (UnsafeRawBufferPointer, ValueForms) -> Key
+    ) -> [(key: Key, count: Int)] {
+        var keyed: [(key: Key, count: Int)] = []
+        keyed.reserveCapacity(values.count)
+        values.forEach { bytes, count, form in keyed.append((key(bytes, form), count)) }
+        return keyed
+    }
+
+    private static func merged<Key: Comparable>(
+        _ keyed: [(key: Key, count: Int)], as value: (Key) -> ProfileValue
+    ) -> [ValueCounts.Entry] {
+        var keyed = keyed
+        keyed.sort { $0.key < $1.key }
+        var entries: [ValueCounts.Entry] = []
+        entries.reserveCapacity(keyed.count)
+        var index = 0
+        while index < keyed.count {
+            var count = keyed[index].count
+            var next = index + 1
+            while next < keyed.count, keyed[next].key == keyed[index].key {
+                count += keyed[next].count
+                next += 1
+            }
+            entries.append(ValueCounts.Entry(value: value(keyed[index].key), count: count))
+            index = next
         }
-        typed.sort { $0.value < $1.value }
-        var merged: [ValueCounts.Entry] = []
-        merged.reserveCapacity(typed.count)
-        for entry in typed {
-            if let last = merged.last, last.value == entry.value {
-                merged[merged.count - 1].count += entry.count
-            } else {
-                merged.append(entry)
+        return entries
+    }
+
+    /// Text values in code-point order: their UTF-8 bytes compared with `memcmp`.
+    private static func textCounts(_ values: ByteCountTable) -> [ValueCounts.Entry] {
+        var spans: [(start: Int, length: Int, count: Int)] = (0..<values.count).map { entry in
+            let span = values.span(of: entry)
+            return (span.lowerBound, span.count, values.counts[entry])
+        }
+        return values.arena.withUnsafeBytes { arena in
+            let base = arena.baseAddress
+            spans.sort { lhs, rhs in
+                let common = Swift.min(lhs.length, rhs.length)
+                if common > 0, let base {
+                    let order = memcmp(base + lhs.start, base + rhs.start, common)
+                    if order != 0 { return order < 0 }
+                }
+                return lhs.length < rhs.length
+            }
+            return spans.map { span in
+                let text = String(decoding: UnsafeRawBufferPointer(rebasing: arena[span.start..<(span.start + span.length)]), as: UTF8.self)
+                return ValueCounts.Entry(value: .text(text), count: span.count)
             }
         }
-        return merged
     }
 
     /// The value of `bytes` (of form `form`, which `type` accepts).
