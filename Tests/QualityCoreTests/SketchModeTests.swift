@@ -9,6 +9,18 @@ import Testing
         exactDistinctPerColumn: 2_000, distinctPrecision: 14, quantileK: 200, frequentCapacity: 100)
     static let columns = ["id", "x", "hot", "when", "flag"].map { ColumnDeclaration(name: $0) }
     static let table = GeneratedTable(rows: 24_000, seed: 11)
+    /// The table profiled exactly and with the sketch limits, once for all tests.
+    static let exact = profile(limits: .exact)
+    static let sketched = profile(limits: limits)
+
+    static func profile(limits: ProfileLimits) -> TableProfile {
+        do {
+            return try table.profiler(0..<table.rows.count, limits: limits).finish()
+        } catch {
+            Issue.record(error)
+            return TableProfile(rowCount: 0, columns: [])
+        }
+    }
 
     struct GeneratedTable: Sendable {
         var rows: [[String]] = []
@@ -89,8 +101,8 @@ import Testing
 
     @Test func boundsHoldAgainstExactAnswers() throws {
         let table = Self.table
-        let exact = try table.profiler(0..<table.rows.count, limits: .exact).finish()
-        let sketched = try table.profiler(0..<table.rows.count, limits: Self.limits).finish()
+        let exact = Self.exact
+        let sketched = Self.sketched
         Self.check(sketched, against: exact)
         let byName = Dictionary(uniqueKeysWithValues: sketched.columns.map { ($0.name, $0) })
         #expect(byName["id"]?.distinct.isExact == false)
@@ -104,15 +116,14 @@ import Testing
     @Test func mergedSketchesKeepTheirBounds() throws {
         let table = Self.table
         let n = table.rows.count
-        let exact = try table.profiler(0..<n, limits: .exact).finish()
+        let exact = Self.exact
         var merged = try table.profiler(0..<n / 3, limits: Self.limits)
         merged.merge(try table.profiler(n / 3..<n, limits: Self.limits))
         let profile = merged.finish()
         Self.check(profile, against: exact)
         try checkQuartiles(try #require(profile.columns.first { $0.name == "x" }), sorted: table.x)
         // HyperLogLog merges exactly: the same estimate as one pass.
-        let whole = try table.profiler(0..<n, limits: Self.limits).finish()
-        #expect(profile.columns.map(\.distinct) == whole.columns.map(\.distinct))
+        #expect(profile.columns.map(\.distinct) == Self.sketched.columns.map(\.distinct))
     }
 
     /// The value reported for quantile q has a true rank within the reported bound of q(n−1).
@@ -154,6 +165,34 @@ import Testing
         #expect(x.valueCounts.rows.allSatisfy { $0[1].hasPrefix("~") })
     }
 
+    @Test func recountMakesTheCandidatesExact() throws {
+        let table = Self.table
+        let exact = Self.exact
+        let sketched = Self.sketched
+        var recount = ValueRecount(for: sketched)
+        #expect(recount.isNeeded)
+        for row in table.rows {
+            for (column, field) in row.enumerated() {
+                var field = field
+                field.withUTF8 { recount.add(UnsafeRawBufferPointer($0), column: column) }
+            }
+        }
+        let recounted = recount.apply(to: sketched)
+        for (ours, truth) in zip(recounted.columns, exact.columns) {
+            let trueCounts = Dictionary(uniqueKeysWithValues: truth.valueCounts.entries.map { ($0.value, $0.count) })
+            #expect(ours.valueCounts.countsAreExact, "\(ours.name)")
+            for entry in ours.valueCounts.entries {
+                #expect(entry.count == trueCounts[entry.value], "\(ours.name) \(entry.value)")
+            }
+            #expect(ours.valueCounts.rows.allSatisfy { !$0[1].hasPrefix("~") })
+        }
+        let hot = try #require(recounted.columns.first { $0.name == "hot" })
+        let trueHot = try #require(exact.columns.first { $0.name == "hot" })
+        #expect(hot.top == trueHot.top && hot.freq == trueHot.freq, "the top value is exact after the recount")
+        #expect(hot.top?.isExact == true)
+        #expect(recounted.columns.first { $0.name == "x" }?.distinct.isExact == false, "distinct stays an estimate")
+    }
+
     @Test func memoryBudgetSketchesTheLargestColumnsFirst() throws {
         let table = Self.table
         var limits = ProfileLimits.default
@@ -163,8 +202,7 @@ import Testing
         #expect(sketched["id"] == true)
         #expect(sketched["when"] == true)
         #expect(sketched["flag"] == false)
-        let exact = try table.profiler(0..<table.rows.count, limits: .exact).finish()
-        Self.check(profile, against: exact)
+        Self.check(profile, against: Self.exact)
     }
 }
 

@@ -59,9 +59,19 @@ public struct ValueCounts: Sendable, Hashable {
 
     public var entries: [Entry]
     /// `nil` when the counts are exact and complete; in sketch mode the Misra–Gries bound:
-    /// each count is at most this much below the truth, and any value missing from the
-    /// list occurs at most this often.
+    /// any value missing from the list occurs at most this often, and (unless
+    /// ``countsAreExact``) each listed count is at most this much below the truth.
     public var undercount: Int?
+    /// The listed counts are exact (always in exact mode; after a ``ValueRecount`` in
+    /// sketch mode, where the list may still leave out values rarer than ``undercount``).
+    public var countsAreExact: Bool
 
+    public init(entries: [Entry], undercount: Int?, countsAreExact: Bool? = nil) {
+        self.entries = entries
+        self.undercount = undercount
+        self.countsAreExact = countsAreExact ?? (undercount == nil)
+    }
+
+    /// Exact and complete.
     public var isExact: Bool { undercount == nil }
 }

@@ -73,6 +73,13 @@ extension ColumnProfile {
             ])))
         }
         add("value_counts_exact", .bool(valueCounts.isExact))
+        if let bound = valueCounts.undercount {
+            // Sketch mode: how far off a listed count may be, and how often an unlisted value may occur.
+            add("value_counts_bound", .object(JSONObject([
+                .init(key: "counts_exact", value: .bool(valueCounts.countsAreExact)),
+                .init(key: "unlisted_at_most", value: .number(Double(bound))),
+            ])))
+        }
         return .object(JSONObject(members))
     }
 }
@@ -83,6 +90,6 @@ extension ValueCounts {
 
     /// `value,count` rows (a `~` before counts that may be low, in sketch mode).
     public var rows: [[String]] {
-        entries.map { [$0.value.description, (isExact ? "" : "~") + String($0.count)] }
+        entries.map { [$0.value.description, (countsAreExact ? "" : "~") + String($0.count)] }
     }
 }
