@@ -13,6 +13,7 @@ import decimal
 import json
 import math
 import os
+import re
 import sys
 
 import duckdb
@@ -87,6 +88,11 @@ def row_indexes(con, table: str, columns: list[str], row: tuple) -> list[int]:
     return [r[0] for r in con.execute(sql, params).fetchall()]
 
 
+def log_text(text: str | None) -> str | None:
+    """A log text without duckdb's "Did you mean …?" hint, whose suggestion varies between runs."""
+    return re.sub(r'\nDid you mean "[^"]*"\?', "", text) if text else text
+
+
 def run(stem: str) -> dict:
     os.chdir(HERE)
     tables = json.load(open("tables.json"))
@@ -108,10 +114,10 @@ def run(stem: str) -> dict:
     logs = [
         {
             "level": log.level.value,
-            "message": log.message,
+            "message": log_text(log.message),
             "line": log.location.line if log.location else None,
             "col": log.location.col if log.location else None,
-            "exception": str(log.exception) if log.exception else None,
+            "exception": log_text(str(log.exception)) if log.exception else None,
         }
         for log in scan._logs.logs
         if log.level in (LogLevel.ERROR, LogLevel.WARNING)
