@@ -1,7 +1,7 @@
 import Foundation
 import QualityCore
 
-/// `reportkit-bench profile-core [--rows N]`: the profile core alone (no reading), one column
+/// `reportkit-bench profile-core [--rows N] [--types integer,text,…]`: the profile core alone (no reading), one column
 /// of each type fed from fields laid end to end in memory; rows/s and MB/s per type, in
 /// exact mode (every value distinct: the worst case for memory) and in sketch mode.
 enum ProfileCoreBench {
@@ -38,9 +38,9 @@ enum ProfileCoreBench {
         return fields
     }
 
-    static func run(rows: Int) throws {
+    static func run(rows: Int, types: [ColumnType] = ColumnType.allCases) throws {
         print("profile core, \(rows) rows per column       exact rows/s     MB/s   sketch rows/s     MB/s")
-        for type in ColumnType.allCases {
+        for type in types {
             let data = fields(of: type, rows: rows)
             var line = type.rawValue.padding(toLength: 36, withPad: " ", startingAt: 0)
             var finishTimes: [Double] = []

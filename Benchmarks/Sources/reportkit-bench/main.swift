@@ -1,4 +1,5 @@
 import Foundation
+import QualityCore
 import ReportKit
 
 // reportkit-bench: figures for ReportKit's speed and memory goals. Prints, never asserts.
@@ -10,7 +11,7 @@ import ReportKit
 //   reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
 //       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
 //       and the original's handler too when a Python and a runner script are given
-//   reportkit-bench profile-core [--rows N]            the profile core alone, per column type
+//   reportkit-bench profile-core [--rows N] [--types T,…]  the profile core alone, per column type
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in arguments: inout [String]) -> String? {
@@ -106,7 +107,8 @@ case "pipeline":
     }
 
 case "profile-core":
-    try ProfileCoreBench.run(rows: Int(option("--rows", in: &arguments) ?? "") ?? 2_000_000)
+    let types = option("--types", in: &arguments)?.split(separator: ",").compactMap { ColumnType(rawValue: String($0)) }
+    try ProfileCoreBench.run(rows: Int(option("--rows", in: &arguments) ?? "") ?? 2_000_000, types: types ?? ColumnType.allCases)
 
 default:
     print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | profile-core [--rows N]")

@@ -137,8 +137,11 @@ enum ExactFinish {
 
     /// `ascending` (sorted by value) reordered by count descending, ties in value order.
     static func byCount(_ ascending: [ValueCounts.Entry]) -> [ValueCounts.Entry] {
-        let order = ascending.indices.sorted { lhs, rhs in
-            ascending[lhs].count != ascending[rhs].count ? ascending[lhs].count > ascending[rhs].count : lhs < rhs
+        let counts = ascending.map(\.count)
+        if zip(counts, counts.dropFirst()).allSatisfy({ $0 >= $1 }) { return ascending }  // e.g. all distinct
+        var order = Array(counts.indices)
+        counts.withUnsafeBufferPointer { counts in
+            order.sort { lhs, rhs in counts[lhs] != counts[rhs] ? counts[lhs] > counts[rhs] : lhs < rhs }
         }
         return order.map { ascending[$0] }
     }
