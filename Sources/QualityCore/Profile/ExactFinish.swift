@@ -18,7 +18,7 @@ enum ExactFinish {
         case .integer, .number:
             profile.min = typed.first?.value
             profile.max = typed.last?.value
-            let summary = NumericSummary(sorted: typed.map { ($0.value.double!, $0.count) })
+            let summary = NumericSummary(sorted: typed)
             profile.mean = summary.mean
             profile.std = summary.std
             profile.p25 = summary.p25.map { Figure($0) }
@@ -49,18 +49,22 @@ enum ExactFinish {
     static func typedCounts(_ values: ByteCountTable, type: ColumnType) -> [ValueCounts.Entry] {
         switch type {
         case .integer:
-            return merged(keys(values) { bytes, _ in ValueForm.integer(bytes)! }, as: ProfileValue.integer)
+            var keyed = keys(values) { bytes, _ in ValueForm.integer(bytes)! }
+            return merged(&keyed, as: ProfileValue.integer)
         case .number:
-            return merged(keys(values) { bytes, _ in ValueForm.number(bytes)! + 0 }, as: ProfileValue.number)
+            var keyed = keys(values) { bytes, _ in ValueForm.number(bytes)! + 0 }
+            return merged(&keyed, as: ProfileValue.number)
         case .date:
-            return merged(keys(values) { bytes, _ in ValueForm.date(bytes)! }) { ProfileValue.date(days: $0) }
+            var keyed = keys(values) { bytes, _ in ValueForm.date(bytes)! }
+            return merged(&keyed) { ProfileValue.date(days: $0) }
         case .timestamp:
-            let micros = keys(values) { bytes, form in
+            var keyed = keys(values) { bytes, form in
                 form == .date ? ValueForm.date(bytes)! * 86_400_000_000 : ValueForm.timestamp(bytes)!
             }
-            return merged(micros) { ProfileValue.timestamp(microseconds: $0) }
+            return merged(&keyed) { ProfileValue.timestamp(microseconds: $0) }
         case .boolean:
-            return merged(keys(values) { bytes, _ in ValueForm.boolean(bytes)! ? 1 : 0 }) { ProfileValue.boolean($0 == 1) }
+            var keyed = keys(values) { bytes, _ in ValueForm.boolean(bytes)! ? 1 : 0 }
+            return merged(&keyed) { ProfileValue.boolean($0 == 1) }
         case .text:
             return textCounts(values)
         }
@@ -75,10 +79,10 @@ enum ExactFinish {
         return keyed
     }
 
+    /// Sorts `keyed` in place and makes the entries, equal keys' counts added up.
     private static func merged<Key: Comparable>(
-        _ keyed: [(key: Key, count: Int)], as value: (Key) -> ProfileValue
+        _ keyed: inout [(key: Key, count: Int)], as value: (Key) -> ProfileValue
     ) -> [ValueCounts.Entry] {
-        var keyed = keyed
         keyed.sort { $0.key < $1.key }
         var entries: [ValueCounts.Entry] = []
         entries.reserveCapacity(keyed.count)

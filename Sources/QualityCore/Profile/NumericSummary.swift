@@ -8,8 +8,24 @@ struct NumericSummary: Sendable, Hashable {
     var p50: Double?
     var p75: Double?
 
+    /// `entries` ascending, each with its count (> 0); integers, numbers, dates and
+    /// timestamps are read as `Double`s (pandas converts int64 to float64 the same way).
+    init(sorted entries: [ValueCounts.Entry]) {
+        self.init(sorted: DoubleView(entries: entries))
+    }
+
+    /// The entries' values as `Double`s, without a copy.
+    struct DoubleView: RandomAccessCollection {
+        let entries: [ValueCounts.Entry]
+        var startIndex: Int { 0 }
+        var endIndex: Int { entries.count }
+        subscript(position: Int) -> (value: Double, count: Int) {
+            (entries[position].value.double ?? .nan, entries[position].count)
+        }
+    }
+
     /// `values` ascending, each with its count (> 0).
-    init(sorted values: [(value: Double, count: Int)]) {
+    init<Values: RandomAccessCollection>(sorted values: Values) where Values.Element == (value: Double, count: Int), Values.Index == Int {
         let n = values.reduce(0) { $0 + $1.count }
         guard n > 0 else { return }
         var sum = CompensatedSum()
@@ -31,7 +47,9 @@ struct NumericSummary: Sendable, Hashable {
 
     /// numpy's linear quantile: the virtual index h = (n−1)q between the values at ⌊h⌋ and
     /// ⌊h⌋+1, combined as numpy's `_lerp` does (from below when t < ½, from above otherwise).
-    static func quantile(_ q: Double, of values: [(value: Double, count: Int)], count n: Int) -> Double {
+    static func quantile<Values: RandomAccessCollection>(
+        _ q: Double, of values: Values, count n: Int
+    ) -> Double where Values.Element == (value: Double, count: Int), Values.Index == Int {
         let position = Double(n - 1) * q
         let below = position.rounded(.down)
         let t = position - below
@@ -47,12 +65,14 @@ struct NumericSummary: Sendable, Hashable {
     }
 
     /// The value at 0-based position `index` of the expanded sorted list.
-    private static func value(at index: Int, in values: [(value: Double, count: Int)]) -> Double {
+    private static func value<Values: RandomAccessCollection>(
+        at index: Int, in values: Values
+    ) -> Double where Values.Element == (value: Double, count: Int), Values.Index == Int {
         var seen = 0
         for item in values {
             seen += item.count
             if index < seen { return item.value }
         }
-        return values[values.count - 1].value
+        return values[values.endIndex - 1].value
     }
 }
