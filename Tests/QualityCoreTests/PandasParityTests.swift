@@ -88,4 +88,23 @@ import Testing
             }
         }
     }
+
+    /// Sketched columns keep pandas' mean, std, count, missing, min and max exactly (to 1e-12).
+    @Test func sketchedMomentsEqualPandas() throws {
+        let fixture = try ProfileFixture.load("events")
+        let limits = ProfileLimits(exactDistinctPerColumn: 50)
+        let profile = try fixture.profiler(rows: 0..<fixture.rows.count, declared: true, limits: limits).finish()
+        let expected = try #require(fixture.expected["columns"]?.objectValue)
+        for column in profile.columns {
+            let theirs = try #require(expected[column.name])
+            #expect(column.count == theirs["count"]?.intValue && column.missing == theirs["missing"]?.intValue)
+            #expect(column.min?.description == theirs["min"]?.stringValue, "\(column.name) min")
+            #expect(column.max?.description == theirs["max"]?.stringValue, "\(column.name) max")
+            #expect(Self.close(column.mean, theirs["mean"]?.numberValue), "\(column.name) mean")
+            #expect(Self.close(column.std, theirs["std"]?.numberValue), "\(column.name) std")
+            if column.type != .boolean, (theirs["distinct"]?.intValue ?? 0) > 50 {
+                #expect(!column.distinct.isExact, "\(column.name) is sketched")
+            }
+        }
+    }
 }
