@@ -12,6 +12,7 @@ let package = Package(
             name: "reportkit-bench",
             dependencies: [
                 .product(name: "ReportKit", package: "ReportKit"), .product(name: "ReportAdapters", package: "ReportKit"),
+                .product(name: "QualityCore", package: "ReportKit"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         )

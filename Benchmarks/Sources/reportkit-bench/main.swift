@@ -1,4 +1,5 @@
 import Foundation
+import QualityCore
 import ReportKit
 
 // reportkit-bench: figures for ReportKit's speed and memory goals. Prints, never asserts.
@@ -15,6 +16,7 @@ import ReportKit
 //   reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
 //       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
 //       and the original's handler too when a Python and a runner script are given
+//   reportkit-bench profile-core [--rows N] [--types T,…]  the profile core alone, per column type
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in arguments: inout [String]) -> String? {
@@ -138,6 +140,10 @@ case "csv":
                      result.seconds, throughput(result.bytes, result.seconds), result.records, result.checksum))
     }
 
+case "profile-core":
+    let types = option("--types", in: &arguments)?.split(separator: ",").compactMap { ColumnType(rawValue: String($0)) }
+    try ProfileCoreBench.run(rows: Int(option("--rows", in: &arguments) ?? "") ?? 2_000_000, types: types ?? ColumnType.allCases)
+
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…]")
 }

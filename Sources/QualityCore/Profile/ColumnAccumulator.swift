@@ -1,0 +1,96 @@
+/// The running state of one column: fed raw fields, merged with the state of other rows,
+/// finished into a ``ColumnProfile``.
+///
+/// Exact mode (the start) keeps every distinct field's bytes with its count and its form;
+/// every figure is computed from them at the end, so the same rows give the same profile
+/// however they were split and merged. Past the limits it switches to a ``ColumnSketch``.
+public struct ColumnAccumulator: Sendable {
+    public let name: String
+    /// The declared type, or `nil` to infer one.
+    public let declared: ColumnType?
+    let limits: ProfileLimits
+    /// Non-missing fields seen.
+    private(set) var count = 0
+    /// The forms of the values seen.
+    private(set) var forms: ValueForms = []
+    /// Exact mode's values (empty once sketched).
+    private(set) var values = ByteCountTable()
+    private(set) var sketch: ColumnSketch?
+
+    public init(name: String, declared: ColumnType? = nil, limits: ProfileLimits = .default) {
+        self.name = name
+        self.declared = declared
+        self.limits = limits
+    }
+
+    /// Whether the column switched to sketches.
+    public var isSketched: Bool { sketch != nil }
+
+    /// Bytes the exact values take (0 once sketched).
+    var exactBytes: Int { sketch == nil ? values.approximateBytes : 0 }
+
+    /// Adds one field of data row `row`; an empty field is a missing value.
+    @inline(__always)
+    mutating func add(_ bytes: UnsafeRawBufferPointer, row: Int) throws(ProfileError) {
+        guard !bytes.isEmpty else { return }
+        count += 1
+        if sketch == nil {
+            let (entry, isNew) = values.add(bytes, hash: ByteHash.hash(bytes), classify: ValueForm.of)
+            guard isNew else { return }
+            try admit(values.forms[entry], bytes, row: row)
+            if values.count > limits.exactDistinctPerColumn { switchToSketch() }
+        } else {
+            let form = ValueForm.of(bytes)
+            try admit(form, bytes, row: row)
+            sketch!.add(bytes, form: form, weight: 1, possible: PossibleTypes(declared: declared, forms: forms))
+        }
+    }
+
+    private mutating func admit(_ form: ValueForms, _ bytes: UnsafeRawBufferPointer, row: Int) throws(ProfileError) {
+        forms.formUnion(form)
+        if let declared, !declared.accepts(form) {
+            throw ProfileError(row: row, column: name, value: String(decoding: bytes, as: UTF8.self), expected: declared)
+        }
+    }
+
+    /// Moves the exact values into sketches and frees them.
+    mutating func switchToSketch() {
+        guard sketch == nil else { return }
+        let possible = PossibleTypes(declared: declared, forms: forms)
+        var fresh = ColumnSketch(limits: limits, possible: possible)
+        values.forEach { bytes, weight, form in fresh.add(bytes, form: form, weight: weight, possible: possible) }
+        sketch = fresh
+        values = ByteCountTable()
+    }
+
+    /// Adds the state of other rows of the same column.
+    mutating func merge(_ other: ColumnAccumulator) {
+        count += other.count
+        forms.formUnion(other.forms)
+        switch (sketch == nil, other.sketch == nil) {
+        case (true, true):
+            other.values.forEach { bytes, weight, form in
+                values.add(bytes, hash: ByteHash.hash(bytes), weight: weight) { _ in form }
+            }
+            if values.count > limits.exactDistinctPerColumn { switchToSketch() }
+        case (true, false):
+            switchToSketch()
+            sketch!.merge(other.sketch!, possible: PossibleTypes(declared: declared, forms: forms))
+        case (false, true):
+            var theirs = other
+            theirs.switchToSketch()
+            sketch!.merge(theirs.sketch!, possible: PossibleTypes(declared: declared, forms: forms))
+        case (false, false):
+            sketch!.merge(other.sketch!, possible: PossibleTypes(declared: declared, forms: forms))
+        }
+    }
+
+    /// The column's figures, for a table of `rows` rows.
+    func finish(rows: Int) -> ColumnProfile {
+        let type = declared ?? ColumnType.inferred(from: forms)
+        if let sketch {
+            return SketchFinish.profile(of: self, sketch: sketch, type: type, rows: rows)
+        }
+        return ExactFinish.profile(of: self, type: type, rows: rows)
+    }
+}

@@ -1,0 +1,44 @@
+/// When a profile stops keeping every distinct value and switches a column to sketches.
+///
+/// Exact mode keeps each column's distinct values with their counts (about 21 bytes, 16–32
+/// bytes of hash slots and the value's bytes each, plus array growth slack), from which
+/// every figure is computed exactly. A column switches to sketches when it holds more than
+/// ``exactDistinctPerColumn`` distinct values, or when the whole table's exact values pass
+/// ``exactBytes`` (then the column holding most goes first, until the table is under the
+/// budget again). A sketched column's figures say so (see ``Figure``).
+///
+/// Measured (release, `reportkit-bench profile-core --rows 10000000 --types integer`): one
+/// column of 10M distinct integers takes about 750 MB exact, and finishing it needs about
+/// 480 MB more for its sorted value counts (columns are finished one at a time). So with
+/// the defaults a 10M-row table stays exact when its distinct values fit the 768 MiB budget
+/// (e.g. one all-distinct key column beside low-cardinality ones); a second all-distinct
+/// column is sketched.
+public struct ProfileLimits: Sendable, Hashable {
+    /// Distinct values one column may hold exactly.
+    public var exactDistinctPerColumn: Int
+    /// Bytes all columns' exact values may take together.
+    public var exactBytes: Int
+    /// HyperLogLog precision p (2^p one-byte registers): 16 gives a 0.41% standard error.
+    public var distinctPrecision: Int
+    /// KLL's k: the rank error shrinks about as 1/k.
+    public var quantileK: Int
+    /// Misra–Gries capacity: counts may be low by at most n / (capacity + 1).
+    public var frequentCapacity: Int
+
+    public init(
+        exactDistinctPerColumn: Int = 10_000_000, exactBytes: Int = 768 << 20,
+        distinctPrecision: Int = 16, quantileK: Int = 512, frequentCapacity: Int = 1024
+    ) {
+        self.exactDistinctPerColumn = exactDistinctPerColumn
+        self.exactBytes = exactBytes
+        self.distinctPrecision = distinctPrecision
+        self.quantileK = quantileK
+        self.frequentCapacity = frequentCapacity
+    }
+
+    /// The defaults.
+    public static let `default` = ProfileLimits()
+
+    /// Never switch to sketches (`--exact`): memory grows with the distinct values.
+    public static let exact = ProfileLimits(exactDistinctPerColumn: .max, exactBytes: .max)
+}

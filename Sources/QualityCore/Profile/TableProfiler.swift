@@ -1,0 +1,91 @@
+/// Profiles a table fed one field at a time, from any reader: CSV, JSON Lines, a database.
+///
+///     var profiler = TableProfiler(columns: [.init(name: "age", type: .integer), .init(name: "name")])
+///     for row in rows {
+///         for (column, field) in row.enumerated() { try profiler.add(field, column: column) }
+///         profiler.endRow()
+///     }
+///     let profile = profiler.finish()
+///
+/// Fields are raw UTF-8 bytes, already unquoted; an empty field is a missing value, and a
+/// field not given for a row counts as missing too. Two profilers over consecutive parts
+/// of a table ``merge(_:)`` into the profiler of the whole: in exact mode the finished
+/// profile is the same value, figure for figure.
+public struct TableProfiler: Sendable {
+    public private(set) var columns: [ColumnAccumulator]
+    /// Data rows ended so far.
+    public private(set) var rowCount = 0
+    /// The number of this profiler's first row in the table (for error messages).
+    public let firstRow: Int
+    private let limits: ProfileLimits
+
+    public init(columns: [ColumnDeclaration], limits: ProfileLimits = .default, firstRow: Int = 1) {
+        self.columns = columns.map { ColumnAccumulator(name: $0.name, declared: $0.type, limits: limits) }
+        self.limits = limits
+        self.firstRow = firstRow
+    }
+
+    /// Adds field `bytes` of the current row to column `column` (0-based).
+    /// Throws when the column has a declared type that the value is not.
+    @inline(__always)
+    public mutating func add(_ bytes: UnsafeRawBufferPointer, column: Int) throws(ProfileError) {
+        try columns[column].add(bytes, row: firstRow + rowCount)
+    }
+
+    /// Adds `text` as a field (for tests and small inputs).
+    public mutating func add(_ text: String, column: Int) throws(ProfileError) {
+        var copy = text
+        let result: Result<Void, ProfileError> = copy.withUTF8 { buffer in
+            do throws(ProfileError) {
+                try add(UnsafeRawBufferPointer(buffer), column: column)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    /// Ends the current row.
+    @inline(__always)
+    public mutating func endRow() {
+        rowCount += 1
+        if rowCount & 0x3FF == 0 { enforceBudget() }
+    }
+
+    /// Adds the state of the rows that follow this profiler's (same columns, same limits).
+    public mutating func merge(_ later: TableProfiler) {
+        precondition(later.columns.count == columns.count, "profilers of different tables")
+        for index in columns.indices { columns[index].merge(later.columns[index]) }
+        rowCount += later.rowCount
+        enforceBudget()
+    }
+
+    /// Switches the columns holding most exact values to sketches until all fit the budget.
+    private mutating func enforceBudget() {
+        while true {
+            let total = columns.reduce(0) { $0 + $1.exactBytes }
+            guard total > limits.exactBytes,
+                  let largest = columns.indices.max(by: { columns[$0].exactBytes < columns[$1].exactBytes }),
+                  columns[largest].exactBytes > 0
+            else { return }
+            columns[largest].switchToSketch()
+        }
+    }
+
+    /// The table's profile.
+    public func finish() -> TableProfile {
+        TableProfile(rowCount: rowCount, columns: columns.map { $0.finish(rows: rowCount) })
+    }
+}
+
+/// A column to profile: its name and, when declared, its type.
+public struct ColumnDeclaration: Sendable, Hashable {
+    public var name: String
+    public var type: ColumnType?
+
+    public init(name: String, type: ColumnType? = nil) {
+        self.name = name
+        self.type = type
+    }
+}

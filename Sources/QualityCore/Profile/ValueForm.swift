@@ -1,0 +1,235 @@
+/// Reading one raw field (UTF-8 bytes, already unquoted) as each of the typed forms.
+///
+/// No form allows surrounding spaces: ` 12` is text. Missing values (empty fields) never
+/// reach these functions.
+enum ValueForm {
+    /// The one form `bytes` takes, tried in the order integer, decimal, boolean, date,
+    /// timestamp; `.other` when none.
+    static func of(_ bytes: UnsafeRawBufferPointer) -> ValueForms {
+        guard let first = bytes.first else { return .other }
+        if first.isDigit || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") {
+            if integer(bytes) != nil { return .integer }
+            if isDecimal(bytes) { return .decimal }
+            if date(bytes) != nil { return .date }
+            if timestamp(bytes) != nil { return .timestamp }
+            return .other
+        }
+        if boolean(bytes) != nil { return .boolean }
+        return .other
+    }
+
+    /// `[+-] digit+` within `Int64`.
+    static func integer(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        var index = 0
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            index = 1
+        }
+        guard index < bytes.count else { return nil }
+        var magnitude: UInt64 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte.isDigit else { return nil }
+            let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(byte &- 48))
+            guard !overflow1, !overflow2 else { return nil }
+            magnitude = sum
+            index += 1
+        }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return nil }
+        return Int64(magnitude)
+    }
+
+    /// `[+-] (digit+ [. digit*] | . digit+) [(e|E) [+-] digit+]`.
+    static func isDecimal(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        let count = bytes.count
+        if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        var digits = 0
+        while index < count, bytes[index].isDigit { index += 1; digits += 1 }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < count, bytes[index].isDigit { index += 1; digits += 1 }
+        }
+        guard digits > 0 else { return false }
+        if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            var exponentDigits = 0
+            while index < count, bytes[index].isDigit { index += 1; exponentDigits += 1 }
+            guard exponentDigits > 0 else { return false }
+        }
+        return index == count
+    }
+
+    /// The nearest `Double` to a decimal (see ``isDecimal(_:)``), or `nil` when not one.
+    /// Exact for up to 15 significant digits and powers of ten up to 22 (Clinger's fast
+    /// path); otherwise the standard library's correctly rounded conversion.
+    static func number(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        if let whole = integer(bytes) {
+            return Double(whole)
+        }
+        guard isDecimal(bytes) else { return nil }
+        if let fast = fastDecimal(bytes) { return fast }
+        return Double(String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    private static func fastDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        var index = 0
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            index = 1
+        }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        var seenPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte.isDigit {
+                if mantissa != 0 || byte != UInt8(ascii: "0") { significant += 1 }
+                guard significant <= 15 else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte &- 48)
+                if seenPoint { exponent -= 1 }
+            } else if byte == UInt8(ascii: ".") {
+                seenPoint = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        if index < bytes.count {  // exponent part
+            index += 1
+            var negativeExponent = false
+            if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                negativeExponent = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            var value = 0
+            while index < bytes.count {
+                value = value * 10 + Int(bytes[index] &- 48)
+                guard value < 1000 else { return nil }
+                index += 1
+            }
+            exponent += negativeExponent ? -value : value
+        }
+        guard abs(exponent) <= 22 else { return nil }
+        var result = Double(mantissa)
+        result = exponent < 0 ? result / powersOfTen[-exponent] : result * powersOfTen[exponent]
+        return negative ? -result : result
+    }
+
+    /// pandas' spellings: `True`, `TRUE`, `true`, `False`, `FALSE`, `false`.
+    static func boolean(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+        switch bytes.count {
+        case 4:
+            let word = (bytes[0], bytes[1], bytes[2], bytes[3])
+            if word == (0x74, 0x72, 0x75, 0x65) || word == (0x54, 0x72, 0x75, 0x65) || word == (0x54, 0x52, 0x55, 0x45) {
+                return true
+            }
+        case 5:
+            let tail = (bytes[1], bytes[2], bytes[3], bytes[4])
+            if bytes[0] == 0x66, tail == (0x61, 0x6C, 0x73, 0x65) { return false }
+            if bytes[0] == 0x46, tail == (0x61, 0x6C, 0x73, 0x65) || tail == (0x41, 0x4C, 0x53, 0x45) { return false }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// `YYYY-MM-DD` as days since 1970-01-01.
+    static func date(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        guard bytes.count == 10 else { return nil }
+        return day(bytes)
+    }
+
+    /// The day of the first ten bytes, `YYYY-MM-DD`.
+    private static func day(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),
+              (1...12).contains(month), day >= 1, day <= CivilCalendar.daysIn(month: month, year: year)
+        else { return nil }
+        return Int64(CivilCalendar.days(year: year, month: month, day: day))
+    }
+
+    /// A date, `T`/`t`/space, `HH:MM[:SS[.fraction]]`, then `Z`, `±HH[:MM]`, `±HHMM` or
+    /// nothing (UTC), as microseconds since 1970-01-01T00:00Z (digits past the sixth of the
+    /// fraction are dropped). A date alone is not a timestamp here (it is a date).
+    static func timestamp(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        guard bytes.count >= 16, let days = day(bytes) else { return nil }
+        let separator = bytes[10]
+        guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " "),
+              let hour = digits(bytes, 11, 2), hour < 24, bytes[13] == UInt8(ascii: ":"),
+              let minute = digits(bytes, 14, 2), minute < 60
+        else { return nil }
+        var micros = (days * 86_400 + Int64(hour * 3600 + minute * 60)) * 1_000_000
+        var index = 16
+        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+            guard let second = digits(bytes, index + 1, 2), second < 60 else { return nil }
+            micros += Int64(second) * 1_000_000
+            index += 3
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                var scale: Int64 = 100_000
+                let start = index
+                while index < bytes.count, bytes[index].isDigit {
+                    micros += Int64(bytes[index] &- 48) * scale
+                    scale /= 10
+                    index += 1
+                }
+                guard index > start else { return nil }
+            }
+        }
+        guard let offset = zoneOffset(bytes, from: index) else { return nil }
+        return micros - Int64(offset) * 1_000_000
+    }
+
+    /// Seconds east of UTC of the zone starting at `index`, which must end the field.
+    private static func zoneOffset(_ bytes: UnsafeRawBufferPointer, from index: Int) -> Int? {
+        let rest = bytes.count - index
+        if rest == 0 { return 0 }
+        if rest == 1, bytes[index] | 0x20 == UInt8(ascii: "z") { return 0 }
+        let sign = bytes[index]
+        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+              let hours = digits(bytes, index + 1, 2), hours < 24 else { return nil }
+        var minutes = 0
+        switch rest {
+        case 3: break
+        case 5: guard let value = digits(bytes, index + 3, 2) else { return nil }; minutes = value
+        case 6:
+            guard bytes[index + 3] == UInt8(ascii: ":"), let value = digits(bytes, index + 4, 2) else { return nil }
+            minutes = value
+        default: return nil
+        }
+        guard minutes < 60 else { return nil }
+        let offset = hours * 3600 + minutes * 60
+        return sign == UInt8(ascii: "-") ? -offset : offset
+    }
+
+    private static func digits(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ count: Int) -> Int? {
+        guard start + count <= bytes.count else { return nil }
+        var value = 0
+        for index in start..<(start + count) {
+            let byte = bytes[index]
+            guard byte.isDigit else { return nil }
+            value = value * 10 + Int(byte &- 48)
+        }
+        return value
+    }
+}
+
+extension UInt8 {
+    @inline(__always) var isDigit: Bool { self &- 48 < 10 }
+}

@@ -1,0 +1,107 @@
+@testable import QualityCore
+import Testing
+
+/// The building blocks alone: decimal conversion, HyperLogLog's and KLL's stated bounds
+/// over many seeds, Misra–Gries' guarantee.
+@Suite struct SketchAndParsingUnitTests {
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func number(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { ValueForm.number(UnsafeRawBufferPointer($0)) }
+    }
+
+    @Test func decimalsAreCorrectlyRounded() {
+        var random = Random(state: 3)
+        for _ in 0..<20_000 {
+            let digits = Int(random.next() % 19) + 1
+            var mantissa = String(random.next() % 10_000_000_000_000_000_000)
+            mantissa = String(mantissa.prefix(digits))
+            let point = Int(random.next() % UInt64(mantissa.count + 1))
+            var text = String(mantissa.prefix(point)) + "." + String(mantissa.dropFirst(point))
+            if text.hasSuffix(".") { text += "0" }
+            if random.next() % 3 == 0 { text += "e\(Int(random.next() % 60) - 30)" }
+            if random.next() % 2 == 0 { text = "-" + text }
+            #expect(Self.number(text) == Double(text), "\(text)")
+        }
+        #expect(Self.number("9840361836.346769") == 9840361836.34677)
+        #expect(Self.number("0.1") == 0.1)
+        #expect(Self.number("1e400") == .infinity)
+    }
+
+    @Test func hyperLogLogStaysWithinItsBound() {
+        var within = 0
+        let trials = 20
+        for seed in 0..<trials {
+            var sketch = HyperLogLog(precision: 12)
+            var random = Random(state: UInt64(seed) &* 7919)
+            let n = 5_000 + seed * 2_500
+            for _ in 0..<n {
+                var value = random.next()
+                withUnsafeBytes(of: &value) { sketch.add(hash: ByteHash.hash($0)) }
+            }
+            if abs(sketch.estimate - Double(n)) <= sketch.relativeErrorBound * Double(n) { within += 1 }
+        }
+        #expect(within >= trials - 1, "\(within) of \(trials) within the 99% bound")
+        var small = HyperLogLog(precision: 12)
+        for value in 0..<10 { var v = UInt64(value); withUnsafeBytes(of: &v) { small.add(hash: ByteHash.hash($0)) } }
+        #expect(small.estimate.rounded() == 10, "small counts come out right: \(small.estimate)")
+    }
+
+    @Test func quantileSketchStaysWithinItsBound() {
+        var within = 0
+        var checks = 0
+        for seed in 0..<10 {
+            var sketch = QuantileSketch(k: 100)
+            var random = Random(state: UInt64(seed) &+ 99)
+            var values: [Double] = []
+            for _ in 0..<20_000 {
+                let value = Double(random.next() % 1_000_000)
+                values.append(value)
+                sketch.add(value)
+            }
+            values.sort()
+            let items = sketch.weightedItems()
+            let bound = sketch.rankErrorBound
+            #expect(sketch.weight == 20_000)
+            for q in [0.1, 0.25, 0.5, 0.75, 0.9] {
+                let rank = q * Double(values.count - 1)
+                let estimate = QuantileSketch.value(atRank: rank, in: items)!
+                let below = Double(values.firstIndex { $0 >= estimate }!)
+                let atOrBelow = Double(values.lastIndex { $0 <= estimate }! + 1)
+                checks += 1
+                if below - bound <= rank, rank <= atOrBelow + bound { within += 1 }
+            }
+        }
+        #expect(within == checks, "\(within) of \(checks) quantiles within the bound")
+    }
+
+    @Test func misraGriesNeverOvercountsAndKeepsTheHeavy() {
+        var summary = FrequentValues(capacity: 20)
+        var truth: [UInt64: Int] = [:]
+        var random = Random(state: 5)
+        for index in 0..<50_000 {
+            var key = index % 4 == 0 ? 1 : (index % 9 == 0 ? 2 : random.next() % 5_000 + 10)
+            truth[key, default: 0] += 1
+            withUnsafeBytes(of: &key) { summary.add($0, hash: ByteHash.hash($0)) }
+        }
+        #expect(summary.undercount <= 50_000 / 21)
+        var held: [UInt64: Int] = [:]
+        summary.table.forEach { bytes, count, _ in held[bytes.loadUnaligned(as: UInt64.self)] = count }
+        for (key, count) in held {
+            #expect(count <= truth[key]! && truth[key]! <= count + summary.undercount)
+        }
+        for (key, count) in truth where count > summary.undercount {
+            #expect(held[key] != nil, "\(key) occurs \(count) times and must be held")
+        }
+    }
+}
