@@ -340,7 +340,9 @@ public struct CSVScanner {
     }
 }
 
-/// Room for one record's fields, grown by doubling and kept for the next record.
+/// Room for one record's fields, grown by doubling and kept for the next record. Copies of a
+/// scanner share it, which is safe: a record's fields are written and handed to the closure
+/// before the next record's are (a scanner is not for use from two threads at once).
 final class FieldBuffer {
     private(set) var base: UnsafeMutablePointer<CSVField>
     private(set) var capacity: Int
