@@ -4,7 +4,7 @@ import ReportKit
 // reportcli, one command line per process. Everything in this file is a setting of this
 // one-shot process; nothing on a command's run path depends on it (a loop serving events
 // builds its own CommandContext and takes none of these). Each setting is kept for the figure
-// beside it, measured on the release build (see /work/research/process-settings.md).
+// beside it, measured on the release build (README, "Benchmarks").
 
 #if canImport(Glibc)
 // Grow the heap 64 MiB at a time (M_TOP_PAD, -2 in <malloc.h>; glibc's `mallopt` is not in
