@@ -1,3 +1,5 @@
+import ReportKit
+
 /// Reading one raw field (UTF-8 bytes, already unquoted) as each of the typed forms.
 ///
 /// No form allows surrounding spaces: ` 12` is text. Missing values (empty fields) never

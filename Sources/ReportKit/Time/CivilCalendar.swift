@@ -1,7 +1,8 @@
-/// Proleptic Gregorian day arithmetic (H. Hinnant's algorithms), for dates and timestamps.
-enum CivilCalendar {
+/// Proleptic Gregorian day arithmetic (H. Hinnant's algorithms), shared by ``Timestamp`` and
+/// every reader of dates: days are counted from 1970-01-01, negative before it.
+public enum CivilCalendar {
     /// Days from 1970-01-01 to the given day.
-    static func days(year: Int, month: Int, day: Int) -> Int {
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -11,7 +12,7 @@ enum CivilCalendar {
     }
 
     /// The calendar day `days` after 1970-01-01.
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -23,7 +24,8 @@ enum CivilCalendar {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// How many days `month` (1–12) of `year` has.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
