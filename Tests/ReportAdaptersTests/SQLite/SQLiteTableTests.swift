@@ -98,4 +98,23 @@ struct SQLiteTableTests {
         let database = try SQLiteDatabase(readingAt: ClinicDatabase.path)
         #expect(try database.tableNames() == ["biospecimen", "participant", "visits"])
     }
+
+    @Test func theDatabaseHoldsTheRowsItsScriptInserts() async throws {
+        let script = try FixturePaths.text("quality/clinic.sql")
+        for table in ["participant", "biospecimen", "visits"] {
+            let inserts = script.split(separator: "\n").filter { $0.hasPrefix("INSERT INTO \(table) (") }.count
+            let scanned = try await ScannedTable.of(ClinicDatabase.query("select count(*) from \(table)"))
+            #expect(scanned.rows == [["\(inserts)"]], "\(table)")
+            #expect(inserts > 20)
+        }
+    }
+
+    @Test func aPathWithURICharactersIsReadAsAName() async throws {
+        let scratch = try ScratchDirectory()
+        let odd = scratch.url.appendingPathComponent("clinic?mode=rwc#1%20ø.db").path
+        try FileManager.default.copyItem(atPath: ClinicDatabase.path, toPath: odd)
+        let scanned = try await ScannedTable.of(SQLiteTable(path: odd, selection: .table("visits")))
+        #expect(scanned.rows.count == 36)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["clinic?mode=rwc#1%20ø.db"])
+    }
 }
