@@ -24,8 +24,10 @@ let package = Package(
         .target(name: "QualityCore", dependencies: ["ReportKit"]),
         .target(name: "PipelineCore", dependencies: ["ReportKit"]),
         // Live implementations of ReportKit's ports: files, HTTP, AWS (SigV4, S3, the DynamoDB
-        // client), metrics. Imports ReportKit only.
-        .target(name: "ReportAdapters", dependencies: ["ReportKit"]),
+        // client), metrics, SQLite. Imports ReportKit and system libraries only.
+        .target(name: "ReportAdapters", dependencies: ["ReportKit", "CSQLite"]),
+        // The system libsqlite3 (not a package dependency): its header through a module map.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // Adapters of SlipsCore's ports: the buildables file and DynamoDB table, the notifiers.
         .target(name: "SlipsAdapters", dependencies: ["ReportKit", "SlipsCore", "ReportAdapters"]),
         // In-memory doubles of the ports, shared by the test targets.
@@ -49,7 +51,7 @@ let package = Package(
 )
 
 // Every target opts into the same upcoming language features.
-for target in package.targets {
+for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings

@@ -42,6 +42,30 @@ public struct CSVWriter: Sendable {
         bytes.append(contentsOf: lineEnd.rawValue.utf8)
     }
 
+    /// Appends one row of a ``TableSource``: a missing cell as an empty field, an empty text as
+    /// `""`, so that ``CSVScanner`` reads the same cells back (an unquoted empty field is
+    /// missing). A row of one missing cell is written `""` too, as pandas does: an empty line
+    /// would be skipped by readers.
+    public mutating func write(row: TableRowView) {
+        for index in 0..<row.count {
+            if index > 0 { bytes.append(dialect.delimiter) }
+            guard let cell = row[index] else {
+                if row.count == 1 {
+                    bytes.append(dialect.quote)
+                    bytes.append(dialect.quote)
+                }
+                continue
+            }
+            if cell.isEmpty {
+                bytes.append(dialect.quote)
+                bytes.append(dialect.quote)
+            } else {
+                append(field: cell.assumingMemoryBound(to: UInt8.self))
+            }
+        }
+        bytes.append(contentsOf: lineEnd.rawValue.utf8)
+    }
+
     /// Appends one field's bytes, quoted if they need it.
     public mutating func append(field: UnsafeBufferPointer<UInt8>) {
         guard needsQuotes(field) else {
