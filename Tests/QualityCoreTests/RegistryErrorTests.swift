@@ -90,6 +90,7 @@ struct RegistryErrorTests {
         ("reports: {a: 1}", "r.yaml:1:10: error: registry: reports: expected a list of reports, found a mapping"),
         ("reports: []", "r.yaml:1:10: error: registry: reports: the list of reports is empty"),
         ("report: []", "r.yaml:1:1: error: registry: report: unknown key 'report' (did you mean 'reports'?) (known: reports)"),
+        ("reports:\n  - {nmae: A, kind: requests}", "r.yaml:2:6: error: registry: reports[0].nmae: unknown key 'nmae' (did you mean 'name'?) (known: name, kind, request)"),
         ("reports: [x]", "r.yaml:1:11: error: registry: reports[0]: expected a report (a mapping with name and kind), found a string"),
         ("reports:\n  - {name: ' A', kind: requests}", "r.yaml:2:12: error: registry: reports[0].name: the name ' A' starts or ends with white space"),
         ("reports:\n  - {name: A, kind: sql, source: 'sqlite://d.db', query: ''}", "r.yaml:2:58: error: registry: reports[0].query: must not be empty"),

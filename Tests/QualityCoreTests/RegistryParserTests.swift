@@ -75,6 +75,9 @@ struct RegistryParserTests {
         }
         #expect(throws: RegistryProblem.self) { try DataSource("s3://bucket/../a.csv") }
         #expect(throws: RegistryProblem.self) { try DataSource("s3://bucket") }
+        #expect(throws: RegistryProblem.self) { try DataSource("s3://My_Bucket/a.csv") }
+        #expect(throws: RegistryProblem.self) { try DataSource("sqlite:///var/db/clinic.db?table=visits") }
+        #expect(try DataSource("postgresql://reader@db/clinic").description == "postgresql://reader@db/clinic")
         #expect(try DataSource("sqlite://db.sqlite?query=select a=1").description == "sqlite://db.sqlite?query=select a=1")
     }
 

@@ -33,6 +33,9 @@ public enum DataSource: Sendable, Hashable, CustomStringConvertible {
                 throw RegistryProblem("an s3:// source needs a bucket and a key: s3://BUCKET/KEY")
             }
             let bucket = String(rest[..<slash])
+            guard Self.isBucketName(bucket) else {
+                throw RegistryProblem("'\(bucket)' is not an S3 bucket name (3 to 63 lower-case letters, digits, '.' and '-')")
+            }
             do {
                 self = .object(bucket: bucket, key: try ObjectKey(String(rest[rest.index(after: slash)...])))
             } catch {
@@ -69,6 +72,14 @@ public enum DataSource: Sendable, Hashable, CustomStringConvertible {
         case .sqlite(_, nil), .postgres: return true
         default: return false
         }
+    }
+
+    /// S3's bucket rule, simplified: 3–63 of `a-z 0-9 . -`, starting and ending with a letter or digit.
+    static func isBucketName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        func isEdge(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+        guard (3...63).contains(bytes.count), isEdge(bytes[0]), isEdge(bytes[bytes.count - 1]) else { return false }
+        return bytes.allSatisfy { isEdge($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
     }
 
     /// `true` for a file or a store object: text whose dialect may be declared.
