@@ -36,7 +36,7 @@ public struct RegistryListing: Sendable, Hashable {
             "folder": .string(entry.folder.name),
             "kind": .string(entry.kind.name),
             "line": .number(Double(entry.location.line)),
-            "request": entry.request.map(request) ?? .null,
+            "request": entry.request?.json ?? .null,
             "warnings": .array(warnings.map { .string("\($0.location): \($0.field): \($0.message)") }),
         ]
         switch entry.options {
@@ -75,26 +75,5 @@ public struct RegistryListing: Sendable, Hashable {
             object.append(JSONObject.Member(key: name, value: .object(JSONObject(uniqueMembers: table))))
         }
         return .object(JSONObject(uniqueMembers: object))
-    }
-
-    static func request(_ request: ReportRequest) -> JSONValue {
-        var source: [JSONObject.Member] = [
-            JSONObject.Member(key: "name", value: .string(request.source.name)),
-            JSONObject.Member(key: "production", value: .bool(request.source.production)),
-        ]
-        if let database = request.source.database { source.append(JSONObject.Member(key: "database", value: .string(database))) }
-        let contactKind: String
-        switch request.contact {
-        case .email: contactKind = "email"
-        case .url: contactKind = "url"
-        }
-        return [
-            "stakeholder": .string(request.stakeholder),
-            "contact": ["kind": .string(contactKind), "value": .string(request.contact.description)],
-            "source": .object(JSONObject(uniqueMembers: source)),
-            "ticket": request.ticket.map { .string($0.description) } ?? .null,
-            "requested": .string(request.requested.description),
-            "reviewer": request.reviewer.map(JSONValue.string) ?? .null,
-        ]
     }
 }

@@ -44,8 +44,14 @@ public struct ReportFolder: Sendable, Hashable, Comparable, CustomStringConverti
         if character.isASCII {
             return character.isLetter || character.isNumber || character == "_" || character == "-" || character == "."
         }
-        guard let first = character.unicodeScalars.first else { return false }
-        return first.properties.isAlphabetic && !character.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.isEmojiPresentation }
+        // A letter, perhaps with combining marks: every scalar a letter or a mark.
+        guard let first = character.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        return character.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: return scalar.properties.isAlphabetic
+            }
+        }
     }
 
     /// The key the duplicate check compares: the name, case folded.
