@@ -1,3 +1,5 @@
+import ReportKit
+
 /// A day of the calendar, `YYYY-MM-DD`: a request's date, with no time or zone.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int

@@ -16,15 +16,9 @@ public enum DataSource: Sendable, Hashable, CustomStringConvertible {
     /// An object in an S3 bucket.
     case object(bucket: String, key: ObjectKey)
     /// A SQLite database file, and what to read from it (nothing: the SQL report's query says).
-    case sqlite(database: RelativePath, selection: SQLiteSelection?)
+    case sqlite(database: RelativePath, selection: TableSelection?)
     /// A PostgreSQL connection URL, as written.
     case postgres(PostgresURL)
-
-    /// A table or a query in a SQLite database.
-    public enum SQLiteSelection: Sendable, Hashable {
-        case table(String)
-        case query(String)
-    }
 
     /// `text` as a source.
     public init(_ text: String) throws(RegistryProblem) {

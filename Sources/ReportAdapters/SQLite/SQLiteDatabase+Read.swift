@@ -10,7 +10,7 @@ extension SQLiteDatabase {
     /// is interrupted and ``SQLiteError/Reason/timedOut(seconds:)`` thrown; a cancelled task
     /// interrupts it too (`CancellationError`).
     public func read(
-        _ selection: SQLiteSelection,
+        _ selection: TableSelection,
         timeout: Duration? = nil,
         columns: ([SourceColumn]) throws -> Void,
         row: (TableRowView) throws -> Void
@@ -45,7 +45,7 @@ extension SQLiteDatabase {
     }
 
     private func readRows(
-        of statement: SQLiteStatement, for selection: SQLiteSelection, row: (TableRowView) throws -> Void
+        of statement: SQLiteStatement, for selection: TableSelection, row: (TableRowView) throws -> Void
     ) throws {
         var cells = SQLiteCellText(columnCount: statement.columnCount)
         var number = 0

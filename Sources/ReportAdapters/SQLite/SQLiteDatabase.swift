@@ -50,7 +50,7 @@ public final class SQLiteDatabase {
     }
 
     /// The table names; errors name `selection`, which is being looked up.
-    func tableNames(for selection: SQLiteSelection?) throws -> [String] {
+    func tableNames(for selection: TableSelection?) throws -> [String] {
         let sql = "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
         let statement = try SQLiteStatement(preparing: sql, in: self, for: selection)
         var names: [String] = []
@@ -68,7 +68,7 @@ public final class SQLiteDatabase {
     }
 
     /// The error for `status`, naming this file and `selection`.
-    func error(_ status: Int32, for selection: SQLiteSelection?) -> SQLiteError {
+    func error(_ status: Int32, for selection: TableSelection?) -> SQLiteError {
         SQLiteError(file: path, selection: selection, reason: Self.reason(status, on: handle))
     }
 }

@@ -30,10 +30,10 @@ public struct SQLiteError: Error, Sendable, Hashable, CategorizedError, CustomSt
     /// The database file as the caller named it.
     public var file: String
     /// The table or query being read, when there was one.
-    public var selection: SQLiteSelection?
+    public var selection: TableSelection?
     public var reason: Reason
 
-    public init(file: String, selection: SQLiteSelection? = nil, reason: Reason) {
+    public init(file: String, selection: TableSelection? = nil, reason: Reason) {
         self.file = file
         self.selection = selection
         self.reason = reason
@@ -76,7 +76,7 @@ public struct SQLiteError: Error, Sendable, Hashable, CategorizedError, CustomSt
             return "\(message) (SQLite error \(codes))"
         case .notReadOnly: return "only read-only statements can be run, and this one writes"
         case .moreThanOneStatement(let trailing):
-            return "only one statement can be run; text follows it: \"\(SQLiteSelection.excerpt(trailing))\""
+            return "only one statement can be run; text follows it: \"\(TableSelection.excerpt(trailing))\""
         case .emptyQuery: return "the query is empty"
         case .noColumns: return "the statement returns no columns"
         case .noSuchTable(let tables):

@@ -1,3 +1,4 @@
+import ReportKit
 import Foundation
 import CSQLite
 
@@ -9,7 +10,7 @@ final class SQLiteStatement {
     let handle: OpaquePointer
 
     /// Prepares `sql`, the whole text being one statement.
-    init(preparing sql: String, in database: SQLiteDatabase, for selection: SQLiteSelection?) throws {
+    init(preparing sql: String, in database: SQLiteDatabase, for selection: TableSelection?) throws {
         let bytes = Array(sql.utf8) + [0]
         var prepared: OpaquePointer?
         let trailing: String? = try bytes.withUnsafeBufferPointer { buffer in
@@ -63,7 +64,7 @@ final class SQLiteStatement {
     }
 
     /// Steps once: `true` at a row, `false` when done; SQLite's error otherwise.
-    func step(in database: SQLiteDatabase, for selection: SQLiteSelection?) throws -> Bool {
+    func step(in database: SQLiteDatabase, for selection: TableSelection?) throws -> Bool {
         let status = sqlite3_step(handle)
         switch status {
         case SQLITE_ROW: return true

@@ -9,7 +9,7 @@ import ReportKit
 public struct SQLiteTable: TableSource {
     /// The database file.
     public var path: String
-    public var selection: SQLiteSelection
+    public var selection: TableSelection
     /// How long a scan may take before it is interrupted; `nil` for no limit.
     public var timeout: Duration?
     /// How long a statement waits for another process's lock.
@@ -19,7 +19,7 @@ public struct SQLiteTable: TableSource {
     /// A source reading `selection` from the database at `path`. `displayName` defaults to
     /// `sqlite://PATH?table=NAME` (or `?query=…`, its first 80 characters).
     public init(
-        path: String, selection: SQLiteSelection, timeout: Duration? = nil, busyTimeout: Duration = .seconds(5),
+        path: String, selection: TableSelection, timeout: Duration? = nil, busyTimeout: Duration = .seconds(5),
         displayName: String? = nil
     ) {
         self.path = path
@@ -28,7 +28,7 @@ public struct SQLiteTable: TableSource {
         self.busyTimeout = busyTimeout
         switch selection {
         case .table(let name): self.displayName = displayName ?? "sqlite://\(path)?table=\(name)"
-        case .query(let sql): self.displayName = displayName ?? "sqlite://\(path)?query=\(SQLiteSelection.excerpt(sql))"
+        case .query(let sql): self.displayName = displayName ?? "sqlite://\(path)?query=\(TableSelection.excerpt(sql))"
         }
     }
 
