@@ -16,6 +16,7 @@ struct HelpTests {
         (["slips"], "cli/help/slips.txt"),
         (["pipeline"], "cli/help/pipeline.txt"),
         (["pipeline", "run"], "cli/help/pipeline-run.txt"),
+        (["profile"], "cli/help/profile.txt"),
         (["help"], "cli/help/help.txt"),
     ]
 
@@ -100,7 +101,7 @@ struct HelpTests {
             _ = try await ReportCLI.outcome(["slip", "--dryrun"], context: Self.context)
             Issue.record("no error")
         } catch let error as UsageError {
-            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, help")
+            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, profile, help")
         }
     }
 

@@ -4,6 +4,7 @@ extension CommandRegistry {
     static let standard = CommandRegistry([
         SlipsCommand(),
         PipelineCommand(),
+        ProfileCommand(),
         HelpCommand(),
     ])
 }
