@@ -5,18 +5,18 @@
 struct JSONByteParser {
     typealias Failure = TextFailure
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
-    private var depth = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+    var depth = 0
     private var keys = KeyCache()
     /// Per nesting level, the members, their key hashes and the elements being collected:
     /// reused, so that each finished object or array is allocated once at its exact size.
-    private var memberScratch: [[JSONObject.Member]] = []
-    private var hashScratch: [[Int]] = []
+    var memberScratch: [[JSONObject.Member]] = []
+    var hashScratch: [[Int]] = []
     private var elementScratch: [[JSONValue]] = []
     /// Per nesting level, the keys of an object with more than ``linearScanLimit`` members,
     /// so that the duplicate check stays linear in the key count.
-    private var keySets: [Set<String>] = []
+    var keySets: [Set<String>] = []
     /// Up to this many members, duplicates are found by comparing hashes in a scan.
     private static let linearScanLimit = 32
 
@@ -37,7 +37,7 @@ struct JSONByteParser {
         return value
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -46,7 +46,7 @@ struct JSONByteParser {
         }
     }
 
-    private mutating func value() throws(Failure) -> JSONValue {
+    mutating func value() throws(Failure) -> JSONValue {
         guard index < bytes.count else { throw Failure(offset: index, message: "expected a JSON value, found the end of the input") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return .object(try object())
@@ -122,7 +122,7 @@ struct JSONByteParser {
 
     /// Whether the object being read at `level` already has `key`: a scan of the hashes for
     /// a small object, a set of the keys once it has more than ``linearScanLimit`` members.
-    private mutating func isDuplicate(_ key: String, hash: Int, level: Int) -> Bool {
+    mutating func isDuplicate(_ key: String, hash: Int, level: Int) -> Bool {
         let count = hashScratch[level].count
         if count < Self.linearScanLimit {
             for (position, other) in hashScratch[level].enumerated() where other == hash && memberScratch[level][position].key == key {
@@ -164,7 +164,7 @@ struct JSONByteParser {
         return elements
     }
 
-    private mutating func enter() throws(Failure) {
+    mutating func enter() throws(Failure) {
         depth += 1
         guard depth <= JSONReader.maximumDepth else {
             throw Failure(offset: index, message: "nesting deeper than \(JSONReader.maximumDepth) levels")
@@ -172,7 +172,7 @@ struct JSONByteParser {
     }
 
     /// A member name, shared with earlier equal names so a million records hold one copy.
-    private mutating func memberName() throws(Failure) -> (String, Int) {
+    mutating func memberName() throws(Failure) -> (String, Int) {
         let start = index + 1
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
