@@ -69,8 +69,11 @@ public enum AtomicFile {
 
     /// The open descriptor and size of the regular file at `path`; `nil` when there is none
     /// and that is no error.
+    ///
+    /// Opened without blocking, then checked: opening a FIFO for reading would otherwise wait
+    /// for a writer forever. A FIFO, socket, device or directory is bad input (exit 2).
     private static func openRegularFile(_ path: String, missingIsError: Bool) throws -> (Int32, Int)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = openWithoutBlocking(path)
         guard descriptor >= 0 else {
             if errno == ENOENT, !missingIsError { return nil }
             let problem = errno == ENOENT ? "no such file" : "cannot read the file: \(String(cString: strerror(errno)))"
@@ -83,6 +86,18 @@ public enum AtomicFile {
             throw FileAccessError(path: path, problem: "not a regular file", category: .badInput)
         }
         return (descriptor, max(Int(status.st_size), 0))
+    }
+
+    /// `open(path, O_RDONLY)` that cannot hang on a FIFO: opened with `O_NONBLOCK`, which is
+    /// then cleared (a regular file ignores it; a caller refuses anything else after `fstat`).
+    /// A negative descriptor with `errno` set when it cannot be opened.
+    public static func openWithoutBlocking(_ path: String) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if descriptor >= 0 {
+            let flags = fcntl(descriptor, F_GETFL)
+            if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        }
+        return descriptor
     }
 
     /// Reads until `capacity` bytes or the end of the file; how many, or `nil` on an error.

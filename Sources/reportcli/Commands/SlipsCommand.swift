@@ -71,10 +71,11 @@ struct SlipsCommand: Command {
             throw NotifierNotConfigured(hint: "pass --notify-url or set REPORTKIT_NOTIFY_URL (or use --dryrun)")
         }
 
+        let metrics = try Stores.metricsSink(values.value(Self.metrics))
         let store = try await Stores.buildables(database, logger: logger, timeout: Double(timeout))
         context.keepUntilExit(store)
         let job = SlipsJob(
-            store: store, notifier: notifier, clock: clock, metrics: Stores.metricsSink(values.value(Self.metrics)),
+            store: store, notifier: notifier, clock: clock, metrics: metrics,
             logger: logger, options: slipsOptions)
         let outcome = try await job.run()
         return CommandOutcome(output: outcome.payload.payload)

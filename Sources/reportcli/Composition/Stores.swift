@@ -24,11 +24,16 @@ enum Stores {
     }
 
     /// `-` is standard output, a path is a file, nothing is standard error.
-    static func metricsSink(_ destination: String?) -> any MetricsSink {
+    ///
+    /// - Throws: ``FileAccessError`` (exit 2) when the path names a FIFO, socket or directory.
+    static func metricsSink(_ destination: String?) throws -> any MetricsSink {
+        let sink: EmbeddedMetricsSink
         switch destination {
-        case nil: return EmbeddedMetricsSink(.standardError)
-        case "-": return EmbeddedMetricsSink(.standardOutput)
-        case let path?: return EmbeddedMetricsSink(.file(path))
+        case nil: sink = EmbeddedMetricsSink(.standardError)
+        case "-": sink = EmbeddedMetricsSink(.standardOutput)
+        case let path?: sink = EmbeddedMetricsSink(.file(path))
         }
+        try sink.check()
+        return sink
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import ReportKit
+import ReportKitTestSupport
+import Testing
+
+/// Inputs we did not write, through the built `reportcli` (issue 17): each run must end in
+/// a clear error and the right exit code, never hang, trap or print raw control bytes.
+@Suite("reportcli on hostile inputs")
+struct HostileInputCLITests {
+    static let now = ["--now", "2020-05-01T04:05:06Z"]
+
+    /// A FIFO at `name` in `scratch`, with no writer and no reader.
+    static func fifo(_ scratch: ScratchDirectory, _ name: String) throws -> String {
+        let path = scratch.url.appendingPathComponent(name).path
+        guard mkfifo(path, 0o600) == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        return path
+    }
+
+    @Test("a FIFO as --db is refused (exit 2), not waited on")
+    func fifoDatabase() throws {
+        let scratch = try ScratchDirectory()
+        let db = try Self.fifo(scratch, "db.yaml")
+        let run = try ReportCLIProcess.run(["slips", "--db", db, "--dryrun"] + Self.now, timeout: 10)
+        #expect(run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("not a regular file"), "\(run.stderr)")
+    }
+
+    @Test("a FIFO as --event is refused (exit 2), not waited on")
+    func fifoEvent() throws {
+        let scratch = try ScratchDirectory()
+        let event = try Self.fifo(scratch, "event.json")
+        let run = try ReportCLIProcess.run(["pipeline", "run", "--event", event, "--store", scratch.url.path, "--now", "2020-05-01"], timeout: 10)
+        #expect(run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("not a regular file"), "\(run.stderr)")
+    }
+
+    @Test("a FIFO as --metrics is refused (exit 2) before the run reads or sends anything")
+    func fifoMetrics() throws {
+        let scratch = try ScratchDirectory()
+        let metrics = try Self.fifo(scratch, "metrics.jsonl")
+        let run = try ReportCLIProcess.run(["slips", "--db", "Fixtures/slips/e2e_db.yaml", "--dryrun", "--metrics", metrics] + Self.now, timeout: 10)
+        #expect(run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("not a regular file"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+}
