@@ -44,3 +44,27 @@ struct HostileInputCLITests {
         #expect(run.stdout.isEmpty)
     }
 }
+
+/// `--horizon-hours` and `TIME_HORIZON` out of range (issue 17).
+@Suite("reportcli slips horizon range")
+struct HorizonRangeCLITests {
+    @Test("a horizon of 3e15 hours is a usage error naming the option and its range, not a trap", arguments: [
+        (["--horizon-hours", "3000000000000000"], [String: String](), "--horizon-hours"),
+        ([], ["TIME_HORIZON": "3000000000000000"], "$TIME_HORIZON"),
+    ])
+    func hugeHorizon(arguments: [String], environment: [String: String], label: String) throws {
+        let run = try ReportCLIProcess.run(
+            ["slips", "--db", "Fixtures/slips/e2e_db.yaml", "--dryrun"] + HostileInputCLITests.now + arguments, environment: environment, timeout: 30)
+        #expect(run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains(label) && run.stderr.contains("0 to 87600000"), "\(run.stderr)")
+    }
+
+    @Test("a horizon within bounds that reaches before the year 0000 is bad input (exit 2)")
+    func horizonBeforeYearZero() throws {
+        let run = try ReportCLIProcess.run(
+            ["slips", "--db", "Fixtures/slips/e2e_db.yaml", "--dryrun", "--now", "0001-01-01T00:00:00Z", "--horizon-hours", "87600000"], timeout: 30)
+        #expect(run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("before the year 0000"), "\(run.stderr)")
+        #expect(!run.stdout.contains("00-1"), "\(run.stdout)")
+    }
+}

@@ -47,8 +47,13 @@ struct SlipsCommand: Command {
         let database = try values.required(Self.db)
         let clock = try Clocks.from(values.timestamp(Self.now), command: values.command)
         let defaults = SlipsOptions()
+        let horizonHours = try values.integer(Self.horizon) ?? defaults.horizonHours
+        guard SlipsOptions.horizonHoursRange.contains(horizonHours) else {
+            let range = SlipsOptions.horizonHoursRange
+            throw values.problem(Self.horizon, "must be \(range.lowerBound) to \(range.upperBound) hours (10,000 years), got \(horizonHours)")
+        }
         let slipsOptions = SlipsOptions(
-            horizonHours: try values.integer(Self.horizon) ?? defaults.horizonHours,
+            horizonHours: horizonHours,
             slipDelta: try values.integer(Self.slipDelta) ?? defaults.slipDelta,
             dryRun: dryRun, logPayload: values.isSet(Self.logPayload) || debug,
             metricsNamespace: values.value(Self.namespace) ?? defaults.metricsNamespace)
