@@ -68,3 +68,16 @@ struct HorizonRangeCLITests {
         #expect(!run.stdout.contains("00-1"), "\(run.stdout)")
     }
 }
+
+/// Notify URLs, terminal escapes and standard output (issue 17).
+@Suite("reportcli output safety")
+struct OutputSafetyCLITests {
+    @Test("a notify URL with an empty host is a usage error that does not print the secret")
+    func emptyHost() throws {
+        let run = try ReportCLIProcess.run(
+            ["slips", "--db", "Fixtures/slips/e2e_db.yaml", "--notify-url", "http://user:secret@/x"] + HostileInputCLITests.now, timeout: 30)
+        #expect(run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("--notify-url") && run.stderr.contains("host"), "\(run.stderr)")
+        #expect(!run.stderr.contains("secret") && !run.stdout.contains("secret"))
+    }
+}

@@ -63,8 +63,10 @@ struct SlipsCommand: Command {
         var logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: debug ? .debug : .info)
         let notifier: any SlipsNotifier
         if let notifyURL = values.value(Self.notifyURL), !notifyURL.isEmpty {
-            guard let url = URL(string: notifyURL), url.scheme == "http" || url.scheme == "https", url.host != nil else {
-                throw values.problem(Self.notifyURL, "must be an http(s) URL")
+            guard let url = URL(string: notifyURL), url.scheme == "http" || url.scheme == "https",
+                  let host = url.host, !host.isEmpty
+            else {
+                throw values.problem(Self.notifyURL, "must be an http(s) URL with a host")
             }
             logger.redacting(notifyURL)
             logger.redacting(url.path + (url.query.map { "?" + $0 } ?? ""))
