@@ -80,4 +80,22 @@ struct OutputSafetyCLITests {
         #expect(run.stderr.contains("--notify-url") && run.stderr.contains("host"), "\(run.stderr)")
         #expect(!run.stderr.contains("secret") && !run.stdout.contains("secret"))
     }
+
+    @Test("an escape byte in an error line is printed escaped")
+    func escapeInErrorLine() throws {
+        let run = try ReportCLIProcess.run(["slips", "--\u{1b}]0;owned\u{07}"], timeout: 30)
+        #expect(run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(!run.stderr.contains("\u{1b}") && !run.stderr.contains("\u{07}"), "\(run.stderr.debugDescription)")
+        #expect(run.stderr.contains("\\u{1b}]0;owned\\u{7}"), "\(run.stderr.debugDescription)")
+    }
+
+    @Test("an escape byte from the table in a log line is printed escaped")
+    func escapeInLogLine() throws {
+        let scratch = try ScratchDirectory()
+        let db = try scratch.file("db.json", #"{"items": [{"artifact": "NOTIFICATION", "instance": "region-slips", "updated": "\u001b[2Jsoon"}]}"#)
+        let run = try ReportCLIProcess.run(["slips", "--db", db, "--dryrun", "--metrics", "/dev/null"] + HostileInputCLITests.now, timeout: 30)
+        #expect(run.status == 0, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("\\u{1b}[2Jsoon"), "\(run.stderr.debugDescription)")
+        #expect(!run.stderr.contains("\u{1b}"), "\(run.stderr.debugDescription)")
+    }
 }
