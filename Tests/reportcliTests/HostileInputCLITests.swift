@@ -98,4 +98,15 @@ struct OutputSafetyCLITests {
         #expect(run.stderr.contains("\\u{1b}[2Jsoon"), "\(run.stderr.debugDescription)")
         #expect(!run.stderr.contains("\u{1b}"), "\(run.stderr.debugDescription)")
     }
+
+    @Test("a payload that cannot be written to standard output (/dev/full) exits 3")
+    func fullStandardOutput() throws {
+        let binary = try ReportCLIProcess.executable().path
+        let run = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "exec \"$0\" slips --db Fixtures/slips/e2e_db.yaml --dryrun --metrics /dev/null --now 2020-05-01T04:05:06Z > /dev/full", binary],
+            workingDirectory: FixturePaths.packageRoot, timeout: 30)
+        #expect(run.status == 3, "\(run.status) \(run.stderrText)")
+        #expect(run.stderrText.contains("standard output"), "\(run.stderrText)")
+    }
 }
