@@ -9,8 +9,9 @@ import SlipsCore
 /// The file is read once, when opened; queries answer from memory through an index on
 /// the table's keys. ``update(artifact:instance:set:)`` rewrites the file atomically
 /// (temporary file, then rename) and only after checking that the new text reads back as
-/// exactly the old items with the change applied. A YAML file is edited in place, keeping
-/// its comments and layout; a JSON file is written back as canonical JSON.
+/// exactly the old items with the change applied. Both formats are edited in place: a YAML
+/// file keeps its comments and layout, a JSON file every other item's text (numbers a
+/// `Double` cannot hold too); only a shape the edits do not handle is written anew.
 ///
 /// ```swift
 /// let store = try BuildablesFile.open(path: "Fixtures/slips/e2e_db.yaml")
@@ -78,8 +79,8 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
         }
     }
 
-    /// The new file contents: an in-place YAML edit when it reads back right, else the whole
-    /// document written anew. Either way it is checked by reading it back.
+    /// The new file contents: an in-place YAML or JSON edit when it reads back right, else
+    /// the whole document written anew. Either way it is checked by reading it back.
     private func newText(
         expected: [BuildableItem], artifact: String, instance: String, set attributes: JSONObject
     ) throws -> (BuildablesDocument, [UInt8]) {
@@ -87,6 +88,14 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
            let edited = YAMLItemEdit.apply(to: document, artifact: artifact, instance: instance, set: attributes),
            let reread = try? BuildablesDocument.read(edited, path: path), reread.items == expected {
             return (reread, edited)
+        }
+        if document.format == .json, let current = try? AtomicFile.readBytes(path) {
+            let position = document.index[ItemKey(artifact: artifact, instance: instance)]
+            if let item = expected[position ?? (expected.count - 1)].attributes as JSONObject?,
+               let edited = JSONItemEdit.apply(to: current, position: position, item: item),
+               let reread = try? BuildablesDocument.read(edited, path: path), reread.items == expected {
+                return (reread, edited)
+            }
         }
         var root = document.root.objectValue ?? JSONObject()
         root["items"] = .array(expected.map { .object($0.attributes) })
