@@ -31,7 +31,12 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
     /// - Throws: ``FileAccessError`` when it cannot be read, `ParseError` (with line and
     ///   column) when it is not YAML/JSON, ``BuildablesFileError`` when it is not a table of
     ///   items with text `artifact` and `instance` keys. All are bad input (exit 2).
-    public static func open(path: String, logger: Logger = .silent) throws -> BuildablesFile {
+    ///
+    /// - Parameter forUpdate: the run will move the cutoff: the file must be replaceable
+    ///   (``AtomicFile/checkReplaceable(_:)``: not read-only, owner keepable), checked now,
+    ///   before anything is sent; otherwise a ``FileAccessError`` (exit 3).
+    public static func open(path: String, logger: Logger = .silent, forUpdate: Bool = false) throws -> BuildablesFile {
+        if forUpdate { try AtomicFile.checkReplaceable(path) }
         let file = try MappedFile(path: path)
         let document = try BuildablesDocument.read(file.bytes, path: path)
         return BuildablesFile(document: document, fingerprint: file.fingerprint, logger: logger)

@@ -110,3 +110,22 @@ struct OutputSafetyCLITests {
         #expect(run.stderrText.contains("standard output"), "\(run.stderrText)")
     }
 }
+
+/// The cutoff write through the built binary (issue 17).
+@Suite("reportcli slips cutoff write")
+struct CutoffWriteCLITests {
+    @Test("a read-only table: exit 3 before any notification is sent, the table unchanged")
+    func readOnlyBeforeSend() throws {
+        let scratch = try ScratchDirectory()
+        let db = try scratch.copy("slips/e2e_db.yaml", as: "db.yaml")
+        #expect(chmod(db, 0o444) == 0)
+        let before = try scratch.text(db)
+        let receiver = try LoopbackHTTPServer(replies: [.status(200, body: "{}")])
+        let run = try ReportCLIProcess.run(
+            ["slips", "--db", db, "--notify-url", receiver.url("/n").absoluteString, "--metrics", "/dev/null"] + HostileInputCLITests.now, timeout: 30)
+        #expect(run.status == 3, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("read-only"), "\(run.stderr)")
+        #expect(receiver.requests.isEmpty)
+        #expect(try scratch.text(db) == before)
+    }
+}

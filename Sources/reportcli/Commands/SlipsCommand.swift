@@ -79,7 +79,7 @@ struct SlipsCommand: Command {
         }
 
         let metrics = try Stores.metricsSink(values.value(Self.metrics))
-        let store = try await Stores.buildables(database, logger: logger, timeout: Double(timeout))
+        let store = try await Stores.buildables(database, logger: logger, timeout: Double(timeout), forUpdate: !dryRun)
         context.keepUntilExit(store)
         let job = SlipsJob(
             store: store, notifier: notifier, clock: clock, metrics: metrics,

@@ -6,13 +6,13 @@ import SlipsCore
 
 /// Turns store and sink arguments into adapters.
 enum Stores {
-    /// `dynamodb://TABLE` or a file path.
-    static func buildables(_ location: String, logger: Logger, timeout: Double) async throws -> any BuildablesStore {
+    /// `dynamodb://TABLE` or a file path; `forUpdate` when the run will move the cutoff.
+    static func buildables(_ location: String, logger: Logger, timeout: Double, forUpdate: Bool) async throws -> any BuildablesStore {
         if location.hasPrefix("dynamodb://") {
             let table = try DynamoDBBuildables.tableName(url: location)
             return DynamoDBBuildables(table: table, client: try AWSEnvironment.client(service: "dynamodb", logger: logger, timeout: timeout))
         }
-        return try BuildablesFile.open(path: location, logger: logger)
+        return try BuildablesFile.open(path: location, logger: logger, forUpdate: forUpdate)
     }
 
     /// `s3://bucket/prefix` or a directory.
