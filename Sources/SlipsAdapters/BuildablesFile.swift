@@ -32,21 +32,37 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
     ///   column) when it is not YAML/JSON, ``BuildablesFileError`` when it is not a table of
     ///   items with text `artifact` and `instance` keys. All are bad input (exit 2).
     ///
-    /// - Parameter forUpdate: the run will move the cutoff: the file must be replaceable
-    ///   (``AtomicFile/checkReplaceable(_:)``: not read-only, owner keepable), checked now,
-    ///   before anything is sent; otherwise a ``FileAccessError`` (exit 3).
+    /// - Parameter forUpdate: the run will move the cutoff. The file is locked first
+    ///   (``FileLock``: another run on it is waited for, at most ``lockTimeout`` seconds,
+    ///   then a ``FileAccessError``, exit 3) and held until this value is freed, so the
+    ///   cutoff read here is the one the update replaces; and it must be replaceable
+    ///   (``AtomicFile/checkReplaceable(_:)``: not read-only, owner keepable). Both are
+    ///   checked now, before anything is sent.
     public static func open(path: String, logger: Logger = .silent, forUpdate: Bool = false) throws -> BuildablesFile {
-        if forUpdate { try AtomicFile.checkReplaceable(path) }
+        var lock: FileLock?
+        if forUpdate {
+            lock = try FileLock.exclusive(path, timeout: lockTimeout) {
+                logger.info("\(path): another run is updating this table; waiting (at most \(Int(lockTimeout)) s)")
+            }
+            try AtomicFile.checkReplaceable(path)
+        }
         let file = try MappedFile(path: path)
         let document = try BuildablesDocument.read(file.bytes, path: path)
-        return BuildablesFile(document: document, fingerprint: file.fingerprint, logger: logger)
+        return BuildablesFile(document: document, fingerprint: file.fingerprint, lock: lock, logger: logger)
     }
 
-    private init(document: BuildablesDocument, fingerprint: FileFingerprint, logger: Logger) {
+    /// How long ``open(path:logger:forUpdate:)`` waits for another run's lock, in seconds.
+    public static let lockTimeout: Double = 30
+
+    /// Held from the read to the update when opened for one.
+    private let fileLock: FileLock?
+
+    private init(document: BuildablesDocument, fingerprint: FileFingerprint, lock: FileLock?, logger: Logger) {
         self.path = document.path
         self.logger = logger
         self.document = document
         self.fingerprint = fingerprint
+        self.fileLock = lock
     }
 
     /// The items as last read or written, in file order.

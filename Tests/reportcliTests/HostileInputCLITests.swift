@@ -129,3 +129,43 @@ struct CutoffWriteCLITests {
         #expect(try scratch.text(db) == before)
     }
 }
+
+/// Two runs on one table at once (issue 17).
+@Suite("reportcli slips concurrent runs")
+struct ConcurrentSlipsCLITests {
+    @Test("two runs at once take turns: one notification per cutoff, no update lost")
+    func twoRunsTakeTurns() async throws {
+        let scratch = try ScratchDirectory()
+        let db = try scratch.copy("slips/e2e_db.yaml", as: "db.yaml")
+        // A slow receiver keeps the first run between reading and writing the cutoff.
+        let receiver = try LoopbackHTTPServer { _ in
+            Thread.sleep(forTimeInterval: 1)
+            return .status(200, body: "{}")
+        }
+        let url = receiver.url("/n").absoluteString
+        let nows = ["2020-05-01T04:05:06Z", "2020-05-01T05:05:06Z"]
+        let runs = try await withThrowingTaskGroup(of: ReportCLIProcess.Outcome.self) { group in
+            for now in nows {
+                group.addTask {
+                    try ReportCLIProcess.run(["slips", "--db", db, "--notify-url", url, "--metrics", "/dev/null", "--now", now], timeout: 60)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for run in runs { #expect(run.status == 0, "\(run.status) \(run.stderr)") }
+        let sent = try receiver.requests.map { request -> JSONValue in
+            let body = try JSONReader.parse(request.text)
+            return try JSONReader.parse(try #require(body["params"]?.stringValue))
+        }
+        try #require(sent.count == 2, "\(receiver.requests.count) notifications")
+        let cutoffs = sent.map { $0["last_sent_date"]?.stringValue ?? "" }
+        #expect(cutoffs[0] != cutoffs[1], "the same cutoff was reported twice: \(cutoffs)")
+        // The second notification starts where the first run ended, and the table holds
+        // the cutoff of the run that sent last.
+        let ends = try nows.map { try #require(Timestamp.parse($0)) }
+        let firstEnd = try #require(ends.first { Timestamp.minuteUTC($0) == cutoffs[1] }, "\(cutoffs) does not start at a run's end")
+        let lastEnd = try #require(ends.first { $0 != firstEnd })
+        let table = try scratch.text(db)
+        #expect(table.contains("updated: '\(Timestamp.secondUTC(lastEnd))'"), "\(table)")
+    }
+}
