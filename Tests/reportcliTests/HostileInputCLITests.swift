@@ -169,3 +169,18 @@ struct ConcurrentSlipsCLITests {
         #expect(table.contains("updated: '\(Timestamp.secondUTC(lastEnd))'"), "\(table)")
     }
 }
+
+/// Stores past the system's path limits (issue 17).
+@Suite("reportcli pipeline run long store paths")
+struct LongStoreCLITests {
+    @Test("a --store past PATH_MAX: bad input (exit 2), nothing created")
+    func storePastPathMax() throws {
+        let scratch = try ScratchDirectory()
+        let event = try scratch.file("event.json", PipelineCommandTests.event(type: "historisk", prefix: "processed/b/"))
+        let store = scratch.url.path + "/" + Array(repeating: String(repeating: "d", count: 250), count: 18).joined(separator: "/")
+        let run = try ReportCLIProcess.run(["pipeline", "run", "--event", event, "--store", store, "--now", "2020-05-01"], timeout: 30)
+        #expect(run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("limit"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["event.json"])
+    }
+}
