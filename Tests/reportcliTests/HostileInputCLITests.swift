@@ -99,6 +99,19 @@ struct OutputSafetyCLITests {
         #expect(!run.stderr.contains("\u{1b}"), "\(run.stderr.debugDescription)")
     }
 
+    @Test("metrics to a full standard output, or logs to a full standard error: no trap", arguments: [
+        ("--metrics - > /dev/full", Int32(3)),
+        ("--metrics /dev/null > /dev/null 2> /dev/full", Int32(0)),
+    ])
+    func fullStreams(redirection: String, status: Int32) throws {
+        let binary = try ReportCLIProcess.executable().path
+        let run = try ProcessRunner.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "exec \"$0\" slips --db Fixtures/slips/e2e_db.yaml --dryrun --now 2020-05-01T04:05:06Z " + redirection, binary],
+            workingDirectory: FixturePaths.packageRoot, timeout: 30)
+        #expect(run.status == status, "\(run.status) \(run.stderrText.prefix(400))")
+    }
+
     @Test("a payload that cannot be written to standard output (/dev/full) exits 3")
     func fullStandardOutput() throws {
         let binary = try ReportCLIProcess.executable().path

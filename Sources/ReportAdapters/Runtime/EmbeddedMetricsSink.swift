@@ -25,8 +25,9 @@ public struct EmbeddedMetricsSink: MetricsSink {
     public func publish(_ batch: MetricBatch) async throws {
         let line = Data((JSONWriter.compact(Self.document(batch)) + "\n").utf8)
         switch destination {
-        case .standardOutput: FileHandle.standardOutput.write(line)
-        case .standardError: FileHandle.standardError.write(line)
+        // The throwing write: `FileHandle.write(_:)` stops the process on a full disk.
+        case .standardOutput: try FileHandle.standardOutput.write(contentsOf: line)
+        case .standardError: try FileHandle.standardError.write(contentsOf: line)
         case .file(let path):
             let descriptor = try Self.openForAppending(path)
             defer { close(descriptor) }

@@ -9,6 +9,8 @@ public struct StandardErrorLogHandler: LogHandler {
 
     public func write(_ level: LogLevel, _ message: String) {
         let line = "\(level): \(TerminalText.escaped(message))\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        // A log line that cannot be written (stderr full or closed) is dropped, not a trap:
+        // `FileHandle.write(_:)` would stop the process.
+        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
 }

@@ -17,7 +17,8 @@ enum ReportCLI {
             return outcome.status.code
         } catch {
             let (message, code) = ErrorReport.describe(error)
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            // Nowhere to report a standard error that cannot be written: the exit code says it.
+            try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
             return code
         }
     }
