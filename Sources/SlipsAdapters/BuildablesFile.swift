@@ -9,8 +9,9 @@ import SlipsCore
 /// The file is read once, when opened; queries answer from memory through an index on
 /// the table's keys. ``update(artifact:instance:set:)`` rewrites the file atomically
 /// (temporary file, then rename) and only after checking that the new text reads back as
-/// exactly the old items with the change applied. A YAML file is edited in place, keeping
-/// its comments and layout; a JSON file is written back as canonical JSON.
+/// exactly the old items with the change applied. Both formats are edited in place: a YAML
+/// file keeps its comments and layout, a JSON file every other item's text (numbers a
+/// `Double` cannot hold too); only a shape the edits do not handle is written anew.
 ///
 /// ```swift
 /// let store = try BuildablesFile.open(path: "Fixtures/slips/e2e_db.yaml")
@@ -30,17 +31,38 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
     /// - Throws: ``FileAccessError`` when it cannot be read, `ParseError` (with line and
     ///   column) when it is not YAML/JSON, ``BuildablesFileError`` when it is not a table of
     ///   items with text `artifact` and `instance` keys. All are bad input (exit 2).
-    public static func open(path: String, logger: Logger = .silent) throws -> BuildablesFile {
+    ///
+    /// - Parameter forUpdate: the run will move the cutoff. The file is locked first
+    ///   (``FileLock``: another run on it is waited for, at most ``lockTimeout`` seconds,
+    ///   then a ``FileAccessError``, exit 3) and held until this value is freed, so the
+    ///   cutoff read here is the one the update replaces; and it must be replaceable
+    ///   (``AtomicFile/checkReplaceable(_:)``: not read-only, owner keepable). Both are
+    ///   checked now, before anything is sent.
+    public static func open(path: String, logger: Logger = .silent, forUpdate: Bool = false) throws -> BuildablesFile {
+        var lock: FileLock?
+        if forUpdate {
+            lock = try FileLock.exclusive(path, timeout: lockTimeout) {
+                logger.info("\(path): another run is updating this table; waiting (at most \(Int(lockTimeout)) s)")
+            }
+            try AtomicFile.checkReplaceable(path)
+        }
         let file = try MappedFile(path: path)
         let document = try BuildablesDocument.read(file.bytes, path: path)
-        return BuildablesFile(document: document, fingerprint: file.fingerprint, logger: logger)
+        return BuildablesFile(document: document, fingerprint: file.fingerprint, lock: lock, logger: logger)
     }
 
-    private init(document: BuildablesDocument, fingerprint: FileFingerprint, logger: Logger) {
+    /// How long ``open(path:logger:forUpdate:)`` waits for another run's lock, in seconds.
+    public static let lockTimeout: Double = 30
+
+    /// Held from the read to the update when opened for one.
+    private let fileLock: FileLock?
+
+    private init(document: BuildablesDocument, fingerprint: FileFingerprint, lock: FileLock?, logger: Logger) {
         self.path = document.path
         self.logger = logger
         self.document = document
         self.fingerprint = fingerprint
+        self.fileLock = lock
     }
 
     /// The items as last read or written, in file order.
@@ -78,8 +100,8 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
         }
     }
 
-    /// The new file contents: an in-place YAML edit when it reads back right, else the whole
-    /// document written anew. Either way it is checked by reading it back.
+    /// The new file contents: an in-place YAML or JSON edit when it reads back right, else
+    /// the whole document written anew. Either way it is checked by reading it back.
     private func newText(
         expected: [BuildableItem], artifact: String, instance: String, set attributes: JSONObject
     ) throws -> (BuildablesDocument, [UInt8]) {
@@ -87,6 +109,14 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
            let edited = YAMLItemEdit.apply(to: document, artifact: artifact, instance: instance, set: attributes),
            let reread = try? BuildablesDocument.read(edited, path: path), reread.items == expected {
             return (reread, edited)
+        }
+        if document.format == .json, let current = try? AtomicFile.readBytes(path) {
+            let position = document.index[ItemKey(artifact: artifact, instance: instance)]
+            if let item = expected[position ?? (expected.count - 1)].attributes as JSONObject?,
+               let edited = JSONItemEdit.apply(to: current, position: position, item: item),
+               let reread = try? BuildablesDocument.read(edited, path: path), reread.items == expected {
+                return (reread, edited)
+            }
         }
         var root = document.root.objectValue ?? JSONObject()
         root["items"] = .array(expected.map { .object($0.attributes) })

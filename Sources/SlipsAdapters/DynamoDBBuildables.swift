@@ -15,6 +15,9 @@ public struct DynamoDBBuildables: BuildablesStore {
     /// The secondary index for ``plannedItems(artifact:)``.
     public var planIndex = "artifact-plan-index"
 
+    /// The items as ``item(artifact:instance:)`` last read them, for the conditional update.
+    private let read = ReadItems()
+
     public init(table: String, client: AWSClient) {
         self.table = table
         self.client = client
@@ -36,8 +39,13 @@ public struct DynamoDBBuildables: BuildablesStore {
             "TableName": .string(table), "ConsistentRead": true,
             "Key": ["artifact": ["S": .string(artifact)], "instance": ["S": .string(instance)]],
         ])
-        guard let item = answer["Item"] else { return nil }
-        return BuildableItem(try DynamoDBJSON.item(item))
+        guard let item = answer["Item"] else {
+            read.remember(nil, artifact: artifact, instance: instance)
+            return nil
+        }
+        let found = BuildableItem(try DynamoDBJSON.item(item))
+        read.remember(found.attributes, artifact: artifact, instance: instance)
+        return found
     }
 
     public func items(artifact: String) async throws -> [BuildableItem] {
@@ -48,21 +56,43 @@ public struct DynamoDBBuildables: BuildablesStore {
         try await query(artifact: artifact, index: planIndex)
     }
 
+    /// Sets `attributes` on the item with one `UpdateItem`. When this store read the item
+    /// before (``item(artifact:instance:)``: the cutoff), the update is conditional on each
+    /// attribute still holding the value read (or still being absent), so a run never
+    /// overwrites a cutoff another run wrote meanwhile.
+    ///
+    /// - Throws: ``BuildablesChangedError`` (exit 3) when the condition fails; the item is
+    ///   then unchanged. ``AWSServiceError`` for other failures.
     public func update(artifact: String, instance: String, set attributes: JSONObject) async throws {
         var names: JSONObject = [:]
         var values: JSONObject = [:]
         var assignments: [String] = []
+        var conditions: [String] = []
+        let before = read.item(artifact: artifact, instance: instance)
         for (position, member) in attributes.enumerated() {
             names["#n\(position)"] = .string(member.key)
             values[":v\(position)"] = DynamoDBJSON.encode(member.value)
             assignments.append("#n\(position) = :v\(position)")
+            guard let before else { continue }
+            if let old = before?[member.key] {
+                values[":o\(position)"] = DynamoDBJSON.encode(old)
+                conditions.append("#n\(position) = :o\(position)")
+            } else {
+                conditions.append("attribute_not_exists(#n\(position))")
+            }
         }
-        _ = try await call("UpdateItem", [
+        var body: JSONObject = [
             "TableName": .string(table),
             "Key": ["artifact": ["S": .string(artifact)], "instance": ["S": .string(instance)]],
             "UpdateExpression": .string("SET " + assignments.joined(separator: ", ")),
             "ExpressionAttributeNames": .object(names), "ExpressionAttributeValues": .object(values),
-        ])
+        ]
+        if !conditions.isEmpty { body["ConditionExpression"] = .string(conditions.joined(separator: " AND ")) }
+        do {
+            _ = try await call("UpdateItem", .object(body))
+        } catch let error as AWSServiceError where error.code == "ConditionalCheckFailedException" {
+            throw BuildablesChangedError(table: table, artifact: artifact, instance: instance)
+        }
     }
 
     /// Every item with this `artifact`, page after page.
@@ -86,5 +116,33 @@ public struct DynamoDBBuildables: BuildablesStore {
     /// One DynamoDB API call.
     private func call(_ operation: String, _ body: JSONValue) async throws -> JSONValue {
         try await DynamoDBClient(client: client).call(operation, body)
+    }
+}
+
+/// What ``DynamoDBBuildables`` read of each item it looked up: `.some(nil)` for an item
+/// that was absent.
+private final class ReadItems: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String: JSONObject?] = [:]
+
+    func remember(_ attributes: JSONObject?, artifact: String, instance: String) {
+        lock.withLock { items[artifact + "\u{0}" + instance] = .some(attributes) }
+    }
+
+    /// `nil` when the item was never read; `.some(nil)` when it was read and absent.
+    func item(artifact: String, instance: String) -> JSONObject?? {
+        lock.withLock { items[artifact + "\u{0}" + instance] }
+    }
+}
+
+/// Another run changed the item between this run's read and its update (exit 3): the update
+/// was not made.
+public struct BuildablesChangedError: Error, Sendable, Hashable, CategorizedError, CustomStringConvertible {
+    public var table: String
+    public var artifact: String
+    public var instance: String
+    public var category: ErrorCategory { .outsideSystem }
+    public var description: String {
+        "dynamodb://\(table): item \(artifact) '\(instance)' changed while the report ran (another run?); not overwritten"
     }
 }

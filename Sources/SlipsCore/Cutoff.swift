@@ -30,8 +30,10 @@ public struct Cutoff: Sendable, Hashable {
     }
 
     /// The cutoff for a run at `now`, from the stored item (if any).
+    /// A horizon reaching before the year 0000 is taken as its start (``horizon(now:hours:)``
+    /// refuses one; ``SlipsReport`` checks it first).
     public static func resolve(stored: BuildableItem?, now: Date, horizonHours: Int, logger: Logger) -> Cutoff {
-        let horizon = now.addingTimeInterval(-Double(horizonHours) * 3600)
+        let horizon = (try? Self.horizon(now: now, hours: horizonHours)) ?? Timestamp.earliest
         guard let stored, let value = stored["updated"] else {
             logger.warning("no cutoff stored (artifact=\(artifact), instance=\(instance)); using the \(horizonHours)-hour horizon")
             return Cutoff(instant: horizon, source: .horizon)
@@ -45,6 +47,17 @@ public struct Cutoff: Sendable, Hashable {
         }
         logger.debug("stored cutoff \(Timestamp.iso8601(instant)) is not after the horizon \(Timestamp.iso8601(horizon)); using the horizon")
         return Cutoff(instant: horizon, source: .horizon)
+    }
+
+    /// `now − hours`.
+    ///
+    /// - Throws: ``SlipsError/badOption(name:problem:)`` when it reaches before the year 0000.
+    public static func horizon(now: Date, hours: Int) throws(SlipsError) -> Date {
+        do {
+            return try Timestamp.adding(-Double(hours) * 3600, to: now)
+        } catch {
+            throw SlipsError.badOption(name: "horizon", problem: "\(hours) hours before \(Timestamp.iso8601(now)) is before the year 0000")
+        }
     }
 
     /// The text stored after a successful run at `now`: `YYYY-MM-DD HH:MM:SS UTC`.

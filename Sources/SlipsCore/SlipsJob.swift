@@ -7,9 +7,12 @@ import ReportKit
 /// retried from the same point next time. Metrics are published whether the run succeeds or
 /// fails; a failure to publish them is logged, never turned into a run failure.
 ///
-/// Metrics: `message_send_success` is 1 when the notification service accepted the message
-/// and the cutoff moved, `message_send_failure` 1 when the run threw; a dry run, which sends
-/// nothing, reports both as 0. `slips_count` and `improvements_count` are the payload's.
+/// Metrics: `message_send_success` is 1 when the notification service accepted the message,
+/// `message_send_failure` 1 when the run threw before or while sending; a dry run, which
+/// sends nothing, reports both as 0. `cutoff_write_failure` is 1 when the message was sent
+/// but the new cutoff could not be written (then `message_send_success` is 1 too, the run
+/// throws ``CutoffNotWritten`` and the next run reports from the old cutoff, sending the
+/// same changes again). `slips_count` and `improvements_count` are the payload's.
 public struct SlipsJob: Sendable {
     public var store: any BuildablesStore
     public var notifier: any SlipsNotifier
@@ -43,12 +46,13 @@ public struct SlipsJob: Sendable {
     /// Runs once.
     ///
     /// - Throws: ``SlipsError`` for bad input (nothing sent, store untouched); the notifier's
-    ///   or the store's error when sending or writing the cutoff fails (the cutoff is unchanged).
+    ///   or the store's error when reading or sending fails (the cutoff is unchanged);
+    ///   ``CutoffNotWritten`` when the message was sent but the cutoff could not be moved.
     public func run() async throws -> Outcome {
         let now = clock.now()
         var batch = MetricBatch(
             namespace: options.metricsNamespace, dimensions: ["Report": options.messageGroupName],
-            values: [("message_send_success", 0), ("message_send_failure", 0)], timestamp: now)
+            values: [("message_send_success", 0), ("message_send_failure", 0), ("cutoff_write_failure", 0)], timestamp: now)
         do {
             let payload = try await SlipsReport.build(store: store, now: now, options: options, logger: logger)
             batch.set("slips_count", Double(payload.slips.count))
@@ -64,9 +68,18 @@ public struct SlipsJob: Sendable {
                 try await notifier.send(SlipsNotification(messageGroupName: options.messageGroupName, params: json))
                 logger.info("sent \(payload.slips.count) slips and \(payload.improvements.count) improvements")
                 let text = Cutoff.storedText(for: now)
-                try await store.update(
-                    artifact: Cutoff.artifact, instance: Cutoff.instance,
-                    set: JSONObject([.init(key: "updated", value: .string(text))]))
+                do {
+                    try await store.update(
+                        artifact: Cutoff.artifact, instance: Cutoff.instance,
+                        set: JSONObject([.init(key: "updated", value: .string(text))]))
+                } catch {
+                    // Sent, but not recorded: not a failed send. The next run starts from the
+                    // old cutoff and sends these changes again.
+                    batch.set("message_send_success", 1)
+                    batch.set("cutoff_write_failure", 1)
+                    await publish(batch)
+                    throw CutoffNotWritten(cutoff: text, reason: error)
+                }
                 logger.info("cutoff moved to \(text)")
                 newCutoff = text
             }
@@ -75,6 +88,8 @@ public struct SlipsJob: Sendable {
             if !options.dryRun { batch.set("message_send_success", 1) }
             await publish(batch)
             return Outcome(payload: payload, sent: !options.dryRun, newCutoff: newCutoff, metrics: batch)
+        } catch let error as CutoffNotWritten {
+            throw error
         } catch {
             batch.set("message_send_failure", 1)
             await publish(batch)

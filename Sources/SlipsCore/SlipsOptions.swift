@@ -25,13 +25,16 @@ public struct SlipsOptions: Sendable, Hashable {
         self.metricsNamespace = metricsNamespace
     }
 
-    /// Checks the ranges: slip delta at least 1 day, horizon 0 hours or more.
+    /// The longest horizon: 10,000 years of 8,760 hours, the span timestamps cover.
+    public static let horizonHoursRange = 0...87_600_000
+
+    /// Checks the ranges: slip delta at least 1 day, horizon 0 to 87,600,000 hours.
     public func validate() throws(SlipsError) {
         guard slipDelta >= 1 else {
             throw SlipsError.badOption(name: "slip delta", problem: "must be 1 day or more, got \(slipDelta)")
         }
-        guard horizonHours >= 0 else {
-            throw SlipsError.badOption(name: "horizon", problem: "must be 0 hours or more, got \(horizonHours)")
+        guard Self.horizonHoursRange.contains(horizonHours) else {
+            throw SlipsError.badOption(name: "horizon", problem: "must be 0 to \(Self.horizonHoursRange.upperBound) hours, got \(horizonHours)")
         }
     }
 }

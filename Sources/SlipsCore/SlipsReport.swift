@@ -14,6 +14,7 @@ public enum SlipsReport {
         store: any BuildablesStore, now: Date, options: SlipsOptions, logger: Logger
     ) async throws -> SlipsPayload {
         try options.validate()
+        _ = try Cutoff.horizon(now: now, hours: options.horizonHours)
         let stored = try await store.item(artifact: Cutoff.artifact, instance: Cutoff.instance)
         let cutoff = Cutoff.resolve(stored: stored, now: now, horizonHours: options.horizonHours, logger: logger)
         logger.info("reporting on changes since \(Timestamp.minuteUTC(cutoff.instant)) (now \(Timestamp.minuteUTC(now)), horizon \(options.horizonHours)h)")

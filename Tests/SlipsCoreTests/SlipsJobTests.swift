@@ -57,6 +57,25 @@ struct SlipsJobTests {
         #expect(batch.value("message_send_success") == 0 && batch.value("message_send_failure") == 1)
     }
 
+    @Test("a cutoff write that fails after the send: sent and cutoff_write_failure counted, not a failed send")
+    func failedCutoffWriteAfterSend() async throws {
+        let store = InMemoryBuildables(rows)
+        store.failUpdates = Unreachable()
+        let notifier = RecordingNotifier()
+        let metrics = RecordingMetricsSink()
+        let error = await #expect(throws: CutoffNotWritten.self) {
+            _ = try await job(store, notifier, metrics, dryRun: false).run()
+        }
+        #expect(error?.category == .outsideSystem)
+        #expect(error.map(String.init(describing:))?.contains("was sent, but the cutoff 2020-05-01 04:05:06 UTC was not written") == true)
+        #expect(notifier.sent.count == 1)
+        #expect(metrics.batches.count == 1)
+        let batch = try #require(metrics.batches.first)
+        #expect(batch.value("message_send_success") == 1)
+        #expect(batch.value("cutoff_write_failure") == 1)
+        #expect(batch.value("message_send_failure") == 0)
+    }
+
     @Test func badInputCountsAFailureAndSendsNothing() async throws {
         let notifier = RecordingNotifier()
         let metrics = RecordingMetricsSink()

@@ -30,6 +30,8 @@ extension FileObjectStore {
 
     /// The open folder reached through `segments` from the root, for the key (or prefix) `keyText`.
     func openFolder(_ segments: some Sequence<Substring>, for keyText: String, creating: Bool) throws(ObjectStoreError) -> Int32? {
+        // Checked first, so a root the system cannot name creates none of its parents.
+        if let problem = Self.rootProblem(rootPath) { throw ObjectStoreError(.invalidKey, key: keyText, problem) }
         var folder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder < 0, errno == ENOENT, creating {
             try? FileManager.default.createDirectory(atPath: rootPath, withIntermediateDirectories: true)
@@ -127,6 +129,20 @@ extension FileObjectStore {
             unlinkat(folder, temporary, 0)
             throw ObjectStoreError(.unavailable, key: key.text, "cannot replace \(rootPath)/\(key.text): \(problem)")
         }
+    }
+
+    /// Why the system cannot name the store's folder `root` (bad input, exit 2): longer than
+    /// `PATH_MAX` bytes, or a component longer than `NAME_MAX`; `nil` when it can. Keys are
+    /// reached relative to the root (`openat`), so only the root is bound by `PATH_MAX`.
+    static func rootProblem(_ root: String) -> String? {
+        let shown = root.utf8.count > 120 ? String(root.prefix(60)) + "…" : root
+        if root.utf8.count >= Int(PATH_MAX) {
+            return "the store's folder \(shown) is \(root.utf8.count) bytes long; the system's limit is \(PATH_MAX - 1)"
+        }
+        if let long = root.split(separator: "/").first(where: { $0.utf8.count > Int(NAME_MAX) }) {
+            return "the store's folder \(shown) has a \(long.utf8.count)-byte name; the system's limit is \(NAME_MAX)"
+        }
+        return nil
     }
 
     /// `true` when `name` in `folder` is a symbolic link.

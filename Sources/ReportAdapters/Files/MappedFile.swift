@@ -12,7 +12,8 @@ public final class MappedFile {
     /// - Throws: ``FileAccessError`` (bad input: exit 2) when the file is missing or unreadable.
     public init(path: String) throws {
         self.path = path
-        let descriptor = open(path, O_RDONLY)
+        // Not blocking: a FIFO would wait for a writer forever; it is refused below.
+        let descriptor = AtomicFile.openWithoutBlocking(path)
         guard descriptor >= 0 else {
             let problem = errno == ENOENT ? "no such file" : "cannot read the file: \(String(cString: strerror(errno)))"
             throw FileAccessError(path: path, problem: problem, category: .badInput)
@@ -56,7 +57,7 @@ public struct FileFingerprint: Sendable, Equatable {
 
     /// The fingerprint of the file at `path` now, `nil` when it cannot be read.
     public init?(path: String) {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = AtomicFile.openWithoutBlocking(path)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         self.init(descriptor: descriptor)

@@ -25,18 +25,62 @@ public struct EmbeddedMetricsSink: MetricsSink {
     public func publish(_ batch: MetricBatch) async throws {
         let line = Data((JSONWriter.compact(Self.document(batch)) + "\n").utf8)
         switch destination {
-        case .standardOutput: FileHandle.standardOutput.write(line)
-        case .standardError: FileHandle.standardError.write(line)
+        // The throwing write: `FileHandle.write(_:)` stops the process on a full disk.
+        case .standardOutput: try FileHandle.standardOutput.write(contentsOf: line)
+        case .standardError: try FileHandle.standardError.write(contentsOf: line)
         case .file(let path):
-            if !FileManager.default.fileExists(atPath: path) {
-                guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                    throw MetricsFileError(path: path)
+            let descriptor = try Self.openForAppending(path)
+            defer { close(descriptor) }
+            let failed = line.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written <= 0 { return true }
+                    offset += written
                 }
+                return false
             }
-            guard let handle = FileHandle(forWritingAtPath: path) else { throw MetricsFileError(path: path) }
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: line)
+            if failed { throw MetricsFileError(path: path) }
+        }
+    }
+
+    /// Checks, before a run does anything, that the destination can take lines: a file path
+    /// must name a regular file (or a character device such as `/dev/null`), or nothing yet.
+    ///
+    /// - Throws: ``FileAccessError`` (bad input: exit 2) for a FIFO, socket, directory or
+    ///   block device, which would block the run or never take the lines.
+    public func check() throws {
+        guard case .file(let path) = destination else { return }
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        try Self.refuseIrregular(status, path: path)
+    }
+
+    /// A descriptor appending to `path` (created 0644 when missing), opened without blocking
+    /// and checked with `fstat`: no wait for a FIFO's reader, no race with the check.
+    static func openForAppending(_ path: String) throws -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644)
+        guard descriptor >= 0 else {
+            if errno == ENXIO { throw FileAccessError(path: path, problem: "not a regular file (a FIFO)", category: .badInput) }
+            throw MetricsFileError(path: path)
+        }
+        var status = stat()
+        do {
+            guard fstat(descriptor, &status) == 0 else { throw MetricsFileError(path: path) }
+            try refuseIrregular(status, path: path)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        return descriptor
+    }
+
+    private static func refuseIrregular(_ status: stat, path: String) throws {
+        let kind = status.st_mode & S_IFMT
+        guard kind == S_IFREG || kind == S_IFCHR else {
+            throw FileAccessError(path: path, problem: "not a regular file", category: .badInput)
         }
     }
 

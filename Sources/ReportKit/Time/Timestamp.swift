@@ -9,7 +9,29 @@ import Foundation
 ///     …Z  …+02:00  …+0200  …+02  … UTC      a zone; none means UTC
 ///
 /// An offset is applied: `2020-04-26T01:00+02:00` is `2020-04-25T23:00Z`.
+///
+/// Every instant is within ``range`` (years 0000 to 9999, what four digits print): parsing
+/// refuses one outside it (`0000-01-01T00:00+01:00` too), ``adding(_:to:)`` throws rather
+/// than leave it, and the formatters never print another year.
 public enum Timestamp {
+    /// `0000-01-01T00:00:00Z`, the earliest instant.
+    public static let earliest = Date(timeIntervalSince1970: Double(daysFromCivil(year: 0, month: 1, day: 1)) * 86_400)
+    /// `10000-01-01T00:00:00Z`, just after the latest instant.
+    public static let end = Date(timeIntervalSince1970: Double(daysFromCivil(year: 10_000, month: 1, day: 1)) * 86_400)
+    /// The instants timestamps denote: years 0000 to 9999 (UTC).
+    public static let range = earliest..<end
+
+    /// `date` moved by `seconds`.
+    ///
+    /// - Throws: ``TimestampRangeError`` when the result (or `seconds`) leaves ``range``.
+    public static func adding(_ seconds: Double, to date: Date) throws(TimestampRangeError) -> Date {
+        let moved = date.addingTimeInterval(seconds)
+        guard seconds.isFinite, range.contains(date), range.contains(moved) else {
+            throw TimestampRangeError(start: date, seconds: seconds)
+        }
+        return moved
+    }
+
     /// The instant `text` denotes, or `nil` when it is not one of the accepted forms.
     public static func parse(_ text: String) -> Date? {
         var utf8 = Array(text.utf8)
@@ -39,7 +61,8 @@ public enum Timestamp {
             }
         }
         guard let offset = cursor.zoneOffset(), cursor.atEnd else { return nil }
-        return Date(timeIntervalSince1970: seconds - Double(offset))
+        let instant = Date(timeIntervalSince1970: seconds - Double(offset))
+        return range.contains(instant) ? instant : nil
     }
 
     /// `YYYY-MM-DD` of `date` in UTC.
@@ -67,8 +90,13 @@ public enum Timestamp {
     }
 
     /// Calendar fields of `date` in UTC (seconds rounded down).
+    ///
+    /// A date outside ``range`` (which no parse or ``adding(_:to:)`` gives) is taken as the
+    /// nearest end of it, never a trap: `Int` of a huge or infinite interval would be one.
     public static func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let interval = date.timeIntervalSince1970
+        let lowest = earliest.timeIntervalSince1970, highest = end.timeIntervalSince1970 - 1
+        let total = Int(interval.isNaN ? lowest : min(max(interval, lowest), highest).rounded(.down))
         let days = total >= 0 ? total / 86_400 : -((-total + 86_399) / 86_400)
         let secondOfDay = total - days * 86_400
         let civil = CivilCalendar.civil(days)
@@ -154,5 +182,15 @@ private struct Cursor {
             minutes = value
         }
         return sign * (hours * 3600 + minutes * 60)
+    }
+}
+
+/// Moving an instant would leave the years 0000 to 9999 (bad input: exit 2).
+public struct TimestampRangeError: Error, Sendable, Hashable, CategorizedError, CustomStringConvertible {
+    public var start: Date
+    public var seconds: Double
+    public var category: ErrorCategory { .badInput }
+    public var description: String {
+        "\(seconds) seconds from \(Timestamp.iso8601(start)) leaves the years 0000 to 9999"
     }
 }

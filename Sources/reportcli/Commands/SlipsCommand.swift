@@ -47,8 +47,13 @@ struct SlipsCommand: Command {
         let database = try values.required(Self.db)
         let clock = try Clocks.from(values.timestamp(Self.now), command: values.command)
         let defaults = SlipsOptions()
+        let horizonHours = try values.integer(Self.horizon) ?? defaults.horizonHours
+        guard SlipsOptions.horizonHoursRange.contains(horizonHours) else {
+            let range = SlipsOptions.horizonHoursRange
+            throw values.problem(Self.horizon, "must be \(range.lowerBound) to \(range.upperBound) hours (10,000 years), got \(horizonHours)")
+        }
         let slipsOptions = SlipsOptions(
-            horizonHours: try values.integer(Self.horizon) ?? defaults.horizonHours,
+            horizonHours: horizonHours,
             slipDelta: try values.integer(Self.slipDelta) ?? defaults.slipDelta,
             dryRun: dryRun, logPayload: values.isSet(Self.logPayload) || debug,
             metricsNamespace: values.value(Self.namespace) ?? defaults.metricsNamespace)
@@ -58,8 +63,10 @@ struct SlipsCommand: Command {
         var logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: debug ? .debug : .info)
         let notifier: any SlipsNotifier
         if let notifyURL = values.value(Self.notifyURL), !notifyURL.isEmpty {
-            guard let url = URL(string: notifyURL), url.scheme == "http" || url.scheme == "https", url.host != nil else {
-                throw values.problem(Self.notifyURL, "must be an http(s) URL")
+            guard let url = URL(string: notifyURL), url.scheme == "http" || url.scheme == "https",
+                  let host = url.host, !host.isEmpty
+            else {
+                throw values.problem(Self.notifyURL, "must be an http(s) URL with a host")
             }
             logger.redacting(notifyURL)
             logger.redacting(url.path + (url.query.map { "?" + $0 } ?? ""))
@@ -71,10 +78,11 @@ struct SlipsCommand: Command {
             throw NotifierNotConfigured(hint: "pass --notify-url or set REPORTKIT_NOTIFY_URL (or use --dryrun)")
         }
 
-        let store = try await Stores.buildables(database, logger: logger, timeout: Double(timeout))
+        let metrics = try Stores.metricsSink(values.value(Self.metrics))
+        let store = try await Stores.buildables(database, logger: logger, timeout: Double(timeout), forUpdate: !dryRun)
         context.keepUntilExit(store)
         let job = SlipsJob(
-            store: store, notifier: notifier, clock: clock, metrics: Stores.metricsSink(values.value(Self.metrics)),
+            store: store, notifier: notifier, clock: clock, metrics: metrics,
             logger: logger, options: slipsOptions)
         let outcome = try await job.run()
         return CommandOutcome(output: outcome.payload.payload)

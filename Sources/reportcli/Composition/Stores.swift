@@ -6,13 +6,13 @@ import SlipsCore
 
 /// Turns store and sink arguments into adapters.
 enum Stores {
-    /// `dynamodb://TABLE` or a file path.
-    static func buildables(_ location: String, logger: Logger, timeout: Double) async throws -> any BuildablesStore {
+    /// `dynamodb://TABLE` or a file path; `forUpdate` when the run will move the cutoff.
+    static func buildables(_ location: String, logger: Logger, timeout: Double, forUpdate: Bool) async throws -> any BuildablesStore {
         if location.hasPrefix("dynamodb://") {
             let table = try DynamoDBBuildables.tableName(url: location)
             return DynamoDBBuildables(table: table, client: try AWSEnvironment.client(service: "dynamodb", logger: logger, timeout: timeout))
         }
-        return try BuildablesFile.open(path: location, logger: logger)
+        return try BuildablesFile.open(path: location, logger: logger, forUpdate: forUpdate)
     }
 
     /// `s3://bucket/prefix` or a directory.
@@ -24,11 +24,16 @@ enum Stores {
     }
 
     /// `-` is standard output, a path is a file, nothing is standard error.
-    static func metricsSink(_ destination: String?) -> any MetricsSink {
+    ///
+    /// - Throws: ``FileAccessError`` (exit 2) when the path names a FIFO, socket or directory.
+    static func metricsSink(_ destination: String?) throws -> any MetricsSink {
+        let sink: EmbeddedMetricsSink
         switch destination {
-        case nil: return EmbeddedMetricsSink(.standardError)
-        case "-": return EmbeddedMetricsSink(.standardOutput)
-        case let path?: return EmbeddedMetricsSink(.file(path))
+        case nil: sink = EmbeddedMetricsSink(.standardError)
+        case "-": sink = EmbeddedMetricsSink(.standardOutput)
+        case let path?: sink = EmbeddedMetricsSink(.file(path))
         }
+        try sink.check()
+        return sink
     }
 }

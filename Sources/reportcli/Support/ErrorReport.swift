@@ -13,11 +13,13 @@ enum ErrorReport {
     /// What exit 70 means, for help and the README.
     static let internalErrorMeaning = "internal error: a bug in reportcli (an error nobody categorised); please report it"
 
-    /// The line(s) for standard error and the exit code.
+    /// The line(s) for standard error and the exit code. Control characters the error
+    /// quotes from an input (an escape byte in a key or a path) are printed escaped
+    /// (``TerminalText``), never sent to the terminal as they are.
     static func describe(_ error: any Error) -> (message: String, code: Int32) {
         if let categorized = error as? any CategorizedError {
-            return ("reportcli: error: \(error)", categorized.category.exitStatus.code)
+            return (TerminalText.escaped("reportcli: error: \(error)"), categorized.category.exitStatus.code)
         }
-        return ("reportcli: internal error (a bug; please report it): \(error) [\(String(reflecting: type(of: error)))]", internalErrorCode)
+        return (TerminalText.escaped("reportcli: internal error (a bug; please report it): \(error) [\(String(reflecting: type(of: error)))]"), internalErrorCode)
     }
 }

@@ -12,14 +12,33 @@ enum ReportCLI {
     static func run(_ arguments: [String], context: CommandContext) async -> Int32 {
         do {
             let outcome = try await outcome(arguments, context: context)
-            if let output = outcome.output { print(JSONWriter.canonical(output)) }
-            if let text = outcome.text { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
+            if let output = outcome.output { try writeStandardOutput(JSONWriter.canonical(output) + "\n") }
+            if let text = outcome.text { try writeStandardOutput(text.hasSuffix("\n") ? text : text + "\n") }
             return outcome.status.code
         } catch {
             let (message, code) = ErrorReport.describe(error)
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            // Nowhere to report a standard error that cannot be written: the exit code says it.
+            try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
             return code
         }
+    }
+
+    /// Writes `text` on standard output (descriptor 1, unbuffered) and checks it got there:
+    /// a full disk (`/dev/full`) or a closed pipe is a failure of the outside world (exit 3),
+    /// not a run that exits 0 having printed nothing.
+    static func writeStandardOutput(_ text: String) throws(StandardOutputError) {
+        var text = text
+        let failure: Int32? = text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 { return written < 0 ? errno : EIO }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw StandardOutputError(reason: String(cString: strerror(failure))) }
     }
 
     /// What `arguments` lead to, without printing: help, the version, or a command's outcome.
@@ -56,4 +75,11 @@ enum ReportCLI {
         let values = try resolution.command.values(fromEvent: event, path: resolution.path, environment: context.environment)
         return try await resolution.command.run(values, context: context)
     }
+}
+
+/// What a command printed did not reach standard output (exit 3).
+struct StandardOutputError: Error, CategorizedError, CustomStringConvertible {
+    var reason: String
+    var category: ErrorCategory { .outsideSystem }
+    var description: String { "cannot write the output to standard output: \(reason)" }
 }
