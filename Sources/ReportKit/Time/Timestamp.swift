@@ -15,9 +15,9 @@ import Foundation
 /// than leave it, and the formatters never print another year.
 public enum Timestamp {
     /// `0000-01-01T00:00:00Z`, the earliest instant.
-    public static let earliest = Date(timeIntervalSince1970: Double(daysFromCivil(year: 0, month: 1, day: 1)) * 86_400)
+    public static let earliest = Date(timeIntervalSince1970: Double(CivilCalendar.days(year: 0, month: 1, day: 1)) * 86_400)
     /// `10000-01-01T00:00:00Z`, just after the latest instant.
-    public static let end = Date(timeIntervalSince1970: Double(daysFromCivil(year: 10_000, month: 1, day: 1)) * 86_400)
+    public static let end = Date(timeIntervalSince1970: Double(CivilCalendar.days(year: 10_000, month: 1, day: 1)) * 86_400)
     /// The instants timestamps denote: years 0000 to 9999 (UTC).
     public static let range = earliest..<end
 
