@@ -16,6 +16,11 @@ import ReportKit
 _ = mallopt(-2, 64 << 20)  // M_TOP_PAD
 #endif
 
+// A reader that goes away (`reportcli … | head -1`) makes a write fail with EPIPE, which the
+// output code reports as an outside failure (exit 3), instead of killing the process with
+// SIGPIPE (exit 141) before it can say so.
+signal(SIGPIPE, SIG_IGN)
+
 /// Values a command hands over to outlive its run: this process exits without freeing them.
 /// Freeing the 1M-item slips table one record at a time takes about half a second (485 ms
 /// or more between the last log line and the payload).

@@ -18,7 +18,8 @@ struct ProfileFixture: Sendable, CustomStringConvertible {
     static let names = ["people", "events"]
 
     static func load(_ name: String) throws -> ProfileFixture {
-        let table = TestCSV.read(try FixturePaths.text("quality/profile/\(name).csv"))
+        let records = try CSVScanner.records([UInt8](FixturePaths.data("quality/profile/\(name).csv")), file: "\(name).csv", checksFieldCount: true)
+        let table = (header: records.first ?? [], rows: Array(records.dropFirst()))
         let types = try JSONReader.parse(try FixturePaths.text("quality/profile/\(name).types.json"))
         let expected = try JSONReader.parse(try FixturePaths.text("quality/profile/\(name).expected.json"))
         func typeMap(_ value: JSONValue?) -> [String: ColumnType] {

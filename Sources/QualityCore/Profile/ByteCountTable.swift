@@ -27,13 +27,6 @@ struct ByteCountTable: Sendable {
     /// Where entry `entry`'s bytes are in ``arena``.
     func span(of entry: Int) -> Range<Int> { offsets[entry]..<(offsets[entry] + Int(lengths[entry])) }
 
-    /// The bytes of entry `entry`.
-    func withBytes<R>(of entry: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try arena.withUnsafeBytes { all in
-            try body(UnsafeRawBufferPointer(rebasing: all[offsets[entry]..<(offsets[entry] + Int(lengths[entry]))]))
-        }
-    }
-
     /// Adds `weight` occurrences of `bytes` (whose hash is `hash`); `classify` runs only
     /// for a value not seen before. Returns the entry and whether it is new.
     @discardableResult

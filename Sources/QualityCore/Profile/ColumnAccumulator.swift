@@ -23,8 +23,6 @@ public struct ColumnAccumulator: Sendable {
         self.limits = limits
     }
 
-    /// Whether the column switched to sketches.
-    public var isSketched: Bool { sketch != nil }
 
     /// Bytes the exact values take (0 once sketched).
     var exactBytes: Int { sketch == nil ? values.approximateBytes : 0 }

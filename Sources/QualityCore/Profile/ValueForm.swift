@@ -69,68 +69,15 @@ enum ValueForm {
         return index == count
     }
 
-    /// The nearest `Double` to a decimal (see ``isDecimal(_:)``), or `nil` when not one.
-    /// Exact for up to 15 significant digits and powers of ten up to 22 (Clinger's fast
-    /// path); otherwise the standard library's correctly rounded conversion.
+    /// The nearest `Double` to a decimal (see ``isDecimal(_:)``), or `nil` when not one:
+    /// ReportKit's correctly rounded ``DecimalText`` reads it once the grammar is checked
+    /// (which keeps `nan`, `inf` and hexadecimal floats text).
     static func number(_ bytes: UnsafeRawBufferPointer) -> Double? {
         if let whole = integer(bytes) {
             return Double(whole)
         }
         guard isDecimal(bytes) else { return nil }
-        if let fast = fastDecimal(bytes) { return fast }
-        return Double(String(decoding: bytes, as: UTF8.self))
-    }
-
-    private static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
-
-    private static func fastDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
-        var index = 0
-        var negative = false
-        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
-            negative = bytes[0] == UInt8(ascii: "-")
-            index = 1
-        }
-        var mantissa: UInt64 = 0
-        var significant = 0
-        var exponent = 0
-        var seenPoint = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte.isDigit {
-                if mantissa != 0 || byte != UInt8(ascii: "0") { significant += 1 }
-                guard significant <= 15 else { return nil }
-                mantissa = mantissa * 10 + UInt64(byte &- 48)
-                if seenPoint { exponent -= 1 }
-            } else if byte == UInt8(ascii: ".") {
-                seenPoint = true
-            } else {
-                break
-            }
-            index += 1
-        }
-        if index < bytes.count {  // exponent part
-            index += 1
-            var negativeExponent = false
-            if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-                negativeExponent = bytes[index] == UInt8(ascii: "-")
-                index += 1
-            }
-            var value = 0
-            while index < bytes.count {
-                value = value * 10 + Int(bytes[index] &- 48)
-                guard value < 1000 else { return nil }
-                index += 1
-            }
-            exponent += negativeExponent ? -value : value
-        }
-        guard abs(exponent) <= 22 else { return nil }
-        var result = Double(mantissa)
-        result = exponent < 0 ? result / powersOfTen[-exponent] : result * powersOfTen[exponent]
-        return negative ? -result : result
+        return DecimalText.double(bytes.bindMemory(to: UInt8.self))
     }
 
     /// pandas' spellings: `True`, `TRUE`, `true`, `False`, `FALSE`, `false`.

@@ -107,12 +107,16 @@ public struct PostgresURL: Sendable, Hashable {
     }
 
     /// The URL with the password of `user:password@` replaced by `***`.
-    public var redacted: String {
-        guard let scheme = text.range(of: "://") else { return text }
-        let rest = text[scheme.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return text }
-        return String(text[..<rest.index(after: colon)]) + "***" + String(text[at...])
+    public var redacted: String { Self.redactingPasswords(in: text) }
+
+    /// `text` with the password of every `scheme://user:password@` in it replaced by `***`: from
+    /// the first `:` after `://` to the last `@` of the text, so a password holding `/`, `?`, `#`
+    /// or `@` is hidden whole (a line may lose more than the password, never less).
+    public static func redactingPasswords(in text: String) -> String {
+        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@"),
+              let colon = text[scheme.upperBound..<at].firstIndex(of: ":")
+        else { return text }
+        return String(text[...colon]) + "***" + String(text[at...])
     }
 }
 

@@ -21,7 +21,7 @@ struct RegistryParser {
     // MARK: Recording
 
     mutating func fail(at location: SourceLocation, offset: Int, _ path: FieldPath, _ message: String) {
-        problems.append(ParseError(file: file, location: location, stage: "registry", message: "\(path): \(message)", sourceLine: line(at: offset)))
+        problems.append(ParseError(file: file, location: location, stage: "registry", message: "\(path): \(message)", sourceLine: line(at: offset).map(PostgresURL.redactingPasswords(in:))))
     }
 
     mutating func fail(_ node: RegistryNode, _ path: FieldPath, _ message: String) {

@@ -69,7 +69,9 @@ public struct ReportRegistry: Sendable, Hashable {
                 root = (try? RegistryNode(YAML.parse(bytes))) ?? RegistryNode(unlocated: value)
             }
         } catch {
-            throw RegistryError(problems: [error.inFile(file)])
+            var problem = error.inFile(file)
+            problem.sourceLine = problem.sourceLine.map(PostgresURL.redactingPasswords(in:))
+            throw RegistryError(problems: [problem])
         }
         var parser = RegistryParser(bytes: bytes, file: file, customKinds: customKinds)
         let reports = parser.registry(root)

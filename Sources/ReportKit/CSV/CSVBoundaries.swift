@@ -22,9 +22,6 @@ public enum CSVBoundaries {
     public struct Transfer: Sendable, Hashable {
         public var exit: [CSVScanState]
 
-        /// The transfer of nothing: every state stays.
-        public static let identity = Transfer(exit: CSVScanState.allCases)
-
         public init(exit: [CSVScanState]) {
             precondition(exit.count == CSVScanState.allCases.count)
             self.exit = exit

@@ -7,9 +7,6 @@
 public enum ErrorCategory: Sendable, Hashable {
     case badInput
     case outsideSystem
-
-    /// The process exit code for this category (``exitStatus``'s code).
-    public var exitCode: Int32 { exitStatus.code }
 }
 
 /// An error that knows its ``ErrorCategory``. An error that doesn't conform is nobody's
