@@ -66,6 +66,22 @@ struct ProfileCommandTests {
         #expect(format.status == 2 && format.stderr.contains("--format must be json or csv"))
     }
 
+    @Test("the user's own path: a link to a table is followed (exit 0), a FIFO is exit 2 without blocking")
+    func links() throws {
+        let scratch = try ScratchDirectory()
+        let path = try scratch.file("t.csv", "a,b\n1,2\n")
+        let link = scratch.url.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        let linked = try ReportCLIProcess.run(["profile", "--data", link], timeout: 30)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(try JSONReader.parse(linked.stdout)["row_count"] == 1, "\(linked.stdout)")
+        let fifo = scratch.url.appendingPathComponent("fifo.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let piped = try ReportCLIProcess.run(["profile", "--data", fifo], timeout: 30)
+        #expect(piped.status == 2, "\(piped.stderr)")
+        #expect(piped.stderr.contains("not a regular file"), "\(piped.stderr)")
+    }
+
     @Test("a JSON Lines file, recognised by its name or its first byte")
     func jsonLines() throws {
         let scratch = try ScratchDirectory()

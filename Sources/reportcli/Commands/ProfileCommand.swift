@@ -68,7 +68,7 @@ struct ProfileCommand: Command {
         }
         let url = URL(fileURLWithPath: location)
         guard !location.hasSuffix("/"), !url.lastPathComponent.isEmpty else { throw values.problem(data, "names a directory, not a file: '\(location)'") }
-        return (FileObjectStore(root: url.deletingLastPathComponent().path), try ObjectKey(url.lastPathComponent))
+        return try Stores.file(location)
     }
 
     static func outputFormat(_ values: OptionValues) throws(UsageError) -> ProfileOutputFormat {

@@ -23,6 +23,25 @@ enum Stores {
         return FileObjectStore(root: location)
     }
 
+    /// The user's own local file as a store and a key: links are followed (it is the user's
+    /// path, not a key from an event or a listing), and what the path names must be a regular
+    /// file. A missing file is left to the read, which reports it.
+    ///
+    /// - Throws: ``FileAccessError`` (exit 2) for a FIFO, socket, device or directory.
+    static func file(_ path: String) throws -> (store: any ObjectStore, key: ObjectKey) {
+        var resolved = path
+        if let real = realpath(path, nil) {
+            resolved = String(cString: real)
+            free(real)
+            var status = stat()
+            if stat(resolved, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+                throw FileAccessError(path: path, problem: "not a regular file", category: .badInput)
+            }
+        }
+        let url = URL(fileURLWithPath: resolved)
+        return (FileObjectStore(root: url.deletingLastPathComponent().path), try ObjectKey(url.lastPathComponent))
+    }
+
     /// `-` is standard output, a path is a file, nothing is standard error.
     ///
     /// - Throws: ``FileAccessError`` (exit 2) when the path names a FIFO, socket or directory.
