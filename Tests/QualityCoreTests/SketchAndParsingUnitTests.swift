@@ -1,27 +1,17 @@
 @testable import QualityCore
+import ReportKitTestSupport
 import Testing
 
 /// The building blocks alone: decimal conversion, HyperLogLog's and KLL's stated bounds
 /// over many seeds, Misra–Gries' guarantee.
 @Suite struct SketchAndParsingUnitTests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func number(_ text: String) -> Double? {
         var text = text
         return text.withUTF8 { ValueForm.number(UnsafeRawBufferPointer($0)) }
     }
 
     @Test func decimalsAreCorrectlyRounded() {
-        var random = Random(state: 3)
+        var random = SplitMix(seed: 3)
         for _ in 0..<20_000 {
             let digits = Int(random.next() % 19) + 1
             var mantissa = String(random.next() % 10_000_000_000_000_000_000)
@@ -43,7 +33,7 @@ import Testing
         let trials = 20
         for seed in 0..<trials {
             var sketch = HyperLogLog(precision: 12)
-            var random = Random(state: UInt64(seed) &* 7919)
+            var random = SplitMix(seed: UInt64(seed) &* 7919)
             let n = 5_000 + seed * 2_500
             for _ in 0..<n {
                 var value = random.next()
@@ -62,7 +52,7 @@ import Testing
         var checks = 0
         for seed in 0..<10 {
             var sketch = QuantileSketch(k: 100)
-            var random = Random(state: UInt64(seed) &+ 99)
+            var random = SplitMix(seed: UInt64(seed) &+ 99)
             var values: [Double] = []
             for _ in 0..<20_000 {
                 let value = Double(random.next() % 1_000_000)
@@ -88,7 +78,7 @@ import Testing
     @Test func misraGriesNeverOvercountsAndKeepsTheHeavy() {
         var summary = FrequentValues(capacity: 20)
         var truth: [UInt64: Int] = [:]
-        var random = Random(state: 5)
+        var random = SplitMix(seed: 5)
         for index in 0..<50_000 {
             var key = index % 4 == 0 ? 1 : (index % 9 == 0 ? 2 : random.next() % 5_000 + 10)
             truth[key, default: 0] += 1

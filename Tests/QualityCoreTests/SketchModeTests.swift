@@ -1,5 +1,6 @@
 import QualityCore
 import ReportKit
+import ReportKitTestSupport
 import Testing
 
 /// A generated table over the exact limit: the sketched figures are labelled estimates and
@@ -27,7 +28,7 @@ import Testing
         var x: [Double] = []
 
         init(rows count: Int, seed: UInt64) {
-            var random = SplitMix(state: seed)
+            var random = SplitMix(seed: seed)
             for index in 0..<count {
                 let x = Double(Int(random.next() % 2_000_000)) / 100 - 5_000
                 let draw = random.next() % 100
@@ -53,17 +54,6 @@ import Testing
                 profiler.endRow()
             }
             return profiler
-        }
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 
