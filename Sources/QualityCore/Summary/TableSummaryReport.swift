@@ -35,9 +35,15 @@ public struct TableSummaryReport: Report {
             }
             summaries.append(TableSummary(table: name, profile: profile, options: options))
         }
-        let result = ReportResult(
+        var result = ReportResult(
             files: try summaries.flatMap { try $0.files() },
             headline: summaries.map { Headline(name: "rows \($0.table)", value: Double($0.profile.rowCount)) })
+        if options.changeReport || entry.kind == .changeReport {
+            let comparison = try await ChangeComparison.make(current: summaries, folder: entry.folder, context: context)
+            result.files += try comparison.files()
+            result.attachments += comparison.attachments
+            result.headline += comparison.headline
+        }
         return result
     }
 }
