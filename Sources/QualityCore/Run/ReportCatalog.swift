@@ -17,13 +17,13 @@ public struct ReportCatalog: Sendable {
 
     public init() {}
 
-    /// `table-summary` and `change-report` (``TableSummaryReport``, which compares with
-    /// the previous run when asked), `sql` and `requests`; `checks` fails as not wired
-    /// into this build.
+    /// `table-summary` (``TableSummaryReport``, which compares with the previous run when
+    /// `change_report: true`), `change-report` (``ChangeReport``), `sql` and `requests`;
+    /// `checks` fails as not wired into this build.
     public static var builtIn: ReportCatalog {
         var catalog = ReportCatalog()
         catalog.register(TableSummaryReport(), as: .tableSummary)
-        catalog.register(TableSummaryReport(), as: .changeReport)
+        catalog.register(ChangeReport(), as: .changeReport)
         catalog.register(SQLQueryReport(), as: .sql)
         catalog.register(RequestsReport(), as: .requests)
         catalog.markUnavailable(.checks, reason: "the checks runner is not wired into the run yet (reportcli check runs a checks file on its own)")
