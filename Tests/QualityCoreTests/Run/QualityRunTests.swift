@@ -164,6 +164,21 @@ struct QualityRunTests {
         #expect(outcome.manifest.delivery == .init(status: .sent, messages: 1))
     }
 
+    @Test func theMessageGoesOutAfterEveryReportRan() async throws {
+        let slack = RecordingMessagePublisher()
+        let seen = Gauge()
+        let catalog = RunFixture.catalog { _, _ in
+            if !slack.messages.isEmpty { seen.enter() }
+            try await Task.sleep(nanoseconds: 20_000_000)
+            return ReportResult(attachments: [SlackAttachment(text: "done")])
+        }
+        let registry = try RunFixture.registry("reports:\n" + (1...4).map { "  - {name: R\($0), kind: fake}\n" }.joined())
+        _ = try await RunFixture.run(catalog, store: InMemoryObjectStore(), publisher: slack).run(registry, options: RunFixture.options { $0.concurrency = 2 })
+        #expect(seen.peak == 0, "no report ran after a message was posted")
+        #expect(slack.messages.count == 1)
+        #expect(slack.messages[0]["attachments"]?.arrayValue?.count == 4)
+    }
+
     @Test func slackFailingKeepsFilesAndManifestAndIsExit3() async throws {
         struct Down: Error, CustomStringConvertible { var description: String { "Slack at hooks.slack.com: incoming webhook failed: HTTP 503" } }
         let store = InMemoryObjectStore()
