@@ -3,6 +3,11 @@ import ReportKit
 /// One table's pass for the table summary: the profile of every column but the ignored ones,
 /// with exact value counts where the profile kept them.
 ///
+/// A declared type applies to its column when the table has it; a type declared for a column
+/// the table does not have is no error here (a daily table may lose a column, which the
+/// change report then shows as removed): ``absentDeclarations(_:)`` lists them, and
+/// `profile.json` records them as `declared_absent`.
+///
 /// Memory: the profile keeps each column's distinct values exactly up to ``ProfileLimits``
 /// (10M distinct values per column, 768 MiB for the table by default), and then every figure
 /// and every value count is exact from this one pass. A column past the limits is sketched;
@@ -31,10 +36,6 @@ public struct SummaryScan: Sendable {
         try await source.scan(
             columns: { columns in
                 let names = columns.map(\.name)
-                if let unknown = declared.keys.sorted().first(where: { !names.contains($0) && !ignored.contains($0) }) {
-                    throw ProfileInputError(
-                        "a type is declared for column '\(unknown)', which \(source.displayName) does not have (its columns: \(names.joined(separator: ", ")))")
-                }
                 kept = names.indices.filter { !ignored.contains(names[$0]) }
                 profiler = TableProfiler(columns: kept.map { ColumnDeclaration(name: names[$0], type: declared[names[$0]]) }, limits: limits)
             },
@@ -50,6 +51,12 @@ public struct SummaryScan: Sendable {
                 profiler.endRow()
             })
         return profiler.finish()
+    }
+
+    /// The declared columns that neither `profile` has nor the summary ignores, sorted.
+    public func absentDeclarations(_ profile: TableProfile) -> [String] {
+        let names = Set(profile.columns.map(\.name))
+        return declared.keys.filter { !names.contains($0) && !ignored.contains($0) }.sorted()
     }
 
     /// `profile` with its sketched columns' frequent values counted exactly, from a second

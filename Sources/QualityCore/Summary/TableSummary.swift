@@ -12,11 +12,14 @@ public struct TableSummary: Sendable, Hashable {
     public var profile: TableProfile
     /// The columns that get a value-count file, in column order.
     public var countedColumns: [String]
+    /// Columns with a declared type that the table does not have.
+    public var absentDeclarations: [String]
 
-    public init(table: String, profile: TableProfile, options: TableSummaryOptions) {
+    public init(table: String, profile: TableProfile, options: TableSummaryOptions, absentDeclarations: [String] = []) {
         self.table = table
         self.profile = profile
         self.countedColumns = profile.columns.map(\.name).filter(options.countsValues(of:))
+        self.absentDeclarations = absentDeclarations
     }
 
     /// The folder of a table's files, inside the report's folder.
@@ -44,11 +47,13 @@ public struct TableSummary: Sendable, Hashable {
         CSVWriter.text([TableProfile.summaryHeader] + profile.summaryRows)
     }
 
-    /// `profile.json`: the table's name, the profile, and the columns with value-count files.
+    /// `profile.json`: the table's name, the profile, the columns with value-count files, and
+    /// (`declared_absent`, when there are any) the declared columns the table lacks.
     public var json: JSONValue {
         guard case .object(var object) = profile.json else { return profile.json }
         object["table"] = .string(table)
         object["value_count_columns"] = .array(countedColumns.map(JSONValue.string))
+        if !absentDeclarations.isEmpty { object["declared_absent"] = .array(absentDeclarations.map(JSONValue.string)) }
         return .object(object)
     }
 }

@@ -4,7 +4,8 @@ import ReportKit
 /// counts its values, written as ``TableSummary`` files; with `change_report: true` (or kind
 /// `change-report`) also the ``ChangeComparison`` with the most recent earlier run.
 ///
-/// Per table: the spec's declared types apply, `ignore_columns` are left out, and columns
+/// Per table: the spec's declared types apply (a type declared for a column the table lacks is
+/// recorded in `profile.json`, not an error), `ignore_columns` are left out, and columns
 /// matching `value_counts.exclude` (default `*_id`) get no value-count file. A table whose
 /// profile had to sketch a column is read a second time for that column's frequent values
 /// (see ``SummaryScan``). Headline numbers: `rows {table}` per table, then `changes` when a
@@ -33,7 +34,7 @@ public struct TableSummaryReport: Report {
             if ValueRecount(for: profile).isNeeded {
                 profile = try await scan.recount(try await context.tables.open(spec, name: name), profile: profile)
             }
-            summaries.append(TableSummary(table: name, profile: profile, options: options))
+            summaries.append(TableSummary(table: name, profile: profile, options: options, absentDeclarations: scan.absentDeclarations(profile)))
         }
         var result = ReportResult(
             files: try summaries.flatMap { try $0.files() },

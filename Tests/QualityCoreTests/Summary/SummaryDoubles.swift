@@ -6,11 +6,11 @@ import ReportKitTestSupport
 /// A ``TableOpener`` double: tables by the name the report gives them; opening one it was not
 /// given fails (a test that did not script it), and it counts the opens.
 final class SummaryTables: TableOpener, @unchecked Sendable {
-    private let tables: [String: InMemoryTableSource]
+    private let tables: [String: any TableSource]
     private let lock = NSLock()
     private var opened: [String] = []
 
-    init(_ tables: [String: InMemoryTableSource]) {
+    init(_ tables: [String: any TableSource]) {
         self.tables = tables
     }
 

@@ -81,6 +81,14 @@ struct TableSummaryReportTests {
         #expect(result.files.count == 5)
     }
 
+    @Test func aTypeDeclaredForAColumnTheTableLacksIsRecordedNotAnError() async throws {
+        let entry = try SummaryFixture.entry([("samples", ["shipped": .date, "age_at_event_days": .integer, "uuid": .integer])], ignore: ["uuid"])
+        let result = try await run(entry, tables: SummaryTables(["samples": Self.samples]))
+        let json = try JSONReader.parse(try #require(SummaryFixture.text(result, "summaries/samples/profile.json")))
+        #expect(json["declared_absent"] == .array([.string("age_at_event_days")]))
+        #expect(SummaryFixture.text(result, "summaries/samples/summary.csv")?.contains("\nshipped,date,") == true)
+    }
+
     @Test func anEmptyTableHasHeaderOnlyFiles() async throws {
         let entry = try SummaryFixture.entry([("empty", [:])])
         let result = try await run(entry, tables: SummaryTables(["empty": InMemoryTableSource(names: ["a"], rows: [])]))
