@@ -17,7 +17,7 @@ struct RegistryParserTests {
         guard case .tableSummary(let options) = summary.options else { Issue.record("not a summary"); return }
         #expect(options.tables.map(\.name) == ["participant", "biospecimen", "visits"])
         #expect(options.tables[0].spec.source == .file(try RelativePath("data/participant.csv")))
-        #expect(options.tables[1].spec.types == ["volume_ul": .number, "visible": .boolean, "shipped_on": .date])
+        #expect(options.tables[1].spec.types == ["age_at_event_days": .integer, "visible": .boolean, "shipped_on": .date])
         #expect(options.tables[2].spec.source == .sqlite(database: try RelativePath("clinic.db"), selection: .table("visits")))
         #expect(options.tables[2].spec.location == SourceLocation(line: 11, column: 15))
         #expect(options.ignoreColumns == ["uuid", "created_at", "modified_at", "kf_id"])

@@ -61,15 +61,16 @@ struct QualityRunTests {
     @Test func aReportPastItsTimeOutFailsAndTheRunGoesOn() async throws {
         let catalog = RunFixture.catalog { entry, _ in
             if entry.name == "Slow" {
-                // Ignores cancellation, as a database call would.
-                await withCheckedContinuation { done in DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) { done.resume() } }
+                // Ignores cancellation, as a database call would, and takes a minute.
+                await withCheckedContinuation { done in DispatchQueue.global().asyncAfter(deadline: .now() + 60) { done.resume() } }
             }
             return ReportResult(files: [RunFixture.file("x.csv", "x\n")])
         }
         let registry = try RunFixture.registry("reports:\n  - {name: Slow, kind: fake}\n  - {name: Quick, kind: fake}\n")
         let started = Date()
         let outcome = try await RunFixture.run(catalog, store: InMemoryObjectStore()).run(registry, options: RunFixture.options { $0.timeout = 0.3; $0.concurrency = 2 })
-        #expect(Date().timeIntervalSince(started) < 1.4)
+        // The run did not wait for the minute (generous: a loaded test machine is slow).
+        #expect(Date().timeIntervalSince(started) < 45)
         #expect(outcome.manifest.reports.map(\.status) == [.failed, .ok])
         #expect(outcome.manifest.reports[0].error == "timed out after 0.30 s")
     }
