@@ -40,11 +40,13 @@ extension QualityRun {
         var record = ManifestReport(
             name: entry.name, folder: entry.folder, kind: entry.kind, status: .failed, seconds: 0, files: [], attachments: [],
             request: entry.request, headline: [])
+        var files: [ReportFile] = []
         var slackFiles: [MessageFile] = []
         do {
             let report = try catalog.report(for: entry.kind)
             let result = try await Self.withTimeout(options.timeout) { try await report.run(entry, context: context) }
-            let files = try Self.storedFiles(result, entry: entry)
+            files = try Self.storedFiles(result, entry: entry)
+            try Self.checkKeys(files, prefix: context.day.reportPrefix(entry.folder))
             record.status = result.status
             // As Slack's JSON gives them back (the fallback filled in), so a manifest read
             // from the store equals the one written.
@@ -52,27 +54,32 @@ extension QualityRun {
                 try SlackAttachment(json: attachment.json, path: "attachments[\(index)]")
             }
             record.headline = result.headline
-            record.files = files.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
             slackFiles = result.slackFiles.compactMap { path in
                 files.first { $0.path == path }.map { MessageFile(filename: String(path.name), title: "\(entry.name): \(path.text)", data: Data($0.bytes)) }
             }
-            if !options.dryrun {
+        } catch {
+            record.status = .failed
+            record.error = logger.redact(String(describing: error))
+            record.attachments = []
+            record.headline = []
+            files = []
+            slackFiles = []
+        }
+        record.seconds = RunFormat.rounded(stopwatch.seconds() - begin)
+        record.files = files.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
+        files += companionFiles(record, files: files, context: context, tag: tag)
+        record.files = files.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
+        if !options.dryrun {
+            do {
                 for file in files {
                     let key = try context.day.reportPrefix(entry.folder).appending(file.path.text)
                     try await store.put(key, Data(file.bytes), contentType: file.contentType.text)
                 }
+            } catch {
+                logger.error("\(tag): storing its files failed: \(error)")
+                throw error
             }
-        } catch let error as ObjectStoreError where error.category == .outsideSystem {
-            logger.error("\(tag): storing its files failed: \(error)")
-            throw error
-        } catch {
-            record.status = .failed
-            record.error = logger.redact(String(describing: error))
-            record.files = []
-            record.attachments = []
-            slackFiles = []
         }
-        record.seconds = RunFormat.rounded(stopwatch.seconds() - begin)
         let took = "in \(RunFormat.seconds(record.seconds)) s"
         switch record.status {
         case .failed:
@@ -81,6 +88,26 @@ extension QualityRun {
             logger.info("\(tag): \(record.status.rawValue) \(took), \(record.files.count) file\(record.files.count == 1 ? "" : "s")")
         }
         return RanReport(record: record, slackFiles: slackFiles)
+    }
+
+    /// What the companions make beside the report's files (its page, its notebook), the
+    /// report's own files winning a shared path. A companion that throws is logged; the
+    /// report keeps its status and files.
+    func companionFiles(_ record: ManifestReport, files: [ReportFile], context: ReportContext, tag: String) -> [ReportFile] {
+        var taken = Set(files.map(\.path))
+        var made: [ReportFile] = []
+        for companion in companions {
+            do {
+                let extra = try companion.files(for: record, day: context.day, files: files, history: companionHistory)
+                try Self.checkKeys(extra, prefix: context.day.reportPrefix(record.folder))
+                for file in extra where taken.insert(file.path).inserted {
+                    made.append(file)
+                }
+            } catch {
+                logger.error("\(tag): \(type(of: companion)) made nothing: \(logger.redact(String(describing: error)))")
+            }
+        }
+        return made
     }
 
     /// The report's files and, when the entry has request metadata and the report made no
@@ -100,8 +127,17 @@ extension QualityRun {
         return files
     }
 
+    /// Throws unless every file's key in the store is a key (not too long).
+    static func checkKeys(_ files: [ReportFile], prefix: ObjectPrefix) throws(ReportResultProblem) {
+        for file in files {
+            do { _ = try prefix.appending(file.path.text) } catch {
+                throw ReportResultProblem("the file '\(file.path)' can't be stored under \(prefix): \(error.message)")
+            }
+        }
+    }
+
     static func manifestFile(_ file: ReportFile, day: CalendarDay, folder: ReportFolder) -> ManifestFile {
-        // A report's folder and a valid relative key always make a valid key.
+        // Checked by checkKeys before a file gets here.
         let key = try! day.reportPrefix(folder).appending(file.path.text)
         return ManifestFile(key: key, path: file.path, contentType: file.contentType, bytes: file.bytes.count, sha256: SHA256.hex(file.bytes))
     }

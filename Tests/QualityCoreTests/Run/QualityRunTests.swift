@@ -224,6 +224,36 @@ struct QualityRunTests {
         #expect(outcome.manifest.reports[0].request?.stakeholder == "Jane Doe")
     }
 
+    @Test func companionsAddFilesBesideEveryReportAndNeverReplaceTheReportsOwn() async throws {
+        struct Page: ReportCompanion {
+            var historyRuns: Int { 5 }
+            func files(for report: ManifestReport, day: CalendarDay, files: [ReportFile], history: [RunManifest]) throws -> [ReportFile] {
+                let text = "\(report.name) \(report.status.rawValue) \(files.count) files, \(history.count) earlier runs"
+                return [ReportFile(path: "report.html", contentType: .html, bytes: Array(text.utf8)), ReportFile(path: "out.csv", contentType: .csv, bytes: [])]
+            }
+        }
+        let store = InMemoryObjectStore()
+        var run = RunFixture.run(Self.behaving, store: store)
+        run.companions = [Page()]
+        _ = try await run.run(try RunFixture.registry(Self.three), options: RunFixture.options { $0.day = try! CalendarDay("2024-03-14") })
+        let outcome = try await run.run(try RunFixture.registry(Self.three), options: RunFixture.options())
+        #expect(outcome.manifest.reports[0].files.map(\.path) == ["out.csv", "deep/more.json", "report.html"])
+        #expect(outcome.manifest.reports[1].files.map(\.path) == ["report.html", "out.csv"])
+        #expect(try await store.get("20240315-reports/Second_One/report.html") == Data("Second One failed 0 files, 1 earlier runs".utf8))
+        #expect(try await store.get("20240315-reports/First/out.csv") == Data("a\n1\n".utf8))
+    }
+
+    @Test func aFileWhoseKeyIsTooLongFailsTheReportNotTheRun() async throws {
+        let long = try ObjectKey(Array(repeating: String(repeating: "a", count: 203), count: 5).joined(separator: "/"))
+        let catalog = RunFixture.catalog { entry, _ in
+            ReportResult(files: [RunFixture.file(entry.name == "A" ? long : "ok.csv", "1")])
+        }
+        let outcome = try await RunFixture.run(catalog, store: InMemoryObjectStore())
+            .run(try RunFixture.registry("reports:\n  - {name: A, kind: fake}\n  - {name: B, kind: fake}\n"), options: RunFixture.options())
+        #expect(outcome.manifest.reports.map(\.status) == [.failed, .ok])
+        #expect(outcome.manifest.reports[0].error?.contains("can't be stored under 20240315-reports/A/") == true)
+    }
+
     @Test func twoFilesAtOnePathFailTheReport() async throws {
         let catalog = RunFixture.catalog { _, _ in ReportResult(files: [RunFixture.file("a.csv", "1"), RunFixture.file("a.csv", "2")]) }
         let outcome = try await RunFixture.run(catalog, store: InMemoryObjectStore()).run(try RunFixture.registry("reports:\n  - {name: A, kind: fake}\n"), options: RunFixture.options())
