@@ -71,10 +71,7 @@ extension QualityRun {
         record.files = files.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
         if !options.dryrun {
             do {
-                for file in files {
-                    let key = try context.day.reportPrefix(entry.folder).appending(file.path.text)
-                    try await store.put(key, Data(file.bytes), contentType: file.contentType.text)
-                }
+                try await put(files, under: context.day.reportPrefix(entry.folder))
             } catch {
                 logger.error("\(tag): storing its files failed: \(error)")
                 throw error
@@ -89,6 +86,26 @@ extension QualityRun {
         }
         return RanReport(record: record, slackFiles: slackFiles)
     }
+
+    /// Puts `files` under `prefix`, eight at a time (a store's writes wait on the network).
+    func put(_ files: [ReportFile], under prefix: ObjectPrefix) async throws {
+        let store = store
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = 0
+            func start() throws {
+                guard next < files.count else { return }
+                let file = files[next]
+                next += 1
+                let key = try prefix.appending(file.path.text)
+                group.addTask { try await store.put(key, Data(file.bytes), contentType: file.contentType.text) }
+            }
+            for _ in 0..<Self.putsAtOnce { try start() }
+            while try await group.next() != nil { try start() }
+        }
+    }
+
+    /// Files of one report written at once.
+    static let putsAtOnce = 8
 
     /// What the companions make beside the report's files (its page, its notebook), the
     /// report's own files winning a shared path. A companion that throws is logged; the

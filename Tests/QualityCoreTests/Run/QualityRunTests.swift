@@ -254,6 +254,38 @@ struct QualityRunTests {
         #expect(outcome.manifest.reports[0].error?.contains("can't be stored under 20240315-reports/A/") == true)
     }
 
+    @Test func aStoreWhoseRunsIndexIsNotOneStopsTheRunBeforeAnyReport() async throws {
+        let store = InMemoryObjectStore(["runs.json": Data(#"{"runs": [{"date": "2024-13-01", "manifest": "x/index.json", "reports": []}]}"#.utf8)])
+        let ran = Gauge()
+        let catalog = RunFixture.catalog { _, _ in ran.enter(); return ReportResult() }
+        do {
+            _ = try await RunFixture.run(catalog, store: store).run(try RunFixture.registry("reports:\n  - {name: A, kind: fake}\n"), options: RunFixture.options())
+            Issue.record("expected the run to stop")
+        } catch let error as RunRecordError {
+            #expect(error.description == "the store's runs.json: runs[0].date: '2024-13-01' is not a day of the calendar")
+            #expect(error.category == .outsideSystem)
+        }
+        #expect(ran.peak == 0)
+        #expect(store.keys == ["runs.json"])
+    }
+
+    @Test func manifestsAndTheIndexReadBackAsWritten() throws {
+        let request = ReportRequest(stakeholder: "Jane", contact: try .init("https://chat.example.org/u/jane"), source: RequestSource(name: "f", database: "db", production: true), ticket: try .init("DATA-1"), requested: RunFixture.day, reviewer: "Sam")
+        let report = ManifestReport(
+            name: "A b", folder: try ReportFolder(reportName: "A b"), kind: .custom("fake"), status: .warn, seconds: 1.25, error: "e",
+            files: [ManifestFile(key: "20240315-reports/A_b/x.csv", path: "x.csv", contentType: .csv, bytes: 3, sha256: String(repeating: "ab", count: 32))],
+            attachments: [try SlackAttachment(json: SlackAttachment(color: .good, title: "t", fields: [.init(title: "f", value: "1", short: true)]).json)],
+            request: request, headline: [Headline(name: "rows", value: 3)])
+        let manifest = RunManifest(day: RunFixture.day, started: RunFixture.instant, seconds: 2, version: "v", reports: [report], delivery: .init(status: .failed, error: "x", messages: 0))
+        #expect(try RunManifest(bytes: manifest.bytes) == manifest)
+        let index = RunsIndex(runs: [RunsIndex.Entry(manifest)])
+        #expect(try RunsIndex(bytes: index.bytes) == index)
+        #expect(index.runs[0].warned == 1)
+        var broken = manifest.json.objectValue!
+        broken["reports"] = [["name": "A"]]
+        #expect(throws: RunRecordError(field: "reports[0].folder", problem: "missing")) { try RunManifest(json: .object(broken)) }
+    }
+
     @Test func twoFilesAtOnePathFailTheReport() async throws {
         let catalog = RunFixture.catalog { _, _ in ReportResult(files: [RunFixture.file("a.csv", "1"), RunFixture.file("a.csv", "2")]) }
         let outcome = try await RunFixture.run(catalog, store: InMemoryObjectStore()).run(try RunFixture.registry("reports:\n  - {name: A, kind: fake}\n"), options: RunFixture.options())
