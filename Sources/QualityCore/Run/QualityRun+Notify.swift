@@ -33,6 +33,21 @@ extension QualityRun {
         }
     }
 
+    /// The store failed: the run stops without a manifest, and Slack is told so (best
+    /// effort: a failure to tell is logged).
+    func tellStoreFailed(_ publisher: any MessagePublisher, day: CalendarDay, error: any Error) async {
+        let line = logger.redact(Self.firstLine(String(describing: error)))
+        let title = "Quality reports \(day): the run failed"
+        let message = SlackMessage(
+            text: title, blocks: [.header(title)],
+            attachments: [SlackAttachment(color: .danger, title: "Storing the reports failed", text: SlackText.fitted(line, limit: 3_000, escaping: true), fallback: "Storing the reports failed: \(line)")])
+        do {
+            try await publisher.post(message.json)
+        } catch {
+            logger.error("Slack: could not say that the run failed: \(logger.redact(Self.firstLine(String(describing: error))))")
+        }
+    }
+
     static func digestReport(_ record: ManifestReport) -> SlackDigest.Report {
         SlackDigest.Report(
             name: record.name, status: record.status, attachments: record.attachments, error: record.error,

@@ -65,7 +65,13 @@ public struct QualityRun: Sendable {
         var job = self
         let wanted = companions.map(\.historyRuns).max() ?? 0
         job.companionHistory = wanted > 0 ? try await history.manifests(before: day, limit: wanted) : []
-        let ran = try await job.runAll(entries, context: context, options: options)
+        let ran: [RanReport]
+        do {
+            ran = try await job.runAll(entries, context: context, options: options)
+        } catch {
+            if options.notify, !options.dryrun, let publisher { await tellStoreFailed(publisher, day: day, error: error) }
+            throw error
+        }
 
         var delivery: RunManifest.Delivery?
         var requests: [JSONValue] = []

@@ -147,4 +147,18 @@ struct RunSlackTests {
         #expect(both.status == 2)
         #expect(!(both.stdout + both.stderr).contains("SECRETHOOK") && !(both.stdout + both.stderr).contains(Self.token))
     }
+
+    @Test("a store that can't be written is exit 3, and Slack is told the run failed")
+    func storeFails() throws {
+        let run = try RunScratch()
+        _ = try run.scratch.file("store", "a file where the store's folder should be")
+        let slack = try LoopbackHTTPServer(replies: [], fallback: .status(200, body: "ok"))
+        let outcome = try run.run(["--slack-webhook", slack.url(Self.hook).absoluteString])
+        #expect(outcome.status == 3, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("reportcli: error: cannot open the store's folder"))
+        #expect(slack.requests.count == 1)
+        let message = try JSONReader.parse(try #require(slack.requests.first).text)
+        #expect(message["text"] == "Quality reports 2024-03-15: the run failed")
+        #expect(message["attachments"]?.arrayValue?.first?["text"]?.stringValue?.hasPrefix("cannot open the store's folder") == true)
+    }
 }
