@@ -23,6 +23,7 @@ struct RunSlackTests {
         #expect(attachments[2]["color"] == "danger")
         #expect(attachments[2]["text"]?.stringValue?.contains("no_such_table") == true)
         #expect(JSONWriter.compact(message).contains("reports.example.org/#2024-03-15"))
+        #expect(attachments[0]["title_link"] == "https://reports.example.org/#2024-03-15/Consent_Codes")
         let files = run.storedFiles()
         #expect(files.contains("20240315-reports/Consent_Codes/report.csv"))
         #expect(files.contains("20240315-reports/Report_Requests/by_month.csv"))
