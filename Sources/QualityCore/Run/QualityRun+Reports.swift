@@ -163,25 +163,27 @@ extension QualityRun {
         String(text.split(whereSeparator: \.isNewline).first ?? "")
     }
 
-    /// `work`'s result, or ``ReportTimedOut`` once `seconds` pass. A report that does not
-    /// stop when cancelled is left behind: the run does not wait for it.
+    /// `work`'s result, or ``ReportTimedOut`` once it has run `seconds` (counted from when
+    /// it starts running, so a busy machine's wait for a thread is not the report's time).
+    /// A report that does not stop when cancelled is left behind: the run does not wait.
     static func withTimeout(_ seconds: Double, _ work: @escaping @Sendable () async throws -> ReportResult) async throws -> ReportResult {
         let gate = ResumeGate<ReportResult>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 gate.set(continuation)
                 let worker = Task {
+                    // On a dispatch queue, not the cooperative pool: reports that block its
+                    // threads can't keep the time-out from firing. Firing after the report
+                    // ended does nothing.
+                    DispatchQueue.global().asyncAfter(deadline: .now() + max(0, min(seconds, 1e9))) {
+                        if gate.resume(.failure(ReportTimedOut(seconds: seconds))) { gate.cancelWorker() }
+                    }
                     do { gate.resume(.success(try await work())) } catch { gate.resume(.failure(error)) }
                 }
-                // On a dispatch queue, not the cooperative pool: reports that block its
-                // threads can't keep the time-out from firing. Firing after the report
-                // ended does nothing.
-                DispatchQueue.global().asyncAfter(deadline: .now() + max(0, min(seconds, 1e9))) {
-                    if gate.resume(.failure(ReportTimedOut(seconds: seconds))) { worker.cancel() }
-                }
+                gate.attach(worker)
             }
         } onCancel: {
-            gate.resume(.failure(CancellationError()))
+            if gate.resume(.failure(CancellationError())) { gate.cancelWorker() }
         }
     }
 }
@@ -206,6 +208,27 @@ final class ResumeGate<Value: Sendable>: @unchecked Sendable {
             return nil
         }
         if let early { continuation.resume(with: early) }
+    }
+
+    private var worker: Task<Void, Never>?
+    private var cancelled = false
+
+    /// The task running the report, cancelled by ``cancelWorker()``.
+    func attach(_ task: Task<Void, Never>) {
+        let cancelNow = lock.withLock {
+            worker = task
+            return cancelled
+        }
+        if cancelNow { task.cancel() }
+    }
+
+    /// Cancels the report's task (now, or when it is attached).
+    func cancelWorker() {
+        let task = lock.withLock {
+            cancelled = true
+            return worker
+        }
+        task?.cancel()
     }
 
     /// `true` when this call resumed it (the first one).

@@ -4,7 +4,7 @@ import ReportKitTestSupport
 import Testing
 
 /// `reportcli run` as a process against a loopback Slack that records every request.
-@Suite("reportcli run and Slack")
+@Suite("reportcli run and Slack", .serialized)
 struct RunSlackTests {
     static let token = "xoxb-7777-8888-RUNSECRETTOKEN"
     static let hook = "/services/T0001/B0002/RUNHOOKSECRET"
