@@ -91,14 +91,4 @@ public struct ChangeComparison: Sendable, Hashable {
         addedTables = names.filter { name in !previous.tables.contains { $0.name == name } }
         removedTables = previous.tables.map(\.name).filter { !names.contains($0) }
     }
-
-    /// Compares `current` (this run's summaries) with the most recent earlier run's, read
-    /// from the context's history for the report folder `folder`.
-    public static func make(current: [TableSummary], folder: ReportFolder, context: ReportContext) async throws -> ChangeComparison {
-        let previous = try await PreviousSummaries.find(before: context.day, folder: folder, history: context.history)
-        var comparison = ChangeComparison(day: context.day, previous: previous)
-        for summary in current { try await comparison.compare(summary, folder: folder, history: context.history) }
-        comparison.finish(tables: current.map(\.table))
-        return comparison
-    }
 }

@@ -30,6 +30,10 @@ public struct TableSummary: Sendable, Hashable {
     /// The files, in order: `summary.csv`, `profile.json`, then the value counts in column order.
     public func files() throws -> [ReportFile] {
         let folder = try Self.folder(of: table)
+        var seen: Set<String> = []
+        for column in profile.columns where !seen.insert(column.name).inserted {
+            throw TableSummaryError("the table '\(table)' has two columns named '\(column.name)': their value counts would be one file")
+        }
         var files = [
             ReportFile(path: try folder.appending("summary.csv"), contentType: .csv, bytes: Array(summaryCSV.utf8)),
             ReportFile(path: try folder.appending("profile.json"), contentType: .json, bytes: Array((JSONWriter.canonical(json) + "\n").utf8)),
