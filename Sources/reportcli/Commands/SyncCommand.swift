@@ -109,7 +109,8 @@ struct SyncCommand: Command {
         let origin: SyncSource.Origin
         if location.hasPrefix("http://") || location.hasPrefix("https://") {
             guard let url = URL(string: location), url.host != nil else { throw values.problem(source, "'\(location)' is not a URL") }
-            if url.path.isEmpty || url.path.hasSuffix("/") {
+            let path = url.path(percentEncoded: true)
+            if path.isEmpty || path.hasSuffix("/") {
                 origin = .httpListing(location)
             } else {
                 origin = .url(location, saveAs: url.lastPathComponent)
