@@ -7,6 +7,14 @@ import Testing
 /// content types, and the manifest beside them.
 @Suite("reportcli sync into S3 (moto)", .enabled(if: MotoServer.shouldRun), .serialized)
 struct SyncMotoTests {
+    /// Runs reportcli on a thread of its own, so the wait does not hold one of the few
+    /// threads the other tests' tasks run on.
+    static func reportcli(_ arguments: [String], environment: [String: String] = [:]) async throws -> ReportCLIProcess.Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try ReportCLIProcess.run(arguments, environment: environment) }) }.start()
+        }
+    }
+
     static let script = FixturePaths.packageRoot.appendingPathComponent("Tests/Scripts/moto_check.py")
 
     static func get(_ bucket: String, _ key: String, url: URL) throws -> JSONValue {
@@ -14,7 +22,7 @@ struct SyncMotoTests {
     }
 
     @Test("boto3 reads the synced objects with the right content types; a second run writes nothing")
-    func contentTypes() throws {
+    func contentTypes() async throws {
         let url = try MotoServer.require()
         let bucket = "sync-\(UUID().uuidString.prefix(8).lowercased())"
         _ = try MotoServer.python(Self.script, ["create-bucket", bucket], url: url)
@@ -28,7 +36,7 @@ struct SyncMotoTests {
             "sync", "--source", server.listingURL, "--into", "bls/pr", "--store", "s3://\(bucket)/staging", "--delay", "0",
             "--contact", "ops@example.org",
         ]
-        let run = try ReportCLIProcess.run(arguments, environment: MotoServer.environment(url))
+        let run = try await Self.reportcli(arguments, environment: MotoServer.environment(url))
         #expect(run.status == 0, "\(run.stderr)")
         let tsv = try Self.get(bucket, "staging/bls/pr/pr.data.0.Current", url: url)
         #expect(tsv["body"]?.stringValue == data)
@@ -42,24 +50,24 @@ struct SyncMotoTests {
         #expect(files.first?["sha256"]?.stringValue == SHA256.hex(Data(data.utf8)))
 
         let before = server.fileRequests.count
-        let again = try ReportCLIProcess.run(arguments, environment: MotoServer.environment(url))
+        let again = try await Self.reportcli(arguments, environment: MotoServer.environment(url))
         #expect(again.status == 0, "\(again.stderr)")
         #expect(server.fileRequests.count == before)
         #expect(try JSONReader.parse(again.stdout)["changed"] == false)
     }
 
     @Test("a store source: from one S3 prefix into a directory store")
-    func storeSource() throws {
+    func storeSource() async throws {
         let url = try MotoServer.require()
         let bucket = "sync-\(UUID().uuidString.prefix(8).lowercased())"
         _ = try MotoServer.python(Self.script, ["create-bucket", bucket], url: url)
         _ = try MotoServer.python(Self.script, ["s3-put", bucket, "exports/2026/a.csv", "text/csv", "a,b\n1,2\n"], url: url)
         let scratch = try ScratchDirectory()
-        let run = try ReportCLIProcess.run(
+        let run = try await Self.reportcli(
             ["sync", "--source", "s3://\(bucket)/exports/", "--into", "mirror", "--store", scratch.url.path], environment: MotoServer.environment(url))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try scratch.text(scratch.url.path + "/mirror/2026/a.csv") == "a,b\n1,2\n")
-        let again = try ReportCLIProcess.run(
+        let again = try await Self.reportcli(
             ["sync", "--source", "s3://\(bucket)/exports/", "--into", "mirror", "--store", scratch.url.path], environment: MotoServer.environment(url))
         let report = try JSONReader.parse(again.stdout)
         #expect(report["sources"]?.arrayValue?.first?["unchanged"]?.arrayValue?.count == 1, "\(again.stdout)")
