@@ -190,4 +190,29 @@ struct SyncCommandTests {
         let report = try? JSONReader.parse(second.stdout)
         #expect(Self.names(report, "deleted") == ["meta.json"] && Self.names(report, "unchanged") == ["2026/orders.csv"])
     }
+
+    @Test("a sources file: a relative directory is read from the file's folder; one report per source")
+    func sourcesFile() async throws {
+        let scratch = try ScratchDirectory()
+        let exports = scratch.url.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        try Data("x,y\n".utf8).write(to: exports.appendingPathComponent("a.csv"))
+        try Data("notes".utf8).write(to: exports.appendingPathComponent("a.txt"))
+        let server = try BLSStyleServer()
+        server.set("pr.class", .init(body: Data("a\tb\n".utf8), date: "8/6/2026  8:30 AM"))
+        let file = try scratch.file("sources.yaml", """
+            sources:
+              - {name: exports, kind: directory, path: exports, into: local/, exclude: "*.txt"}
+              - {name: bls-pr, kind: http-listing, url: "\(server.listingURL)", into: bls/pr/}
+            """)
+        let store = scratch.url.appendingPathComponent("staging").path
+        let run = try await Self.reportcli(["sync", "--sources", file, "--store", store, "--delay", "0", "--contact", "ops@example.org"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try JSONReader.parse(run.stdout)
+        let sources = try #require(report["sources"]?.arrayValue)
+        #expect(sources.compactMap { $0["source"]?.stringValue } == ["exports", "bls-pr"])
+        #expect(sources.map { $0["new"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? [] } == [["a.csv"], ["pr.class"]])
+        #expect(FileManager.default.fileExists(atPath: store + "/local/a.csv") && !FileManager.default.fileExists(atPath: store + "/local/a.txt"))
+        #expect(FileManager.default.fileExists(atPath: store + "/.reportkit/sync/exports.json"))
+    }
 }

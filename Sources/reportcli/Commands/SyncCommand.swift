@@ -84,7 +84,20 @@ struct SyncCommand: Command {
             for spec in [into, sourceName, include, exclude] where values.isSet(spec) {
                 throw values.problem(spec, "goes with --source, not --sources (the file gives it per source)")
             }
-            return try SyncSourcesFile.parse(AtomicFile.readBytes(file), file: file)
+            let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+            // A relative directory (or store folder) is read from the sources file's folder.
+            return try SyncSourcesFile.parse(AtomicFile.readBytes(file), file: file).map { source in
+                var source = source
+                switch source.origin {
+                case .directory(let path) where !path.hasPrefix("/"):
+                    source.origin = .directory(folder.appendingPathComponent(path).path)
+                case .store(let path) where !path.hasPrefix("/") && !path.hasPrefix("s3://"):
+                    source.origin = .store(folder.appendingPathComponent(path).path)
+                default:
+                    break
+                }
+                return source
+            }
         case (nil, let location?):
             return [try single(location, values: values)]
         case (.some, .some):
