@@ -11,6 +11,27 @@ public enum ObjectStoreContract {
         try await keys(store, prefix)
         try await pieces(store, prefix)
         try await fromFile(store, prefix)
+        try await uploads(store, prefix)
+    }
+
+    /// An upload is invisible until committed (into a folder not made yet, too), replaces the
+    /// object at commit, and an aborted one leaves the old object and nothing else.
+    static func uploads(_ store: any ObjectStore, _ prefix: ObjectPrefix) async throws {
+        let key = try prefix.appending("upload/new/u.tsv")
+        let folder = try ObjectPrefix(prefix.text + "upload/")
+        let first = try await store.upload(key)
+        try await first.write(Data("a\tb\n".utf8))
+        try await first.write(Data("1\t2\n".utf8))
+        try check(try await store.get(key) == nil, "an upload is not visible before its commit")
+        try check(try await store.list(prefix: folder).isEmpty, "an upload in progress is not listed")
+        try await first.commit(contentType: "text/tab-separated-values")
+        try check(try await store.get(key) == Data("a\tb\n1\t2\n".utf8), "a committed upload holds every piece, in order")
+        let second = try await store.upload(key)
+        try await second.write(Data("replaced".utf8))
+        await second.abort()
+        try check(try await store.get(key) == Data("a\tb\n1\t2\n".utf8), "an aborted upload leaves the old object")
+        try check(try await store.list(prefix: folder).map(\.key) == [key], "an aborted upload leaves nothing behind")
+        try await store.delete(key)
     }
 
     /// Get, put, replace, list, delete.

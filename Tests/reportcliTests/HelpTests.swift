@@ -20,6 +20,7 @@ struct HelpTests {
         (["reports", "check"], "cli/help/reports-check.txt"),
         (["run"], "cli/help/run.txt"),
         (["profile"], "cli/help/profile.txt"),
+        (["sync"], "cli/help/sync.txt"),
         (["help"], "cli/help/help.txt"),
     ]
 
@@ -104,7 +105,7 @@ struct HelpTests {
             _ = try await ReportCLI.outcome(["slip", "--dryrun"], context: Self.context)
             Issue.record("no error")
         } catch let error as UsageError {
-            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, run, profile, help")
+            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, run, profile, sync, help")
         }
     }
 

@@ -11,6 +11,7 @@ import ReportKit
 //   reportkit-bench hashing [--megabytes N]          SHA-256, HMAC and PBKDF2 in process
 //   reportkit-bench objects DIR [--megabytes N]      a large object through the file store
 //   reportkit-bench s3-objects ENDPOINT DIR [--megabytes N]   the same through S3 (moto; CHUNK_MIB=8)
+//   reportkit-bench sync REPORTCLI DIR [--megabytes N]   reportcli sync of one N MB file (default 1000) from loopback HTTP
 //   reportkit-bench csv [--megabytes N] [--file PATH]
 //       generates N MB (default 1000) of CSV under /tmp, scans it on one core, deletes it
 //   reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
@@ -124,6 +125,12 @@ case "objects":
     guard arguments.count == 2 else { fatalError("objects needs DIR") }
     try await objectFigures(directory: arguments[1], megabytes: megabytes)
     try await smallObjectFigures(directory: arguments[1], rounds: 200)
+
+case "sync":
+    // reportkit-bench sync REPORTCLI DIR [--megabytes N]
+    let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000
+    guard arguments.count == 3 else { fatalError("sync needs REPORTCLI DIR") }
+    try syncFigures(reportcli: arguments[1], directory: arguments[2], megabytes: megabytes)
 
 case "s3-objects":
     let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1024

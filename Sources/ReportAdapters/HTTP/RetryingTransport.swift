@@ -29,21 +29,34 @@ public struct RetryingTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await retrying(request, status: \.status, retryAfter: { $0.header("Retry-After") }) { try await base.send($0) }
+    }
+
+    /// The same retries around a streamed request: a retried attempt's body is dropped unread.
+    public func stream(_ request: HTTPRequest) async throws -> HTTPStreamedResponse {
+        try await retrying(request, status: \.status, retryAfter: { $0.header("Retry-After") }) { try await base.stream($0) }
+    }
+
+    /// Calls `call` until it answers with a status not worth retrying, or the policy gives up.
+    private func retrying<Answer>(
+        _ request: HTTPRequest, status: (Answer) -> Int, retryAfter: (Answer) -> String?,
+        _ call: (HTTPRequest) async throws -> Answer
+    ) async throws -> Answer {
         let start = ContinuousClock.now
         var attempt = 1
         while true {
-            let outcome: Result<HTTPResponse, any Error>
+            let outcome: Result<Answer, any Error>
             do {
-                outcome = .success(try await base.send(request))
+                outcome = .success(try await call(request))
             } catch {
                 outcome = .failure(error)
             }
             let reason: String
-            var retryAfter: Double?
+            var retryAfterSeconds: Double?
             switch outcome {
-            case .success(let response) where RetryPolicy.isRetryable(status: response.status):
-                reason = "HTTP \(response.status)"
-                retryAfter = response.header("Retry-After").flatMap(Double.init)
+            case .success(let response) where RetryPolicy.isRetryable(status: status(response)):
+                reason = "HTTP \(status(response))"
+                retryAfterSeconds = retryAfter(response).flatMap(Double.init)
             case .failure(let error as HTTPTransportError):
                 reason = error.message
             default:
@@ -53,7 +66,7 @@ public struct RetryingTransport: HTTPTransport {
             let elapsed = Double(spent.seconds) + Double(spent.attoseconds) / 1e18
             // The next attempt must be able to finish (wait + its timeout) inside the budget.
             guard let wait = policy.delay(
-                afterAttempt: attempt, elapsed: elapsed + request.timeout, retryAfter: retryAfter, unitRandom: random())
+                afterAttempt: attempt, elapsed: elapsed + request.timeout, retryAfter: retryAfterSeconds, unitRandom: random())
             else {
                 logger.warning("\(request.method) \(URLSessionTransport.hostDescription(request.url)): \(reason); giving up after \(attempt) attempt\(attempt == 1 ? "" : "s")")
                 return try outcome.get()

@@ -7,6 +7,11 @@ import Foundation
 /// response is returned, not thrown. Retrying is a separate layer (`RetryingTransport`).
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    /// Sends `request` and hands back the body a piece at a time, for downloads too large to
+    /// hold in memory. For a streamed request, `timeout` bounds the wait for the response to
+    /// start and any pause in its bytes, not the whole transfer. The default sends the
+    /// request with ``send(_:)`` and splits the body it got.
+    func stream(_ request: HTTPRequest) async throws -> HTTPStreamedResponse
 }
 
 /// An HTTP request as plain values.

@@ -9,7 +9,8 @@ import Foundation
 /// a missing key as success. `ObjectStoreContract` in ReportKitTestSupport checks all of it.
 ///
 /// Large objects never need to sit in memory whole: ``read(_:range:)`` and ``chunks(_:size:)``
-/// read a piece at a time, and ``put(_:fileAt:contentType:)`` streams a local file.
+/// read a piece at a time, ``put(_:fileAt:contentType:)`` streams a local file, and
+/// ``upload(_:)`` takes pieces as they come.
 public protocol ObjectStore: Sendable {
     /// The object's bytes, or `nil` when there is no object at `key`.
     func get(_ key: ObjectKey) async throws -> Data?
@@ -23,6 +24,9 @@ public protocol ObjectStore: Sendable {
     func put(_ key: ObjectKey, _ data: Data, contentType: String?) async throws
     /// Stores the bytes of the local file at `path` at `key`, read a piece at a time.
     func put(_ key: ObjectKey, fileAt path: String, contentType: String?) async throws
+    /// An upload to `key`, written a piece at a time and visible only once committed
+    /// (``ObjectUpload``). The default holds the pieces in memory (``bufferedUpload(_:)``).
+    func upload(_ key: ObjectKey) async throws -> any ObjectUpload
     /// Every object whose key starts with `prefix`, in ascending key order.
     func list(prefix: ObjectPrefix) async throws -> [StoredObject]
     /// Removes the object at `key`, if any.
@@ -35,6 +39,11 @@ extension ObjectStore {
     /// Stores `data` with no content type.
     public func put(_ key: ObjectKey, _ data: Data) async throws {
         try await put(key, data, contentType: nil)
+    }
+
+    /// Pieces held in memory, stored at commit.
+    public func upload(_ key: ObjectKey) async throws -> any ObjectUpload {
+        bufferedUpload(key)
     }
 
     /// Chunks read by ranged reads, one ``read(_:range:)`` per piece.

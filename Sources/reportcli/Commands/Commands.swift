@@ -7,6 +7,7 @@ extension CommandRegistry {
         ReportsCommand(),
         RunCommand(),
         ProfileCommand(),
+        SyncCommand(),
         HelpCommand(),
     ])
 }
