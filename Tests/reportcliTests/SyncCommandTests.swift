@@ -166,10 +166,40 @@ struct SyncCommandTests {
         #expect(neither.status == 2 && neither.stderr.contains("needs --sources FILE or --source"), "\(neither.stderr)")
         let noInto = try await Self.reportcli(["sync", "--source", "http://127.0.0.1:1/x/", "--store", scratch.url.path])
         #expect(noInto.status == 2 && noInto.stderr.contains("--into"), "\(noInto.stderr)")
-        let thenRun = try await Self.reportcli(["sync", "--source", "http://127.0.0.1:1/x/", "--into", "x", "--store", scratch.url.path, "--then-run", "--reports", file])
-        #expect(thenRun.status == 2 && thenRun.stderr.contains("not yet available"), "\(thenRun.stderr)")
+        let thenRun = try await Self.reportcli(["sync", "--source", "http://127.0.0.1:1/x/", "--into", "x", "--store", scratch.url.path, "--then-run"])
+        #expect(thenRun.status == 2 && thenRun.stderr.contains("--then-run needs --reports FILE"), "\(thenRun.stderr)")
+        let alone = try await Self.reportcli(["sync", "--source", "http://127.0.0.1:1/x/", "--into", "x", "--store", scratch.url.path, "--reports", file])
+        #expect(alone.status == 2 && alone.stderr.contains("--reports goes with --then-run"), "\(alone.stderr)")
         let delay = try await Self.reportcli(["sync", "--source", "http://127.0.0.1:1/x/", "--into", "x", "--store", scratch.url.path, "--delay", "-1"])
         #expect(delay.status == 2 && delay.stderr.contains("--delay"), "\(delay.stderr)")
+    }
+
+    @Test("--then-run: the quality run follows a sync that changed something, and only then")
+    func thenRun() async throws {
+        let scratch = try ScratchDirectory()
+        let source = scratch.url.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        try Data("a,b\n1,2\n".utf8).write(to: source.appendingPathComponent("orders.csv"))
+        let reportsFile = try scratch.file("reports.yaml", """
+            reports:
+              - name: Orders
+                kind: table-summary
+                tables: {orders: staging/local/orders.csv}
+            """)
+        let store = scratch.url.appendingPathComponent("staging").path
+        let line = ["sync", "--source", source.path, "--into", "local", "--store", store, "--then-run", "--reports", reportsFile,
+                    "--reports-store", scratch.url.appendingPathComponent("reports").path]
+        let first = try await Self.reportcli(line)
+        #expect(first.status == 0, "\(first.stderr)")
+        let output = try JSONReader.parse(first.stdout)
+        #expect(output["changed"]?.boolValue == true)
+        #expect(output["run"]?["reports"]?.arrayValue?.first?["status"]?.stringValue == "ok", "\(first.stdout)")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.path + "/reports/runs.json"))
+        let second = try await Self.reportcli(line)
+        #expect(second.status == 0, "\(second.stderr)")
+        let unchanged = try JSONReader.parse(second.stdout)
+        #expect(unchanged["changed"]?.boolValue == false && unchanged["run"]?.isNull == true, "\(second.stdout)")
+        #expect(second.stderr.contains("nothing changed"), "\(second.stderr)")
     }
 
     @Test("a local directory source: files below it, nested names kept, deletions followed")

@@ -38,8 +38,9 @@ struct SyncCommand: Command {
     static let dryrun = OptionSpec.flag("dryrun", help: "list and plan only: print what would be fetched and deleted, fetch and write nothing")
     static let thenRun = OptionSpec.flag("then-run", help: "run the quality reports of --reports when something changed")
     static let reports = OptionSpec.value("reports", "FILE", help: "with --then-run: the reports file")
+    static let reportsStore = OptionSpec.value("reports-store", "DIR|s3://BUCKET/PREFIX", help: "with --then-run: where the run's reports go (default: --store)")
 
-    let options = [sources, source, into, sourceName, include, exclude, store, contact, delay, keepDeleted, dryrun, thenRun, reports]
+    let options = [sources, source, into, sourceName, include, exclude, store, contact, delay, keepDeleted, dryrun, thenRun, reports, reportsStore]
     let examples = [
         "reportcli sync --source https://download.bls.gov/pub/time.series/pr/ --into bls/pr/ --store s3://staging --contact ops@example.org",
         "reportcli sync --sources sources.yaml --store ./staging --dryrun",
@@ -48,11 +49,7 @@ struct SyncCommand: Command {
     func run(_ values: OptionValues, context: CommandContext) async throws -> CommandOutcome {
         let list = try Self.sourceList(values)
         let delaySeconds = try Self.delaySeconds(values)
-        if values.isSet(Self.thenRun) {
-            // TODO(lead): wire to the quality run (`reportcli run --reports FILE`) once it is merged.
-            guard values.value(Self.reports) != nil else { throw values.problem(Self.thenRun, "needs --reports FILE") }
-            throw values.problem(Self.thenRun, "is not yet available: this build has no quality run command to call")
-        }
+        let followUp = try Self.followUp(values, context: context)
         let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: .info)
         let target = try Stores.objects(try values.required(Self.store), logger: logger)
         let contactText = values.value(Self.contact) ?? context.environment["REPORTKIT_CONTACT"]
@@ -70,11 +67,38 @@ struct SyncCommand: Command {
             let origin = try Self.origin(of: source, logger: logger)
             reports.append(await job.run(source, origin: origin))
         }
-        let output: JSONValue = .object(JSONObject(uniqueMembers: [
+        let changed = reports.contains(where: \.changedSomething)
+        var members: [JSONObject.Member] = [
             .init(key: "sources", value: .array(reports.map(\.json))),
-            .init(key: "changed", value: .bool(reports.contains(where: \.changedSomething))),
-        ]))
-        return CommandOutcome(output: output, status: reports.contains(where: \.hasFailures) ? .outsideSystem : .success)
+            .init(key: "changed", value: .bool(changed)),
+        ]
+        var status: ExitStatus = reports.contains(where: \.hasFailures) ? .outsideSystem : .success
+        if let followUp {
+            if changed, !values.isSet(Self.dryrun) {
+                let run = try await RunCommand().run(followUp, context: context)
+                members.append(.init(key: "run", value: run.output ?? .null))
+                status = ExitStatus(rawValue: max(status.rawValue, run.status.rawValue)) ?? run.status
+            } else {
+                logger.info("sync: nothing changed\(values.isSet(Self.dryrun) ? " (dry run)" : ""); the reports do not run")
+                members.append(.init(key: "run", value: .null))
+            }
+        }
+        return CommandOutcome(output: .object(JSONObject(uniqueMembers: members)), status: status)
+    }
+
+    /// The quality run `--then-run` asks for, read as `reportcli run --reports FILE --store STORE`
+    /// would be (its Slack options from the environment), or `nil` without `--then-run`.
+    static func followUp(_ values: OptionValues, context: CommandContext) throws -> OptionValues? {
+        guard values.isSet(thenRun) else {
+            for spec in [reports, reportsStore] where values.isSet(spec) { throw values.problem(spec, "goes with --then-run") }
+            return nil
+        }
+        guard let file = values.value(reports) else { throw values.problem(thenRun, "needs --reports FILE") }
+        let target = try values.value(reportsStore) ?? values.required(store)
+        switch try Arguments.parse(["--reports", file, "--store", target], specs: RunCommand().options, command: "run", environment: context.environment) {
+        case .values(let parsed): return parsed
+        case .help: return nil
+        }
     }
 
     /// The sources to sync: from the file, or the one `--source`.
