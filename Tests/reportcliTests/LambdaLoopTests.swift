@@ -60,10 +60,12 @@ struct LambdaLoopTests {
     ) async throws -> (answers: [ScriptedLambdaRuntime.Answer], metrics: [JSONValue], stop: LambdaLoop.Stop) {
         let runtime = ScriptedLambdaRuntime(invocations)
         let lines = LockedLines()
-        let loop = LambdaLoop(
+        var loop = LambdaLoop(
             runtime: runtime, handler: try LambdaHandler(handler, registry: registry), registry: registry,
             environment: Environment(environment), outputStore: outputStore, logger: .silent,
             emit: { lines.append($0) }, now: Date.init)
+        // The whole suite runs at once on two cores: a cancelled run may wait long for a thread.
+        loop.grace = 60
         let stop = await loop.serve()
         return (runtime.answers, lines.values, stop)
     }

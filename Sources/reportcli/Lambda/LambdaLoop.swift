@@ -22,11 +22,11 @@ struct LambdaLoop: Sendable {
     /// Writes one EMF line (standard output in Lambda).
     let emit: @Sendable (JSONValue) -> Void
     let now: @Sendable () -> Date
+    /// How long a cancelled run may take to stop before the process gives up on it.
+    var grace = 2.0
 
     /// How long before the deadline a run is stopped: enough to post the error.
     static func margin(secondsLeft: Double) -> Double { min(0.5, max(0, secondsLeft) / 4) }
-    /// How long a cancelled run may take to stop.
-    static let grace = 1.0
 
     /// Why serving stopped.
     enum Stop: Sendable {
@@ -92,8 +92,8 @@ struct LambdaLoop: Sendable {
             let error = LambdaFunctionError(
                 type: "DeadlineReached",
                 message: "\(handler.path) was stopped \(Self.format(Self.margin(secondsLeft: secondsLeft))) s before the invocation's deadline (Lambda-Runtime-Deadline-Ms \(invocation.deadlineMilliseconds)); raise the function's timeout or give the run less to do")
-            let stopped = await DeadlineRace.result(of: work, within: Self.grace) != nil
-            if !stopped { logger.error("request \(id): the run did not stop within \(Self.format(Self.grace)) s of being cancelled; this process ends after answering") }
+            let stopped = await DeadlineRace.result(of: work, within: grace) != nil
+            if !stopped { logger.error("request \(id): the run did not stop within \(Self.format(grace)) s of being cancelled; this process ends after answering") }
             return (finish(.error(error), invocation, started).0, !stopped)
         }
         switch result {
@@ -101,24 +101,6 @@ struct LambdaLoop: Sendable {
             return finish(await response(value, invocation: invocation, event: event), invocation, started)
         case .failure(let error):
             return finish(.error(InvocationAnswer.error(for: error)), invocation, started)
-        }
-    }
-
-    /// The response bytes, or an error naming the limit with the full output left in the store.
-    private func response(_ value: JSONValue, invocation: LambdaInvocation, event: JSONValue) async -> InvocationAnswer {
-        let body = JSONWriter.compactInOrderData(value)
-        guard body.count > InvocationAnswer.responseLimit else { return .response(body) }
-        let size = "the output is \(body.count) bytes, over Lambda's 6 MB response limit (\(InvocationAnswer.responseLimit) bytes)"
-        guard let location = outputStore ?? environment["REPORTKIT_STORE"] ?? event["store"]?.stringValue else {
-            return .error(LambdaFunctionError(type: "ResponseTooLarge", message: "\(size); set REPORTKIT_OUTPUT_STORE (or --output-store) to keep it in a store"))
-        }
-        do {
-            let key = try ObjectKey(".reportkit/lambda/\(invocation.requestId).json")
-            let store = try Stores.objects(location, logger: logger)
-            try await store.put(key, body, contentType: "application/json")
-            return .error(LambdaFunctionError(type: "ResponseTooLarge", message: "\(size); the full output is in \(Self.describe(location, key))"))
-        } catch {
-            return .error(LambdaFunctionError(type: "ResponseTooLarge", message: "\(size), and it could not be kept in \(location): \(ErrorReport.describe(error).message)"))
         }
     }
 
@@ -140,10 +122,6 @@ struct LambdaLoop: Sendable {
         document["requestId"] = .string(invocation.requestId)
         emit(.object(document))
         return (answer, false)
-    }
-
-    private static func describe(_ location: String, _ key: ObjectKey) -> String {
-        (location.hasSuffix("/") ? location : location + "/") + key.description
     }
 
     private static func format(_ seconds: Double) -> String { String(format: "%.2f", seconds) }
