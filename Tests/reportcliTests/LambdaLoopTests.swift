@@ -137,6 +137,24 @@ struct LambdaLoopTests {
         ])
     }
 
+    @Test("a command with a `changed` option gets the S3 objects, decoded, once for the whole notification")
+    func changedObjects() async throws {
+        let registry = CommandRegistry([ChangedEchoCommand()])
+        let event: JSONValue = ["Records": [LambdaTriggerFixtures.s3Record("staging/a+b.csv"), LambdaTriggerFixtures.s3Record("staging/%C3%A6.csv")]]
+        let (answers, _, _) = try await Self.serve([Self.invocation("r-1", event)], handler: "echo", registry: registry)
+        #expect(answers == [.response(requestId: "r-1", ["changed": ["s3://staging/staging/a b.csv", "s3://staging/staging/æ.csv"]])])
+    }
+
+    @Test("a run that exits 3 is a failed SQS message, and an OutsideSystemFailure when invoked directly")
+    func exitThree() async throws {
+        let registry = CommandRegistry([ChangedEchoCommand()])
+        let batch: JSONValue = ["Records": [["messageId": "m-1", "body": #"{"status": 3}"#, "eventSource": "aws:sqs"], ["messageId": "m-2", "body": "{}", "eventSource": "aws:sqs"]]]
+        let (answers, _, _) = try await Self.serve([Self.invocation("r-1", batch), Self.invocation("r-2", ["status": 3])], handler: "echo", registry: registry)
+        #expect(answers.first == .response(requestId: "r-1", ["batchItemFailures": [["itemIdentifier": "m-1"]]]))
+        guard case .error(requestId: "r-2", let error)? = answers.last else { Issue.record("\(answers)"); return }
+        #expect(error.errorType == "OutsideSystemFailure" && error.errorMessage.contains("echo failed (exit 3)"))
+    }
+
     @Test("an SNS notification wrapping an S3 one runs the command")
     func sns() async throws {
         let inner = JSONWriter.compact(["Records": [LambdaTriggerFixtures.s3Record("staging/x.csv")]])
@@ -198,6 +216,22 @@ struct LambdaLoopTests {
         #expect(throws: UsageError.self) { try LambdaHandler("frobnicate", registry: .standard) }
         #expect(throws: UsageError.self) { try LambdaHandler("", registry: .standard) }
         #expect(LambdaHandler.names(in: .standard).contains("pipeline run"))
+    }
+}
+
+/// A command that answers with what it was given: the `changed` objects, and the exit status
+/// asked for.
+struct ChangedEchoCommand: Command {
+    let name = "echo"
+    let summary = "echo"
+    let discussion = ""
+    static let changed = OptionSpec.repeatable("changed", "URL", help: "changed objects")
+    static let status = OptionSpec.value("status", "N", help: "the exit status")
+    let options = [changed, status]
+
+    func run(_ values: OptionValues, context: CommandContext) async throws -> CommandOutcome {
+        let status = try values.integer(Self.status).flatMap { ExitStatus(rawValue: Int32($0)) } ?? .success
+        return CommandOutcome(output: ["changed": .array(values.values(Self.changed).map { .string($0) })], status: status)
     }
 }
 
