@@ -64,6 +64,27 @@ struct LambdaEmulatorTests {
         #expect(answer == ["batchItemFailures": [["itemIdentifier": "m-2"]]], "\(emulator.log)")
     }
 
+    @Test("the S3 -> SQS chain on moto: the queue's real message runs the function; the key is decoded", .enabled(if: MotoServer.shouldRun))
+    func motoChain() async throws {
+        let moto = try MotoServer.require()
+        let bucket = "chain-" + UUID().uuidString.lowercased().prefix(8)
+        let key = "staging/bls pr/pr.data+1 æ.csv"
+        let script = FixturePaths.packageRoot.appendingPathComponent("Tests/Scripts/s3_sqs_event.py")
+        let event = try MotoServer.python(script, [String(bucket), key], url: moto)
+        let batch = try JSONReader.parse(event)
+        guard case .sqs(let messages) = try LambdaTrigger.classify(batch), let body = messages.messages.first?.body,
+              case .s3(let notification) = try LambdaTrigger.classify(try JSONReader.parse(body))
+        else { Issue.record("not an SQS-wrapped S3 notification: \(event)"); return }
+        #expect(notification.records.map(\.key) == [key])
+        #expect(notification.records.map(\.bucket) == [String(bucket)])
+
+        let scratch = try ScratchDirectory()
+        let emulator = try await LambdaEmulator(bootstrap: try Self.bootstrap(scratch), handler: "slips", environment: Self.slipsEnvironment)
+        defer { emulator.stop() }
+        #expect(try JSONReader.parse(try await emulator.invoke(event)) == ["batchItemFailures": []], "\(emulator.log)")
+        #expect(emulator.log.contains("S3 notification: ObjectCreated:Put s3://\(bucket)/\(key)"))
+    }
+
     @Test("a pipeline step: the event is the dataplatform's, the store from REPORTKIT_STORE")
     func pipelineStep() async throws {
         let scratch = try ScratchDirectory()
