@@ -18,7 +18,13 @@ final class ScriptedLambdaRuntime: LambdaRuntime, @unchecked Sendable {
     private var script: [LambdaInvocation]
     private var recorded: [Answer] = []
 
-    init(_ script: [LambdaInvocation]) { self.script = script }
+    /// Request ids whose response is refused with 413, as the Runtime API does past its limit.
+    private let refused: Set<String>
+
+    init(_ script: [LambdaInvocation], refusing refused: Set<String> = []) {
+        self.script = script
+        self.refused = refused
+    }
 
     var answers: [Answer] { lock.withLock { recorded } }
 
@@ -30,6 +36,7 @@ final class ScriptedLambdaRuntime: LambdaRuntime, @unchecked Sendable {
     }
 
     func respond(to invocation: LambdaInvocation, with body: Data) async throws {
+        if refused.contains(invocation.requestId) { throw LambdaRuntimeAPIError(status: 413, "response: HTTP 413") }
         let value = try JSONReader.parse(Array(body))
         lock.withLock { recorded.append(.response(requestId: invocation.requestId, value)) }
     }
@@ -56,9 +63,9 @@ struct LambdaLoopTests {
     /// Serves `invocations` with `handler`; returns the answers, the EMF lines and why it stopped.
     static func serve(
         _ invocations: [LambdaInvocation], handler: String = "slips", environment: [String: String] = [:],
-        outputStore: String? = nil, registry: CommandRegistry = .standard
+        outputStore: String? = nil, registry: CommandRegistry = .standard, refusing: Set<String> = []
     ) async throws -> (answers: [ScriptedLambdaRuntime.Answer], metrics: [JSONValue], stop: LambdaLoop.Stop) {
-        let runtime = ScriptedLambdaRuntime(invocations)
+        let runtime = ScriptedLambdaRuntime(invocations, refusing: refusing)
         let lines = LockedLines()
         var loop = LambdaLoop(
             runtime: runtime, handler: try LambdaHandler(handler, registry: registry), registry: registry,
@@ -96,6 +103,14 @@ struct LambdaLoopTests {
         let (answers, _, _) = try await Self.serve([bad, Self.invocation("r-2", Self.slipsEvent)])
         guard case .error(requestId: "r-1", let error)? = answers.first else { Issue.record("\(answers)"); return }
         #expect(error.errorType == "BadInput" && error.errorMessage.hasPrefix("the event is not JSON"))
+        guard case .response(requestId: "r-2", _)? = answers.last else { Issue.record("\(answers)"); return }
+    }
+
+    @Test("a response the Runtime API refuses is followed by an error for the same request; the loop goes on")
+    func refusedResponse() async throws {
+        let (answers, _, _) = try await Self.serve([Self.invocation("r-1", Self.slipsEvent), Self.invocation("r-2", Self.slipsEvent)], refusing: ["r-1"])
+        guard case .error(requestId: "r-1", let error)? = answers.first else { Issue.record("\(answers)"); return }
+        #expect(error.errorType == "ResponseRefused" && error.errorMessage.contains("HTTP 413"))
         guard case .response(requestId: "r-2", _)? = answers.last else { Issue.record("\(answers)"); return }
     }
 

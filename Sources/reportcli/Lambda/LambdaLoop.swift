@@ -56,8 +56,13 @@ struct LambdaLoop: Sendable {
                 case .error(let error): try await runtime.fail(invocation, with: error)
                 }
             } catch {
-                logger.error("request \(invocation.requestId): the answer was not taken: \(ErrorReport.describe(error).message)")
-                if (error as? LambdaRuntimeAPIError)?.status == nil { return .runtimeFailed(ErrorReport.describe(error).message) }
+                let message = ErrorReport.describe(error).message
+                logger.error("request \(invocation.requestId): the answer was not taken: \(message)")
+                guard (error as? LambdaRuntimeAPIError)?.status != nil else { return .runtimeFailed(message) }
+                // A response refused (413 past the limit, 400): say so, so the invocation does not hang.
+                if case .response = answer {
+                    try? await runtime.fail(invocation, with: LambdaFunctionError(type: "ResponseRefused", message: message))
+                }
             }
             if stuck { return .runStuck(requestId: invocation.requestId) }
         }
