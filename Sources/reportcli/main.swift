@@ -31,8 +31,16 @@ final class KeptUntilExit: @unchecked Sendable {
 }
 let kept = KeptUntilExit()
 
+/// The words of this run. Named `bootstrap` (a Lambda custom runtime's entry point, which
+/// Lambda starts with no arguments and the emulator with the handler as one), the binary is
+/// `reportcli lambda [--handler HANDLER]`.
+var arguments = Array(CommandLine.arguments.dropFirst())
+if CommandLine.arguments.first.map({ URL(fileURLWithPath: $0).lastPathComponent }) == "bootstrap" {
+    arguments = ["lambda"] + (arguments.first.map { ["--handler", $0] } ?? [])
+}
+
 let context = CommandContext(registry: .standard, environment: .process, keepUntilExit: kept.keep)
-let status = await ReportCLI.run(Array(CommandLine.arguments.dropFirst()), context: context)
+let status = await ReportCLI.run(arguments, context: context)
 // Flush what was printed, then leave without the C libraries' exit handlers (libcurl's TLS
 // and Kerberos libraries tear down state a finished run no longer needs): 0.04 ms from the
 // last output to exit_group instead of 0.36-0.48 ms, which is 3% of the shortest pipeline

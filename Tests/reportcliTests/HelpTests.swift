@@ -21,6 +21,7 @@ struct HelpTests {
         (["run"], "cli/help/run.txt"),
         (["profile"], "cli/help/profile.txt"),
         (["sync"], "cli/help/sync.txt"),
+        (["lambda"], "cli/help/lambda.txt"),
         (["help"], "cli/help/help.txt"),
     ]
 
@@ -105,7 +106,7 @@ struct HelpTests {
             _ = try await ReportCLI.outcome(["slip", "--dryrun"], context: Self.context)
             Issue.record("no error")
         } catch let error as UsageError {
-            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, run, profile, sync, help")
+            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, run, profile, sync, lambda, help")
         }
     }
 

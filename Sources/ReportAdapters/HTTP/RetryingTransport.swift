@@ -62,6 +62,8 @@ public struct RetryingTransport: HTTPTransport {
             default:
                 return try outcome.get()
             }
+            // A cancelled run (its deadline passed) makes no further attempt.
+            if Task.isCancelled { return try outcome.get() }
             let spent = (ContinuousClock.now - start).components
             let elapsed = Double(spent.seconds) + Double(spent.attoseconds) / 1e18
             // The next attempt must be able to finish (wait + its timeout) inside the budget.

@@ -8,6 +8,7 @@ extension CommandRegistry {
         RunCommand(),
         ProfileCommand(),
         SyncCommand(),
+        LambdaCommand(),
         HelpCommand(),
     ])
 }

@@ -29,12 +29,21 @@ struct PipelineRunCommand: Command {
     let notes = [PipelineCommand.functions]
     let examples = ["reportcli pipeline run --event event.json --store /data/store --now 2020-05-01"]
 
+    /// From an event (`reportcli lambda`), the event itself is the step's event (the
+    /// dataplatform invokes the step with it); the other options come from `REPORTKIT_STORE`,
+    /// `REPORTKIT_NOW` and `REPORTKIT_DEBUG`.
+    func values(fromEvent event: JSONValue, path: String, environment: Environment) throws(UsageError) -> OptionValues {
+        var values = try EventInput.values(.null, specs: options.filter { $0 != Self.event }, command: path, environment: environment)
+        values.set(Self.event, [JSONWriter.compact(event)], from: .wholeEvent)
+        return values
+    }
+
     func run(_ values: OptionValues, context: CommandContext) async throws -> CommandOutcome {
-        let eventPath = try values.required(Self.event)
+        let eventText = try values.required(Self.event)
         let storeLocation = try values.required(Self.store)
         let clock = try Clocks.from(values.timestamp(Self.now), command: values.command)
         let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: values.isSet(Self.debug) ? .debug : .info)
-        let event = try AtomicFile.readBytes(eventPath)
+        let event = values.source(Self.event) == .wholeEvent ? Array(eventText.utf8) : try AtomicFile.readBytes(eventText)
         let store = try Stores.objects(storeLocation, logger: logger)
         let outcome = await PipelineRun(store: store, clock: clock, logger: logger).run(eventBytes: event)
         return CommandOutcome(output: outcome.stepData, status: outcome.failure?.category.exitStatus ?? .success)

@@ -11,6 +11,8 @@ struct OptionValues: Sendable {
         case argument
         case eventKey
         case environment(String)
+        /// The whole event is the value (a pipeline step's event, which is not options).
+        case wholeEvent
     }
 
     /// One spec's values (one for a value option, any number for a repeatable one, none for
@@ -53,6 +55,9 @@ struct OptionValues: Sendable {
     /// The value, or `nil` when not given. Given twice, the last one.
     func value(_ spec: OptionSpec) -> String? { given[spec.name]?.values.last }
 
+    /// Where the spec's value came from, or `nil` when not given.
+    func source(_ spec: OptionSpec) -> Source? { given[spec.name]?.source }
+
     /// Every value of a repeatable option, in order.
     func values(_ spec: OptionSpec) -> [String] { given[spec.name]?.values ?? [] }
 
@@ -74,6 +79,7 @@ struct OptionValues: Sendable {
         switch given[spec.name]?.source {
         case .eventKey?: return "event key '\(spec.eventKey)'"
         case .environment(let name)?: return "$" + name
+        case .wholeEvent?: return "the event"
         case .argument?, nil: return spec.display
         }
     }
