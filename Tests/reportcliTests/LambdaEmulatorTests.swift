@@ -85,6 +85,26 @@ struct LambdaEmulatorTests {
         #expect(emulator.log.contains("S3 notification: ObjectCreated:Put s3://\(bucket)/\(key)"))
     }
 
+    @Test("the daily quality run: a scheduled event's time is the run's clock; the next day's run compares with it")
+    func qualityRun() async throws {
+        let scratch = try ScratchDirectory()
+        let store = scratch.url.appendingPathComponent("reports")
+        let emulator = try await LambdaEmulator(
+            bootstrap: try Self.bootstrap(scratch), handler: "run",
+            environment: ["REPORTKIT_REPORTS": "Fixtures/quality/reports.yaml", "REPORTKIT_STORE": store.path])
+        defer { emulator.stop() }
+        let scheduled = #"{"version": "0", "id": "e1", "detail-type": "Scheduled Event", "source": "aws.events", "time": "2024-03-15T02:00:00Z", "region": "eu-west-1", "resources": [], "detail": {}}"#
+        let first = try JSONReader.parse(try await emulator.invoke(scheduled))
+        #expect(first["date"] == "2024-03-15", "\(emulator.log)")
+        #expect(first["reports"]?.arrayValue?.map { $0["status"]?.stringValue } == ["ok", "ok", "ok"], "\(first)")
+        let second = try JSONReader.parse(try await emulator.invoke(#"{"date": "2024-03-16"}"#))
+        #expect(second["date"] == "2024-03-16", "\(emulator.log)")
+        let runs = try JSONReader.parse(try scratch.text(store.appendingPathComponent("runs.json").path))
+        #expect(runs["runs"]?.arrayValue?.compactMap { $0["date"]?.stringValue } == ["2024-03-16", "2024-03-15"])
+        let changes = try JSONReader.parse(try scratch.text(store.appendingPathComponent("20240316-reports/Table_Summary/changes.json").path))
+        #expect(changes["previous"] == "2024-03-15", "\(changes)")
+    }
+
     @Test("a pipeline step: the event is the dataplatform's, the store from REPORTKIT_STORE")
     func pipelineStep() async throws {
         let scratch = try ScratchDirectory()
