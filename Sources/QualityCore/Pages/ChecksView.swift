@@ -1,0 +1,47 @@
+import ReportKit
+
+/// A checks report's blocks, from every JSON file holding a `checks` array (SodaCL-style
+/// results): counts per outcome, a result table with pass/warn/fail badges, and the sample
+/// failing rows a check kept.
+enum ChecksView {
+    static func blocks(_ files: ReportFileSet) -> [PageBlock] {
+        var blocks: [PageBlock] = []
+        for file in files.files where file.path.name.hasSuffix(".json") {
+            guard let checks = ReportFileSet.json(file)?["checks"]?.arrayValue else { continue }
+            if blocks.isEmpty { blocks.append(.heading("Checks", level: 2, anchor: "checks")) }
+            var tally: [String: Int] = [:]
+            var rows: [[String]] = []
+            var samples: [PageBlock] = []
+            for (index, check) in checks.enumerated() {
+                let outcome = check.text("outcome") ?? check.text("status") ?? ""
+                tally[outcome, default: 0] += 1
+                let name = check.text("name") ?? check.text("check") ?? "check \(index + 1)"
+                rows.append([check.text("dataset") ?? check.text("table") ?? "", name, check.text("column") ?? "", outcome, check.text("value") ?? ""])
+                if let sample = sampleTable(check, name: name) { samples.append(.table(sample)) }
+            }
+            let order = ["pass", "warn", "fail", "error"]
+            let keys = order.filter { tally[$0] != nil } + tally.keys.filter { !order.contains($0) }.sorted()
+            blocks.append(.facts(keys.map { PageBlock.Fact(name: $0.isEmpty ? "no outcome" : $0, value: String(tally[$0] ?? 0)) }))
+            blocks.append(.table(PageTable(caption: "Results of \(file.path.description)", header: ["table", "check", "column", "outcome", "value"], rows: rows, numericColumns: [4], statusColumn: 3)))
+            if !samples.isEmpty { blocks += [.heading("Sample failing rows", level: 3)] + samples }
+        }
+        return blocks
+    }
+
+    /// The failing rows a check kept: objects (one per row) or arrays with a `columns` list.
+    static func sampleTable(_ check: JSONValue, name: String) -> PageTable? {
+        let keys = ["failed_rows", "failing_rows", "sample_rows", "samples", "failed_rows_sample"]
+        guard let found = keys.lazy.compactMap({ check[$0] }).first else { return nil }
+        let holder = found.objectValue != nil ? found : JSONValue.object(["rows": found])
+        guard let rows = holder["rows"]?.arrayValue, !rows.isEmpty else { return nil }
+        if let first = rows.first?.objectValue {
+            let header = first.keys
+            return PageTable(caption: "Failing rows of \(name)", header: header, rows: rows.map { row in header.map { row.text($0) ?? "" } })
+        }
+        let header = holder["columns"]?.arrayValue?.map(\.plainText) ?? []
+        let cells = rows.map { ($0.arrayValue ?? [$0]).map(\.plainText) }
+        let width = max(header.count, cells.map(\.count).max() ?? 0)
+        let fullHeader = header + (header.count..<width).map { "column \($0 + 1)" }
+        return PageTable(caption: "Failing rows of \(name)", header: fullHeader, rows: cells)
+    }
+}
