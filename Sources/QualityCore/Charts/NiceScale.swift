@@ -23,7 +23,9 @@ public struct NiceScale: Sendable, Hashable {
     /// The tick values from ``lower`` to ``upper``.
     public var ticks: [Double] {
         let count = Int(((upper - lower) / step).rounded()) + 1
-        return (0..<count).map { lower + Double($0) * step }
+        // Rounded to the step's decimals, so 0.2 × 3 is 0.6, not 0.6000000000000001.
+        let scale = pow(10, max(0, -log10(step).rounded(.down) + 1))
+        return (0..<count).map { ((lower + Double($0) * step) * scale).rounded() / scale }
     }
 
     /// Where `value` falls, 0 at ``lower`` and 1 at ``upper``.
@@ -31,12 +33,12 @@ public struct NiceScale: Sendable, Hashable {
         (value - lower) / (upper - lower)
     }
 
-    /// The round step nearest above `raw`: 1, 2 or 5 × 10ⁿ.
+    /// The round step nearest to `raw`: 1, 2 or 5 × 10ⁿ.
     static func niceStep(_ raw: Double) -> Double {
         guard raw > 0, raw.isFinite else { return 1 }
         let power = pow(10, (log10(raw)).rounded(.down))
         let scaled = raw / power
-        let nice: Double = scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10
+        let nice: Double = scaled < 1.5 ? 1 : scaled < 3 ? 2 : scaled < 7 ? 5 : 10
         return nice * power
     }
 }

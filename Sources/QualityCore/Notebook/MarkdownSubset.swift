@@ -140,7 +140,7 @@ struct InlineMarkdown {
             } else if (character == "*" || character == "_"), position + 1 < characters.count, characters[position + 1] != " ", find(String(character), from: position + 1) != nil {
                 flush(); position += 1
                 out.append(.element("em", parse(until: String(character))))
-            } else if character == "[", let close = find("]", from: position + 1), close + 1 < characters.count, characters[close + 1] == "(", let end = find(")", from: close + 2) {
+            } else if character == "[", let close = find("]", from: position + 1), close + 1 < characters.count, characters[close + 1] == "(", let end = closingParenthesis(from: close + 2) {
                 let label = String(characters[(position + 1)..<close])
                 let url = String(characters[(close + 2)..<end]).trimmingCharacters(in: .whitespaces)
                 flush()
@@ -158,6 +158,21 @@ struct InlineMarkdown {
         }
         flush()
         return out
+    }
+
+    /// The `)` that closes a link destination starting at `start`, parentheses inside balanced.
+    func closingParenthesis(from start: Int) -> Int? {
+        var depth = 0
+        var index = start
+        while index < characters.count {
+            if characters[index] == "(" { depth += 1 }
+            if characters[index] == ")" {
+                if depth == 0 { return index }
+                depth -= 1
+            }
+            index += 1
+        }
+        return nil
     }
 
     func matches(_ marker: String) -> Bool {
