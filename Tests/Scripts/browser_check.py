@@ -221,15 +221,23 @@ try:
 
     # A wide table's page: size and time to render.
     if wide:
+        # Three loads, each from the fetch of the page (after about:blank is gone) to its load
+        # event and first paint; the fastest is the figure (the machine is shared, so the
+        # others show its load), all three are reported.
         figures["wide_page_bytes"] = os.path.getsize(wide)
-        driver.get("file://" + os.path.abspath(wide))
-        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
-        timing = driver.execute_script("const n = performance.getEntriesByType('navigation')[0]; return [n.domContentLoadedEventEnd, n.loadEventEnd];")
-        paint = driver.execute_script("return (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")
-        figures["wide_page_dom_ms"], figures["wide_page_load_ms"] = timing
-        figures["wide_page_first_paint_ms"] = paint
+        loads = []
+        for _ in range(3):
+            driver.get("about:blank")
+            driver.get("file://" + os.path.abspath(wide))
+            WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+            loads.append(driver.execute_script("const n = performance.getEntriesByType('navigation')[0]; const p = performance.getEntriesByName('first-contentful-paint')[0];"
+                                               " return {parsed: n.domInteractive - n.fetchStart, load: n.loadEventEnd - n.fetchStart, paint: p ? p.startTime - n.fetchStart : null};"))
+        best = min(loads, key=lambda timing: timing["load"])
+        figures["wide_page_load_ms"] = [round(timing["load"], 1) for timing in loads]
+        figures["wide_page_parsed_ms"] = round(best["parsed"], 1)
+        figures["wide_page_first_paint_ms"] = best["paint"] and round(best["paint"], 1)
         figures["wide_page_svgs"] = driver.execute_script("return document.querySelectorAll('svg').length")
-        check("the wide page renders in under 1 s", timing[1] < 1000, timing)
+        check("the wide page renders in under 1 s (fastest of three loads)", best["load"] < 1000, loads)
 except Exception:
     import traceback
     check("the script ran to its end", False, traceback.format_exc())

@@ -18,6 +18,7 @@ struct HelpTests {
         (["pipeline", "run"], "cli/help/pipeline-run.txt"),
         (["reports"], "cli/help/reports.txt"),
         (["reports", "check"], "cli/help/reports-check.txt"),
+        (["run"], "cli/help/run.txt"),
         (["profile"], "cli/help/profile.txt"),
         (["viewer"], "cli/help/viewer.txt"),
         (["help"], "cli/help/help.txt"),
@@ -104,7 +105,7 @@ struct HelpTests {
             _ = try await ReportCLI.outcome(["slip", "--dryrun"], context: Self.context)
             Issue.record("no error")
         } catch let error as UsageError {
-            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, profile, viewer, help")
+            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, run, profile, viewer, help")
         }
     }
 

@@ -42,7 +42,7 @@ public struct ChangeChart: Sendable, Hashable {
             let signed = ChartText.signed(bar.change)
             parts.append(SVG.text(bar.label, x: labelWidth, y: y + 14, anchor: "end", limit: 22))
             parts.append(SVG.rect(x: x, y: y + 3, width: length, height: rowHeight - 6,
-                                  fill: bar.change < 0 ? ChartPalette.decrease : ChartPalette.increase, tooltip: "\(bar.label): \(signed)"))
+                                  fill: bar.change < 0 ? ChartPalette.decrease : ChartPalette.increase))
             parts.append(SVG.text(signed, x: width - 4, y: y + 14, anchor: "end", bold: true))
         }
         let description = "Changes: " + (bars.isEmpty ? "none" : bars.map { "\($0.label) \(ChartText.signed($0.change))" }.joined(separator: ", ")) + "."

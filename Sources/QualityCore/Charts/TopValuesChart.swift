@@ -60,7 +60,7 @@ public struct TopValuesChart: Sendable, Hashable {
             let length = scale.fraction(bar.count) * plotWidth
             parts.append(SVG.text(bar.label, x: Self.labelWidth, y: y + 14, anchor: "end", limit: Self.labelLimit))
             parts.append(SVG.rect(x: plotLeft, y: y + 3, width: length, height: Self.rowHeight - 6,
-                                  fill: bar.isOther ? ChartPalette.other : ChartPalette.bar, tooltip: "\(bar.label): \(ChartText.number(bar.count))"))
+                                  fill: bar.isOther ? ChartPalette.other : ChartPalette.bar))
             parts.append(SVG.text(ChartText.number(bar.count), x: plotLeft + length + 4, y: y + 14))
         }
         let height = top + plotHeight + 22

@@ -1,7 +1,8 @@
 import ReportKit
 
-/// A change report's blocks: from `changes.json` the run compared with and, per table, the
-/// columns compared and changed and the total; the added and removed tables and columns; and
+/// A change report's blocks: from `changes.json` the run compared with (or its note when there
+/// was none), the totals and, per table, the columns compared and changed and its changes;
+/// the added, removed and partly compared tables and columns; and
 /// from `diffs/{table}/{column}.csv` (`value,count,previous_count,change`) a chart of each
 /// changed column's values, increases and decreases apart.
 enum ChangeView {
@@ -13,27 +14,45 @@ enum ChangeView {
         guard changes != nil || !diffTables.isEmpty else { return [] }
         var blocks: [PageBlock] = [.heading("Changes", level: 2, anchor: "changes")]
         if let changes {
-            if let previous = changes.text("previous") ?? changes.text("previous_date") ?? changes.text("compared_with") {
-                blocks.append(.paragraph(previous.isEmpty ? "Nothing to compare with: no earlier run has this report's summaries." : "Compared with the run of \(previous)."))
+            if let previous = changes.text("previous") {
+                let note = changes.text("note") ?? "nothing to compare with: no earlier run has this report's summaries"
+                blocks.append(.paragraph(previous.isEmpty ? "Nothing to compare with: " + note.replacingOccurrences(of: "nothing to compare with: ", with: "") + "." : "Compared with the run of \(previous)."))
+            }
+            if let total = changes["changes"]?.numberValue {
+                blocks.append(.facts([
+                    .init(name: "changes", value: ChartText.number(total)),
+                    .init(name: "columns changed", value: changes.text("columns_changed") ?? ""),
+                    .init(name: "columns compared", value: changes.text("columns_compared") ?? ""),
+                ]))
             }
             let rows = tableRows(changes["tables"])
             if !rows.isEmpty {
                 blocks.append(.table(PageTable(caption: "Changes per table", header: ["table", "columns compared", "columns changed", "total changes"], rows: rows, numericColumns: [1, 2, 3])))
             }
             var shape: [[String]] = []
-            for (key, what) in [("added_tables", "table added"), ("removed_tables", "table removed"), ("added_columns", "column added"), ("removed_columns", "column removed")] {
+            for (key, what) in [("added_tables", "table added"), ("removed_tables", "table removed")] {
+                for name in names(changes[key]) { shape.append([what, name]) }
+            }
+            for (table, entry) in tableEntries(changes["tables"]) {
+                for (key, what) in [("added_columns", "column added"), ("removed_columns", "column removed"), ("partial_columns", "column compared in part")] {
+                    for name in names(entry[key]) { shape.append([what, "\(table).\(name)"]) }
+                }
+            }
+            for (key, what) in [("added_columns", "column added"), ("removed_columns", "column removed")] {
                 for name in names(changes[key]) { shape.append([what, name]) }
             }
             if !shape.isEmpty {
                 blocks.append(.table(PageTable(caption: "Tables and columns added or removed", header: ["change", "name"], rows: shape)))
             }
         }
-        for (tableIndex, table) in diffTables.enumerated() {
+        for (tableIndex, folder) in diffTables.enumerated() {
+            let table = NameSegment.decode(folder) ?? folder
             var tableBlocks: [PageBlock] = []
-            for (columnIndex, file) in files.under("diffs/\(table)/").enumerated() where file.path.name.hasSuffix(".csv") {
+            for (columnIndex, file) in files.under("diffs/\(folder)/").enumerated() where file.path.name.hasSuffix(".csv") {
                 guard let records = ReportFileSet.csv(file), let header = records.first,
                       let valueAt = header.firstIndex(of: "value"), let changeAt = header.firstIndex(of: "change") else { continue }
-                let column = String(file.path.name.dropLast(4))
+                let segment = String(file.path.name.dropLast(4))
+                let column = NameSegment.decode(segment) ?? segment
                 let bars = records.dropFirst().compactMap { row -> ChangeChart.Bar? in
                     guard row.count > max(valueAt, changeAt), let change = Double(row[changeAt]), change != 0 else { return nil }
                     return ChangeChart.Bar(label: row[valueAt], change: change)
@@ -51,15 +70,15 @@ enum ChangeView {
         return blocks
     }
 
-    /// Rows of the per-table figures, whether `tables` is an object keyed by table or an array.
+    /// The per-table entries, whether `tables` is an array (`{"table": …}`) or an object keyed by table.
+    static func tableEntries(_ tables: JSONValue?) -> [(String, JSONValue)] {
+        if let object = tables?.objectValue { return object.map { ($0.key, $0.value) } }
+        return (tables?.arrayValue ?? []).map { ($0.text("table") ?? $0.text("name") ?? "", $0) }
+    }
+
+    /// Rows of the per-table figures (a list of columns counts as its length).
     static func tableRows(_ tables: JSONValue?) -> [[String]] {
-        var entries: [(String, JSONValue)] = []
-        if let object = tables?.objectValue {
-            entries = object.map { ($0.key, $0.value) }
-        } else if let array = tables?.arrayValue {
-            entries = array.map { ($0.text("name") ?? $0.text("table") ?? "", $0) }
-        }
-        return entries.map { name, value in
+        tableEntries(tables).map { name, value in
             [name, figure(value, ["columns_compared", "compared"]), figure(value, ["columns_changed", "changed"]), figure(value, ["total_changes", "total", "changes"])]
         }
     }

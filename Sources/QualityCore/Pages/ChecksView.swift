@@ -1,14 +1,16 @@
 import ReportKit
 
-/// A checks report's blocks, from every JSON file holding a `checks` array (SodaCL-style
-/// results): counts per outcome, a result table with pass/warn/fail badges, and the sample
-/// failing rows a check kept.
+/// A checks report's blocks, from every JSON file holding a `checks` array (`reportcli
+/// check`'s results): its summary, counts per outcome, a result table with pass/warn/fail/
+/// error badges, and the sample failing rows a check kept (`failed_rows`).
 enum ChecksView {
     static func blocks(_ files: ReportFileSet) -> [PageBlock] {
         var blocks: [PageBlock] = []
         for file in files.files where file.path.name.hasSuffix(".json") {
             guard let checks = ReportFileSet.json(file)?["checks"]?.arrayValue else { continue }
             if blocks.isEmpty { blocks.append(.heading("Checks", level: 2, anchor: "checks")) }
+            let results = ReportFileSet.json(file)!
+            if let summary = results.text("summary") { blocks.append(.paragraph(summary)) }
             var tally: [String: Int] = [:]
             var rows: [[String]] = []
             var samples: [PageBlock] = []
@@ -16,13 +18,14 @@ enum ChecksView {
                 let outcome = check.text("outcome") ?? check.text("status") ?? ""
                 tally[outcome, default: 0] += 1
                 let name = check.text("name") ?? check.text("check") ?? "check \(index + 1)"
-                rows.append([check.text("dataset") ?? check.text("table") ?? "", name, check.text("column") ?? "", outcome, check.text("value") ?? ""])
+                let threshold = check["threshold"].map { $0.objectValue.map { object in object.map { "\($0.key) \($0.value.plainText)" }.joined(separator: ", ") } ?? $0.plainText } ?? ""
+                rows.append([check.text("dataset") ?? check.text("table") ?? "", name, outcome, check.text("value") ?? "", threshold, check.text("reason") ?? "", check.text("line") ?? ""])
                 if let sample = sampleTable(check, name: name) { samples.append(.table(sample)) }
             }
             let order = ["pass", "warn", "fail", "error"]
             let keys = order.filter { tally[$0] != nil } + tally.keys.filter { !order.contains($0) }.sorted()
             blocks.append(.facts(keys.map { PageBlock.Fact(name: $0.isEmpty ? "no outcome" : $0, value: String(tally[$0] ?? 0)) }))
-            blocks.append(.table(PageTable(caption: "Results of \(file.path.description)", header: ["table", "check", "column", "outcome", "value"], rows: rows, numericColumns: [4], statusColumn: 3)))
+            blocks.append(.table(PageTable(caption: "Results of \(file.path.description)", header: ["table", "check", "outcome", "value", "threshold", "reason", "line"], rows: rows, numericColumns: [3, 6], statusColumn: 2)))
             if !samples.isEmpty { blocks += [.heading("Sample failing rows", level: 3)] + samples }
         }
         return blocks
@@ -34,6 +37,15 @@ enum ChecksView {
         guard let found = keys.lazy.compactMap({ check[$0] }).first else { return nil }
         let holder = found.objectValue != nil ? found : JSONValue.object(["rows": found])
         guard let rows = holder["rows"]?.arrayValue, !rows.isEmpty else { return nil }
+        // `{"row": 7, "line": 8, "values": {"id": 7, "email": null}}` per row.
+        if rows.allSatisfy({ $0["values"]?.objectValue != nil }) {
+            var keys: [String] = []
+            for row in rows { for key in row["values"]!.objectValue!.keys where !keys.contains(key) { keys.append(key) } }
+            let header = ["row"] + keys
+            return PageTable(caption: "Failing rows of \(name)", header: header, rows: rows.map { row in
+                [row.text("row") ?? ""] + keys.map { row["values"]?.text($0) ?? "" }
+            }, numericColumns: [0])
+        }
         if let first = rows.first?.objectValue {
             let header = first.keys
             return PageTable(caption: "Failing rows of \(name)", header: header, rows: rows.map { row in header.map { row.text($0) ?? "" } })

@@ -23,7 +23,8 @@ enum PageStyle {
         caption{text-align:left;color:var(--muted);padding:2px 0}
         th,td{border-bottom:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
         th{background:var(--card);position:sticky;top:0;overflow-wrap:normal;white-space:nowrap}
-        td.n{text-align:right;font-variant-numeric:tabular-nums}
+        td{overflow-wrap:normal;word-break:normal;max-width:28em}
+        td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .charts{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-start;margin:0;content-visibility:auto;contain-intrinsic-size:auto 240px}
         .charts p{flex-basis:100%;margin:0;color:var(--muted);font-size:13px}
         svg.chart{max-width:100%;height:auto;background:var(--card);border-radius:4px}

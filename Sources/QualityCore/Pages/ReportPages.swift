@@ -6,9 +6,13 @@ public enum ReportPages {
     public static let page: ObjectKey = "report.html"
     /// The notebook's name in the report's folder.
     public static let notebook: ObjectKey = "report.ipynb"
+    /// How many earlier runs' manifests the trend uses (with this run, 30).
+    public static let historyRuns = TrendView.runs - 1
 
     /// `report.html` and `report.ipynb` for `report` (of the run of `day`) from its `files`
-    /// and the store's earlier manifests; a file the report made itself under either name
+    /// and the store's earlier manifests (``historyRuns`` of them are used; the report's
+    /// seconds and files' hashes are not shown, so the pages do not depend on when they are
+    /// made, and can be made before the report's record is final); a file the report made itself under either name
     /// (the `notebook` kind's) is kept and not written again.
     ///
     /// - Throws: ``MarkupError`` only if a page could not be written (a bug: every string

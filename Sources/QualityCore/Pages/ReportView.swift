@@ -24,7 +24,6 @@ public struct ReportView: Sendable, Hashable {
             .init(name: "date", value: day.description),
             .init(name: "kind", value: report.kind.name),
             .init(name: "status", value: report.status.rawValue),
-            .init(name: "took", value: ChartText.number(report.seconds) + " s"),
         ]
         facts += report.headline.map { .init(name: $0.name, value: ChartText.number($0.value).replacingOccurrences(of: "−", with: "-")) }
         blocks.append(.facts(facts))

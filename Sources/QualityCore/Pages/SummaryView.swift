@@ -1,8 +1,9 @@
 import ReportKit
 
 /// A table summary's blocks: per table its tidy summary (`summaries/{table}/summary.csv`),
-/// its row count (`profile.json`) and, per column, the top values from its value-count file
-/// (`summaries/{table}/{column}.csv`) and a histogram for numbers.
+/// its name and row count (`profile.json`) and, per column, the top values from its
+/// value-count file (`summaries/{table}/{column}.csv`, names as ``NameSegment``s) and a
+/// histogram for numbers.
 enum SummaryView {
     /// The charts drawn per column show at most this many values before "other".
     static let topValues = 10
@@ -17,11 +18,13 @@ enum SummaryView {
         return blocks
     }
 
-    static func tableBlocks(_ table: String, index: Int, files: ReportFileSet) -> [PageBlock] {
-        let base = "summaries/\(table)/"
-        var blocks: [PageBlock] = [.heading(table, level: 3, anchor: "table-\(index + 1)")]
+    /// `folder` is the table's key segment (``NameSegment``); the page shows the name.
+    static func tableBlocks(_ folder: String, index: Int, files: ReportFileSet) -> [PageBlock] {
+        let base = "summaries/\(folder)/"
         let summary = files.file(base + "summary.csv").flatMap(ReportFileSet.csv)
         let profile = files.file(base + "profile.json").flatMap(ReportFileSet.json)
+        let table = profile?["table"]?.stringValue ?? NameSegment.decode(folder) ?? folder
+        var blocks: [PageBlock] = [.heading(table, level: 3, anchor: "table-\(index + 1)")]
         var facts: [PageBlock.Fact] = []
         if let rows = profile?["row_count"]?.intValue { facts.append(.init(name: "rows", value: String(rows))) }
         if let summary, summary.count > 1 { facts.append(.init(name: "columns", value: String(summary.count - 1))) }
@@ -42,7 +45,8 @@ enum SummaryView {
         var counts: [(column: String, rows: [[String]])] = []
         for file in files.under(base) where file.path.segments.count == 3 && file.path.name.hasSuffix(".csv") && file.path.name != "summary.csv" {
             guard let records = ReportFileSet.csv(file), records.first == ["value", "count"] else { continue }
-            counts.append((String(file.path.name.dropLast(4)), Array(records.dropFirst())))
+            let segment = String(file.path.name.dropLast(4))
+            counts.append((NameSegment.decode(segment) ?? segment, Array(records.dropFirst())))
         }
         counts.sort { (columnOrder.firstIndex(of: $0.column) ?? Int.max, $0.column) < (columnOrder.firstIndex(of: $1.column) ?? Int.max, $1.column) }
         for (position, entry) in counts.enumerated() {

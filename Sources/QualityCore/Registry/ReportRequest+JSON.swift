@@ -28,3 +28,29 @@ extension ReportRequest {
         ]
     }
 }
+
+extension ReportRequest {
+    /// Reads a request back from ``json`` (a stored manifest): the same rules as the reports
+    /// file, so a manifest can't carry a request a reports file could not.
+    public init(json: JSONValue) throws(RegistryProblem) {
+        guard let object = json.objectValue else { throw RegistryProblem("expected an object, found \(json.kindDescription)") }
+        func text(_ value: JSONValue?, _ name: String) throws(RegistryProblem) -> String {
+            guard let text = value?.stringValue else { throw RegistryProblem("\(name): expected a string") }
+            return text
+        }
+        func optional(_ value: JSONValue?, _ name: String) throws(RegistryProblem) -> String? {
+            guard let value, !value.isNull else { return nil }
+            return try text(value, name)
+        }
+        guard let source = object["source"]?.objectValue else { throw RegistryProblem("source: expected an object") }
+        self.init(
+            stakeholder: try text(object["stakeholder"], "stakeholder"),
+            contact: try Contact(text(object["contact"]?["value"], "contact.value")),
+            source: RequestSource(
+                name: try text(source["name"], "source.name"), database: try optional(source["database"], "source.database"),
+                production: source["production"]?.boolValue ?? false),
+            ticket: try optional(object["ticket"], "ticket").map { (text) throws(RegistryProblem) in try Ticket(text) },
+            requested: try CalendarDay(text(object["requested"], "requested")),
+            reviewer: try optional(object["reviewer"], "reviewer"))
+    }
+}

@@ -18,14 +18,8 @@ extension SlackDigest {
         }
     }
 
-    /// How a report ended.
-    public enum Status: String, Sendable, Hashable {
-        case ok
-        /// Its checks only warned.
-        case warn
-        /// It threw, timed out, or a check failed.
-        case failed
-    }
+    /// How a report ended: the run's own ``ReportStatus``.
+    public typealias Status = ReportStatus
 
     /// One report's part of the message.
     public struct Report: Sendable, Hashable {

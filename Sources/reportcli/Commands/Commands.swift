@@ -5,6 +5,7 @@ extension CommandRegistry {
         SlipsCommand(),
         PipelineCommand(),
         ReportsCommand(),
+        RunCommand(),
         ProfileCommand(),
         ViewerCommand(),
         HelpCommand(),

@@ -29,14 +29,14 @@ enum PagesFixture {
                 reports.append(report)
             }
             let manifest = RunManifest(day: day, started: Date(timeIntervalSince1970: 1_710_288_000 + Double(index) * 86_400), seconds: 2.5, version: "0.1.0", reports: reports)
-            objects["\(folder(day))/index.json"] = (Array((JSONWriter.canonical(FixtureJSON.manifest(manifest)) + "\n").utf8), .json)
+            objects["\(folder(day))/index.json"] = (manifest.bytes, .json)
             manifests.append(manifest)
         }
-        let index = FixtureJSON.runsIndex(manifests.reversed())
-        objects["runs.json"] = (Array((JSONWriter.canonical(index) + "\n").utf8), .json)
+        let index = RunsIndex(runs: manifests.reversed().map { RunsIndex.Entry($0) })
+        objects["runs.json"] = (index.bytes, .json)
         var details: [String: JSONValue] = [:]
-        for manifest in manifests { details[manifest.day.description] = FixtureJSON.manifest(manifest) }
-        let viewer = try ViewerData(title: title, runsIndex: index, manifests: details)
+        for manifest in manifests { details[manifest.day.description] = manifest.json }
+        let viewer = try ViewerData(title: title, runsIndex: index.json, manifests: details)
         objects["index.html"] = (try ViewerPage.render(viewer), .html)
         return objects
     }
@@ -92,20 +92,27 @@ enum PagesFixture {
                 [img, "text", "3", "0", "2", img, "2", "", "", "", "", "", "", ""],
             ])),
             try file("summaries/\(img)/\(img).csv", csv([["value", "count"], [img, "2"], [script, "1"]])),
+            // A name with '/' as its key segment encodes it (NameSegment): <%2Fscript>….csv.
+            try file("summaries/\(img)/\(try NameSegment(script, role: .column).segment).csv", csv([["value", "count"], [script, "2"], ["plain", "1"]])),
         ]
         reports.append((ManifestReport(
             name: "Table Summary", folder: try ReportFolder(reportName: "Table Summary"), kind: .tableSummary, status: .ok, seconds: 0.4,
             files: [], attachments: [], request: request,
             headline: [Headline(name: "rows participant", value: Double(ages.count)), Headline(name: "rows \(img)", value: 3)]), summary))
         // Change report.
-        let previous = index == 0 ? "null" : "\"\(days[index - 1])\""
-        let changes = """
-            {"added_columns": [{"column": "analyte_type", "table": "biospecimen"}], "added_tables": [], "previous": \(previous),
-             "removed_columns": [{"column": "shipped_on", "table": "biospecimen"}], "removed_tables": ["\(script)"],
-             "tables": {"biospecimen": {"columns_changed": 2, "columns_compared": 6, "total_changes": \(8 + index)}}}
-            """
+        var changes: JSONObject = [
+            "date": .string(days[index]), "previous": index == 0 ? .null : .string(days[index - 1]),
+            "changes": .number(Double(8 + index)), "columns_changed": 2, "columns_compared": 6,
+            "added_tables": [], "removed_tables": [.string(script)],
+            "tables": [[
+                "table": "biospecimen", "changes": .number(Double(8 + index)),
+                "columns_compared": ["biospecimen_id", "participant_id", "composition", "volume_ul", "visible", "consent_code"],
+                "columns_changed": ["composition", "consent_code"], "added_columns": ["analyte_type"], "removed_columns": ["shipped_on"], "partial_columns": [],
+            ]],
+        ]
+        if index == 0 { changes["note"] = "nothing to compare with: no earlier run in the store has this report's summaries" }
         let changeFiles = [
-            try file("changes.json", Array(changes.utf8), .json),
+            try file("changes.json", Array((JSONWriter.canonical(.object(changes)) + "\n").utf8), .json),
             try file("diffs/biospecimen/composition.csv", csv([["value", "count", "previous_count", "change"],
                 ["Blood", "16", "\(11 - index)", "\(5 + index)"], ["Saliva", "4", "2", "2"], [img, "0", "1", "-1"]])),
             try file("diffs/biospecimen/consent_code.csv", csv([["value", "count", "previous_count", "change"], ["GRU", "30", "30", "0"], ["HMB", "8", "10", "-2"]])),
@@ -116,20 +123,23 @@ enum PagesFixture {
             headline: [Headline(name: "changes", value: Double(8 + index))]), changeFiles))
         // Checks.
         let outcome = ["pass", "warn", "fail"][index]
-        let checks = """
-            {"checks": [
-              {"check": "row_count > 0", "column": null, "dataset": "orders", "name": "row_count > 0", "outcome": "pass", "value": 12},
-              {"check": "missing_count(email) = 0", "column": "email", "dataset": "customers", "name": "missing_count(email) = 0", "outcome": "\(outcome)", "value": \(index),
-               "failed_rows": {"columns": ["id", "email"], "rows": [[7, null], [9, "\(img.replacingOccurrences(of: "\"", with: "\\\""))"]]}},
-              {"check": "duplicate_count(id) = 0", "column": "id", "dataset": "\(script)", "name": "duplicate_count(id) = 0", "outcome": "pass", "value": 0}
-            ]}
-            """
+        let checks: JSONValue = [
+            "checks_file": "checks/orders.yml", "status": .string(outcome), "summary": .string("3 checks: 2 passed, \(outcome == "pass" ? 1 : 0) more passed or not"),
+            "counts": ["pass": .number(outcome == "pass" ? 3 : 2), "warn": .number(outcome == "warn" ? 1 : 0), "fail": .number(outcome == "fail" ? 1 : 0), "error": 0],
+            "checks": [
+                ["check": "row_count > 0", "dataset": "orders", "line": 2, "column": 5, "outcome": "pass", "value": 12, "threshold": "> 0"],
+                ["check": "missing_count(email) = 0", "dataset": "customers", "line": 4, "column": 5, "outcome": .string(outcome), "value": .number(Double(index)),
+                 "threshold": ["fail": "> 1", "warn": "> 0"],
+                 "failed_rows": [["row": 7, "line": 8, "values": ["id": 7, "email": .null]], ["row": 9, "line": 10, "values": ["id": 9, "email": .string(img)]]]],
+                ["check": "duplicate_count(id) = 0", "dataset": .string(script), "line": 7, "column": 5, "outcome": "pass", "value": 0, "threshold": "= 0", "name": .string(img)],
+            ],
+        ]
         let status: ReportStatus = [.ok, .warn, .failed][index]
         reports.append((ManifestReport(
             name: "Orders checks", folder: try ReportFolder(reportName: "Orders checks"), kind: .checks, status: status, seconds: 0.1,
             files: [], attachments: [], request: nil,
             headline: [Headline(name: "checks failed", value: Double(index == 2 ? 1 : 0)), Headline(name: "checks warned", value: Double(index == 1 ? 1 : 0))]),
-            [try file("checks/results.json", Array(checks.utf8), .json)]))
+            [try file("checks/results.json", Array((JSONWriter.canonical(checks) + "\n").utf8), .json)]))
         // A custom kind whose name and message are attacks.
         reports.append((ManifestReport(
             name: img, folder: try ReportFolder(reportName: "Hostile report"), kind: .custom("tickets"), status: index == 1 ? .failed : .ok, seconds: 0.01,
@@ -158,41 +168,5 @@ extension ManifestReport {
                          bytes: file.bytes.count, sha256: SHA256.hex(SHA256.hash(file.bytes)))
         }
         return report
-    }
-}
-
-/// The manifest and runs-index JSON as their doc comments give it (the run writes the real
-/// ones; this stands in until that lands on this branch).
-enum FixtureJSON {
-    static func manifest(_ manifest: RunManifest) -> JSONValue {
-        .object([
-            "date": .string(manifest.day.description), "seconds": .number(manifest.seconds), "version": .string(manifest.version),
-            "started": .string(Timestamp.iso8601(manifest.started)), "delivery": .null,
-            "reports": .array(manifest.reports.map { report in
-                .object([
-                    "name": .string(report.name), "folder": .string(report.folder.name), "kind": .string(report.kind.name),
-                    "status": .string(report.status.rawValue), "seconds": .number(report.seconds), "error": report.error.map { .string($0) } ?? .null,
-                    "files": .array(report.files.map { file in
-                        .object(["key": .string(file.key.text), "path": .string(file.path.text), "content_type": .string(file.contentType.text),
-                                 "bytes": .number(Double(file.bytes)), "sha256": .string(file.sha256)])
-                    }),
-                    "attachments": .array(report.attachments.map(\.json)),
-                    "request": report.request?.json ?? .null,
-                    "headline": .array(report.headline.map { .object(["name": .string($0.name), "value": .number($0.value)]) }),
-                ])
-            }),
-        ])
-    }
-
-    static func runsIndex(_ manifests: [RunManifest]) -> JSONValue {
-        .object(["runs": .array(manifests.map { manifest in
-            let failed = manifest.reports.filter { $0.status == .failed }.count
-            let warned = manifest.reports.filter { $0.status == .warn }.count
-            return .object([
-                "date": .string(manifest.day.description), "manifest": .string("\(PagesFixture.folder(manifest.day))/index.json"),
-                "failed": .number(Double(failed)), "warned": .number(Double(warned)),
-                "reports": .array(manifest.reports.map { .object(["name": .string($0.name), "folder": .string($0.folder.name), "kind": .string($0.kind.name), "status": .string($0.status.rawValue)]) }),
-            ])
-        })])
     }
 }
