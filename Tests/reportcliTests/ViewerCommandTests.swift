@@ -61,3 +61,54 @@ struct ViewerCommandTests {
         #expect(run.stderr.contains("runs[0].date is missing or not YYYY-MM-DD"), "\(run.stderr)")
     }
 }
+
+/// `reportcli run` on two days, then `reportcli viewer`: every report of both runs has its
+/// page and notebook, the second day's trend draws both days, the notebook kind publishes a
+/// notebook file, and the viewer embeds both runs.
+@Suite("reportcli run, then reportcli viewer")
+struct RunThenViewerTests {
+    static let registry = """
+        reports:
+          - name: Table Summary
+            kind: table-summary
+            tables:
+              biospecimen: biospecimen.csv
+            change_report: true
+          - name: Weekly notebook
+            kind: notebook
+            notebook: notebooks/weekly.ipynb
+
+        """
+
+    @Test("two runs and the viewer over them")
+    func runsThenViewer() throws {
+        let scratch = try ScratchDirectory()
+        let reports = try scratch.file("reports.yaml", Self.registry)
+        let store = scratch.url.appendingPathComponent("store")
+        try FileManager.default.copyItem(at: FixturePaths.fixture("quality/data/biospecimen.csv"), to: scratch.url.appendingPathComponent("biospecimen.csv"))
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: FixturePaths.fixture("pages/every-output.ipynb"), to: scratch.url.appendingPathComponent("notebooks/weekly.ipynb"))
+        for day in ["2024-03-14", "2024-03-15"] {
+            let run = try ReportCLIProcess.run(["run", "--reports", reports, "--store", store.path, "--date", day, "--no-notify"])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        for folder in ["20240314-reports", "20240315-reports"] {
+            for report in ["Table_Summary", "Weekly_notebook"] {
+                for name in ["report.html", "report.ipynb"] {
+                    #expect(FileManager.default.fileExists(atPath: store.appendingPathComponent("\(folder)/\(report)/\(name)").path), "\(folder)/\(report)/\(name)")
+                }
+            }
+        }
+        let notebook = try Data(contentsOf: store.appendingPathComponent("20240315-reports/Weekly_notebook/report.ipynb"))
+        #expect(notebook == (try FixturePaths.data("pages/every-output.ipynb")))
+        let page = try String(contentsOf: store.appendingPathComponent("20240315-reports/Table_Summary/report.html"), encoding: .utf8)
+        #expect(page.contains("The last 2 runs, 2024-03-14 to 2024-03-15."))
+        #expect(page.contains("Compared with the run of 2024-03-14."))
+        let viewer = try ReportCLIProcess.run(["viewer", "--store", store.path])
+        #expect(viewer.status == 0, "\(viewer.stderr)")
+        #expect(try JSONReader.parse(viewer.stdout)["runs"]?.intValue == 2)
+        let index = try String(contentsOf: store.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains(#"{"date":"2024-03-15","dir":"20240315-reports""#))
+        #expect(index.contains(#""folder":"Weekly_notebook","kind":"notebook""#))
+    }
+}
