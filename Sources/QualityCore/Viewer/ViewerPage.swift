@@ -42,7 +42,7 @@ public enum ViewerPage {
                             .element("div", [.element("h3", text: "About"), .element("dl", attributes: [.id("report-meta")])]),
                             .element("div", [
                                 .element("h3", text: "Last 30 runs"),
-                                .element("div", attributes: [.id("history"), .class("history"), HTMLAttribute("role", "list")]),
+                                .element("div", attributes: [.id("history"), .class("history")]),
                                 .element("h3", text: "Downloads"),
                                 .element("ul", attributes: [.id("downloads"), .class("downloads")]),
                             ]),

@@ -16,8 +16,18 @@ enum PagesTools {
         return false
     }
 
-    /// Runs the venv's python with `arguments`; its stdout, or a failure with its stderr.
-    static func run(_ arguments: [String], timeout: Double = 600) throws -> String {
+    /// Runs the venv's python with `arguments` on a thread of its own (the browser test takes
+    /// a minute; it must not hold one of the few threads the other tests' tasks run on); its
+    /// stdout, or a failure with its stderr.
+    static func run(_ arguments: [String], timeout: Double = 600) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try runBlocking(arguments, timeout: timeout) })
+            }.start()
+        }
+    }
+
+    static func runBlocking(_ arguments: [String], timeout: Double) throws -> String {
         guard let python else { throw PagesToolFailure(description: "REPORTKIT_PAGES_PYTHON is not set (source .ci/steps/chromium.sh)") }
         let outcome = try ProcessRunner.run(URL(fileURLWithPath: python), arguments, environment: .inherited(adding: ["SE_OFFLINE": "true"]), timeout: timeout)
         guard outcome.status == 0, !outcome.timedOut else {
@@ -37,7 +47,7 @@ struct BrowserTests {
     static let screenshots = FixturePaths.packageRoot.appendingPathComponent(".build/pages-browser")
 
     @Test("the viewer and the pages work in Chromium; attack strings stay text; the wide page is fast", .enabled(if: PagesTools.shouldRun))
-    func browser() throws {
+    func browser() async throws {
         let scratch = try ScratchDirectory()
         let store = scratch.url.appendingPathComponent("store")
         try PagesFixture.write(to: store)
@@ -45,7 +55,7 @@ struct BrowserTests {
         try FileManager.default.createDirectory(at: wide.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(try WideFixture.pages().first { $0.path == ReportPages.page }!.bytes).write(to: wide)
         let script = FixturePaths.packageRoot.appendingPathComponent("Tests/Scripts/browser_check.py").path
-        let output = try PagesTools.run([script, store.path, Self.screenshots.path, wide.path])
+        let output = try await PagesTools.run([script, store.path, Self.screenshots.path, wide.path])
         let report = try JSONReader.parse(output)
         let checks = report["checks"]?.arrayValue ?? []
         #expect(checks.count >= 30, "\(output.prefix(2000))")
@@ -59,9 +69,9 @@ struct BrowserTests {
     }
 
     @Test("nbformat.validate passes on every notebook ReportKit writes; every SVG chart is well-formed XML", .enabled(if: PagesTools.shouldRun))
-    func notebooksValidate() throws {
+    func notebooksValidate() async throws {
         let scratch = try ScratchDirectory()
-        var written: [(String, [UInt8])] = try PagesFixture.store().filter { $0.key.hasSuffix(".ipynb") }.map { ($0.key, $0.value.bytes) }
+        var written: [(String, [UInt8])] = try PagesFixture.shared().filter { $0.key.hasSuffix(".ipynb") }.map { ($0.key, $0.value.bytes) }
         written += try WideFixture.pages().filter { $0.path == ReportPages.notebook }.map { ("wide/report.ipynb", $0.bytes) }
         var paths: [String] = []
         for (index, (_, bytes)) in written.enumerated() {
@@ -84,14 +94,14 @@ struct BrowserTests {
                             svgs += 1
             print(len(sys.argv) - 1, svgs)
             """
-        let output = try PagesTools.run(["-c", check] + paths).split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let output = try await PagesTools.run(["-c", check] + paths).split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         #expect(output.first == written.count)
         #expect((output.last ?? 0) > 200, "SVG charts validated: \(output)")
     }
 
     @Test("the first cell of a report's notebook loads its CSV files with pandas")
-    func notebookLoads() throws {
-        let store = try PagesFixture.store()
+    func notebookLoads() async throws {
+        let store = try PagesFixture.shared()
         let notebook = try JSONReader.parse(store["20240315-reports/Table_Summary/report.ipynb"]!.bytes)
         let first = notebook["cells"]?.arrayValue?[1]
         #expect(first?["cell_type"]?.stringValue == "code")
@@ -100,14 +110,14 @@ struct BrowserTests {
         #expect(source.contains("pd.read_csv(\"summaries/participant/summary.csv\""))
         #expect(source.contains("pd.read_csv(\"summaries/<img src=x onerror=alert(1)>/<img src=x onerror=alert(1)>.csv\""))
         // Run it when pandas is at hand (it is the reader's tool, not one CI must carry).
-        guard PagesTools.python != nil, (try? PagesTools.run(["-c", "import pandas"])) != nil else {
+        guard PagesTools.python != nil, (try? await PagesTools.run(["-c", "import pandas"])) != nil else {
             print("notice: no pandas in the pages venv; the loader cell was checked as text")
             return
         }
         let scratch = try ScratchDirectory()
         try PagesFixture.write(to: scratch.url)
         let folder = scratch.url.appendingPathComponent("20240315-reports/Table_Summary").path
-        let output = try PagesTools.run(["-c", "import os, sys; os.chdir(sys.argv[1]); exec(sys.argv[2]); print(len(frames), int(frames['summaries/participant/summary.csv'].shape[0]))", folder, source])
+        let output = try await PagesTools.run(["-c", "import os, sys; os.chdir(sys.argv[1]); exec(sys.argv[2]); print(len(frames), int(frames['summaries/participant/summary.csv'].shape[0]))", folder, source])
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "7 4")
     }
 }

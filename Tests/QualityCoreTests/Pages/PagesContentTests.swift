@@ -12,7 +12,7 @@ struct PagesContentTests {
 
     @Test("no report page has a script, a raw attack string or an external URL, and each has the CSP")
     func pagesAreInert() throws {
-        let store = try PagesFixture.store()
+        let store = try PagesFixture.shared()
         let pages = store.filter { $0.key.hasSuffix("/report.html") }
         #expect(pages.count == 14)
         for (key, page) in pages {
@@ -29,7 +29,7 @@ struct PagesContentTests {
 
     @Test("the viewer has exactly its own two scripts, the runs as script-safe JSON, and a hash CSP")
     func viewerIsInert() throws {
-        let text = String(decoding: try PagesFixture.store()["index.html"]!.bytes, as: UTF8.self)
+        let text = String(decoding: try PagesFixture.shared()["index.html"]!.bytes, as: UTF8.self)
         #expect(text.components(separatedBy: "<script").count - 1 == 2)
         #expect(text.contains(#"<script type="application/json" id="reportkit-runs">"#))
         #expect(!text.contains("<img src=x") && !text.contains("</script><script>alert"))
@@ -40,7 +40,7 @@ struct PagesContentTests {
 
     @Test("the viewer's embedded JSON reads back as the runs, newest first, with details")
     func viewerData() throws {
-        let text = String(decoding: try PagesFixture.store()["index.html"]!.bytes, as: UTF8.self)
+        let text = String(decoding: try PagesFixture.shared()["index.html"]!.bytes, as: UTF8.self)
         let start = text.range(of: #"id="reportkit-runs">"#)!.upperBound
         let end = text[start...].range(of: "</script>")!.lowerBound
         let data = try JSONReader.parse(String(text[start..<end]))

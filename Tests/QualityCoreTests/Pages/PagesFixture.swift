@@ -13,6 +13,14 @@ enum PagesFixture {
     static let days = ["2024-03-13", "2024-03-14", "2024-03-15"]
     static let title = "Clinic reports"
 
+    /// The store, made once for the tests that only read it.
+    static let made = Result { try store() }
+
+    /// ``made``'s objects.
+    static func shared() throws -> [String: (bytes: [UInt8], type: ContentType)] {
+        try made.get()
+    }
+
     /// Every object of the store: key → bytes and content type.
     static func store() throws -> [String: (bytes: [UInt8], type: ContentType)] {
         var objects: [String: (bytes: [UInt8], type: ContentType)] = [:]
@@ -43,7 +51,7 @@ enum PagesFixture {
 
     /// Writes the store under `directory`.
     static func write(to directory: URL) throws {
-        for (key, object) in try store() {
+        for (key, object) in try shared() {
             let url = directory.appendingPathComponent(key)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(object.bytes).write(to: url)

@@ -11,7 +11,7 @@ import Testing
 struct PagesGoldenTests {
     @Test("every file of the fixture store equals its golden")
     func goldens() throws {
-        let store = try PagesFixture.store()
+        let store = try PagesFixture.shared()
         #expect(store.count > 30)
         var mismatches: [String] = []
         for key in store.keys.sorted() {
@@ -24,7 +24,7 @@ struct PagesGoldenTests {
 
     @Test("the fixture store is made twice the same (byte-stable)")
     func stable() throws {
-        let first = try PagesFixture.store()
+        let first = try PagesFixture.shared()
         let second = try PagesFixture.store()
         #expect(first.keys.sorted() == second.keys.sorted())
         for key in first.keys { #expect(first[key]!.bytes == second[key]!.bytes, "\(key)") }
@@ -32,7 +32,7 @@ struct PagesGoldenTests {
 
     @Test("every report of every run has report.html and report.ipynb with their content types")
     func pagesForEveryReport() throws {
-        let store = try PagesFixture.store()
+        let store = try PagesFixture.shared()
         for day in PagesFixture.days {
             let folder = day.replacingOccurrences(of: "-", with: "") + "-reports"
             let manifest = try JSONReader.parse(store["\(folder)/index.json"]!.bytes)
