@@ -7,9 +7,8 @@ enum ChecksView {
     static func blocks(_ files: ReportFileSet) -> [PageBlock] {
         var blocks: [PageBlock] = []
         for file in files.files where file.path.name.hasSuffix(".json") {
-            guard let checks = ReportFileSet.json(file)?["checks"]?.arrayValue else { continue }
+            guard let results = ReportFileSet.json(file), let checks = results["checks"]?.arrayValue else { continue }
             if blocks.isEmpty { blocks.append(.heading("Checks", level: 2, anchor: "checks")) }
-            let results = ReportFileSet.json(file)!
             if let summary = results.text("summary") { blocks.append(.paragraph(summary)) }
             var tally: [String: Int] = [:]
             var rows: [[String]] = []
