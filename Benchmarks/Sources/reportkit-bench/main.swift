@@ -17,6 +17,9 @@ import ReportKit
 //       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
 //       and the original's handler too when a Python and a runner script are given
 //   reportkit-bench profile-core [--rows N] [--types T,…]  the profile core alone, per column type
+//   reportkit-bench table-summary DIR [--megabytes N] [--exact]
+//       the table-summary report on N MB (default 1000) of generated CSV written to DIR (then
+//       deleted): time and peak memory in process
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in arguments: inout [String]) -> String? {
@@ -144,6 +147,13 @@ case "profile-core":
     let types = option("--types", in: &arguments)?.split(separator: ",").compactMap { ColumnType(rawValue: String($0)) }
     try ProfileCoreBench.run(rows: Int(option("--rows", in: &arguments) ?? "") ?? 2_000_000, types: types ?? ColumnType.allCases)
 
+case "table-summary":
+    let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000
+    let exact = arguments.contains("--exact")
+    arguments.removeAll { $0 == "--exact" }
+    guard arguments.count == 2 else { fatalError("table-summary needs DIR") }
+    try await TableSummaryBench.run(megabytes: megabytes, directory: arguments[1], limits: exact ? .exact : .default)
+
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | table-summary DIR [--megabytes N] [--exact]")
 }

@@ -46,39 +46,49 @@ public struct ChangeComparison: Sendable, Hashable {
     public var columnsCompared: Int { tables.reduce(0) { $0 + $1.compared.count } }
     public var columnsChanged: Int { tables.reduce(0) { $0 + $1.changedColumns.count } }
 
-    /// Compares `current` (this run's summaries) with the previous run's, read from the
-    /// context's history for the report folder `folder`.
-    public static func make(current: [TableSummary], folder: ReportFolder, context: ReportContext) async throws -> ChangeComparison {
-        guard let previous = try await PreviousSummaries.find(before: context.day, folder: folder, history: context.history) else {
-            return ChangeComparison(day: context.day, previousDay: nil, tables: [], addedTables: [], removedTables: [])
-        }
-        var tables: [TableChanges] = []
-        for summary in current {
-            guard let before = previous.tables.first(where: { $0.name == summary.table }) else { continue }
-            let columns = summary.profile.columns.map(\.name)
-            var compared: [ColumnChanges] = []
-            var partial: [String] = []
-            for column in summary.profile.columns where summary.countedColumns.contains(column.name) {
-                guard let path = before.valueCounts[column.name] else { continue }
-                let place = "\(previous.day)/\(folder)/\(path)"
-                guard let bytes = try await context.history.file(path, folder: folder, day: previous.day) else {
-                    throw ValueCountFileError("the \(previous.day) run's \(folder)/\(path) is in its manifest but not in the store")
-                }
-                let old = try ValueCountFile.read(bytes, file: place)
-                let new = column.valueCounts.entries.map { (value: $0.value.description, count: $0.count) }
-                compared.append(ColumnChanges(column: column.name, changes: ValueChange.changes(current: new, previous: old)))
-                if !column.valueCounts.isExact || before.partial.contains(column.name) { partial.append(column.name) }
+    /// The run compared with; `nil` when there is none.
+    public private(set) var previous: PreviousSummaries?
+
+    /// A comparison of the run of `day` with `previous` (none yet made): feed it each table's
+    /// summary with ``compare(_:folder:history:)`` as the table is done, then ``finish(tables:)``.
+    public init(day: CalendarDay, previous: PreviousSummaries?) {
+        self.day = day
+        self.previousDay = previous?.day
+        self.previous = previous
+        self.tables = []
+        self.addedTables = []
+        self.removedTables = []
+    }
+
+    /// Compares `summary` with the previous run's table of the same name, if it had one,
+    /// reading that run's value-count files of `folder` from `history`.
+    public mutating func compare(_ summary: TableSummary, folder: ReportFolder, history: any RunHistory) async throws {
+        guard let previous, let before = previous.tables.first(where: { $0.name == summary.table }) else { return }
+        let columns = summary.profile.columns.map(\.name)
+        var compared: [ColumnChanges] = []
+        var partial: [String] = []
+        for column in summary.profile.columns where summary.countedColumns.contains(column.name) {
+            guard let path = before.valueCounts[column.name] else { continue }
+            guard let bytes = try await history.file(path, folder: folder, day: previous.day) else {
+                throw ValueCountFileError("the \(previous.day) run's \(folder)/\(path) is in its manifest but not in the store")
             }
-            tables.append(TableChanges(
-                table: summary.table, compared: compared,
-                addedColumns: columns.filter { !before.columns.contains($0) },
-                removedColumns: before.columns.filter { !columns.contains($0) },
-                partialColumns: partial))
+            let old = try ValueCountFile.read(bytes, file: "\(previous.day)/\(folder)/\(path)")
+            let new = column.valueCounts.entries.map { (value: $0.value.description, count: $0.count) }
+            compared.append(ColumnChanges(column: column.name, changes: ValueChange.changes(current: new, previous: old)))
+            if !column.valueCounts.isExact || before.partial.contains(column.name) { partial.append(column.name) }
         }
-        let names = current.map(\.table)
-        return ChangeComparison(
-            day: context.day, previousDay: previous.day, tables: tables,
-            addedTables: names.filter { name in !previous.tables.contains { $0.name == name } },
-            removedTables: previous.tables.map(\.name).filter { !names.contains($0) })
+        tables.append(TableChanges(
+            table: summary.table, compared: compared,
+            addedColumns: columns.filter { !before.columns.contains($0) },
+            removedColumns: before.columns.filter { !columns.contains($0) },
+            partialColumns: partial))
+    }
+
+    /// Records which of this run's tables (`names`, in order) are new and which of the
+    /// previous run's are gone.
+    public mutating func finish(tables names: [String]) {
+        guard let previous else { return }
+        addedTables = names.filter { name in !previous.tables.contains { $0.name == name } }
+        removedTables = previous.tables.map(\.name).filter { !names.contains($0) }
     }
 }

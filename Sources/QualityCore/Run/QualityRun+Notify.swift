@@ -6,7 +6,9 @@ extension QualityRun {
     /// split), then the files reports asked to share; for `--dryrun` only shows them.
     /// Never throws: a failure after the publisher's retries is the delivery's error.
     func notify(_ publisher: any MessagePublisher, reports: [RanReport], day: CalendarDay, options: RunOptions) async -> (RunManifest.Delivery, [JSONValue]) {
-        let input = SlackDigest.Input(date: day.start, viewerURL: options.viewerURL, reports: reports.map { Self.digestReport($0.record) })
+        let input = SlackDigest.Input(
+            date: day.start, viewerURL: options.viewerURL,
+            reports: reports.map { Self.digestReport($0.record, linking: options.viewerURL, day: day) })
         let messages = SlackDigest(limits: options.slackLimits).messages(for: input)
         var files = reports.flatMap(\.slackFiles)
         if !files.isEmpty, !publisher.canUploadFiles {
@@ -33,9 +35,33 @@ extension QualityRun {
         }
     }
 
-    static func digestReport(_ record: ManifestReport) -> SlackDigest.Report {
-        SlackDigest.Report(
-            name: record.name, status: record.status, attachments: record.attachments, error: record.error,
+    /// The store failed: the run stops without a manifest, and Slack is told so (best
+    /// effort: a failure to tell is logged).
+    func tellStoreFailed(_ publisher: any MessagePublisher, day: CalendarDay, error: any Error) async {
+        let line = logger.redact(Self.firstLine(String(describing: error)))
+        let title = "Quality reports \(day): the run failed"
+        let message = SlackMessage(
+            text: title, blocks: [.header(title)],
+            attachments: [SlackAttachment(color: .danger, title: "Storing the reports failed", text: SlackText.fitted(line, limit: 3_000, escaping: true), fallback: "Storing the reports failed: \(line)")])
+        do {
+            try await publisher.post(message.json)
+        } catch {
+            logger.error("Slack: could not say that the run failed: \(logger.redact(Self.firstLine(String(describing: error))))")
+        }
+    }
+
+    /// The report's part of the message; with a viewer, its titled attachments that link
+    /// nowhere link to the report in the viewer (`{viewer}#YYYY-MM-DD/{Folder}`).
+    static func digestReport(_ record: ManifestReport, linking viewer: String? = nil, day: CalendarDay) -> SlackDigest.Report {
+        var attachments = record.attachments
+        if let viewer, !viewer.isEmpty {
+            let link = SlackDigest.deepLink(viewer, day: "\(day)/\(record.folder.name)")
+            for index in attachments.indices where attachments[index].title != nil && attachments[index].titleLink == nil {
+                attachments[index].titleLink = link
+            }
+        }
+        return SlackDigest.Report(
+            name: record.name, status: record.status, attachments: attachments, error: record.error,
             request: record.request.map {
                 SlackDigest.Request(stakeholder: $0.stakeholder, contact: $0.contact.description, ticket: $0.ticket?.description)
             })

@@ -6,8 +6,7 @@ extension QualityRun {
     /// soon as it ends; returns their manifest records in `entries` order.
     ///
     /// - Throws: the first store error, after every started report ended.
-    /// `pagesHistory`: the earlier manifests the reports' pages draw their trends from.
-    func runAll(_ entries: [ReportEntry], context: ReportContext, options: RunOptions, pagesHistory: [RunManifest] = []) async throws -> [RanReport] {
+    func runAll(_ entries: [ReportEntry], context: ReportContext, options: RunOptions) async throws -> [RanReport] {
         var records = [RanReport?](repeating: nil, count: entries.count)
         var storeError: (any Error)?
         try await withThrowingTaskGroup(of: (Int, RanReport).self) { group in
@@ -17,7 +16,7 @@ extension QualityRun {
                 let index = next
                 next += 1
                 group.addTask {
-                    (index, try await self.runOne(entries[index], number: index + 1, of: entries.count, context: context, options: options, pagesHistory: pagesHistory))
+                    (index, try await self.runOne(entries[index], number: index + 1, of: entries.count, context: context, options: options))
                 }
             }
             for _ in 0..<options.concurrency { start() }
@@ -34,18 +33,20 @@ extension QualityRun {
     }
 
     /// One report, isolated: its failure is a record, only the store's is thrown.
-    func runOne(_ entry: ReportEntry, number: Int, of total: Int, context: ReportContext, options: RunOptions, pagesHistory: [RunManifest] = []) async throws -> RanReport {
+    func runOne(_ entry: ReportEntry, number: Int, of total: Int, context: ReportContext, options: RunOptions) async throws -> RanReport {
         let tag = "[\(number)/\(total)] \(entry.name)"
         logger.info("\(tag) (\(entry.kind)) started")
         let begin = stopwatch.seconds()
         var record = ManifestReport(
             name: entry.name, folder: entry.folder, kind: entry.kind, status: .failed, seconds: 0, files: [], attachments: [],
             request: entry.request, headline: [])
+        var files: [ReportFile] = []
         var slackFiles: [MessageFile] = []
         do {
             let report = try catalog.report(for: entry.kind)
             let result = try await Self.withTimeout(options.timeout) { try await report.run(entry, context: context) }
-            var files = try Self.storedFiles(result, entry: entry)
+            files = try Self.storedFiles(result, entry: entry)
+            try Self.checkKeys(files, prefix: context.day.reportPrefix(entry.folder))
             record.status = result.status
             // As Slack's JSON gives them back (the fallback filled in), so a manifest read
             // from the store equals the one written.
@@ -53,30 +54,29 @@ extension QualityRun {
                 try SlackAttachment(json: attachment.json, path: "attachments[\(index)]")
             }
             record.headline = result.headline
-            record.files = files.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
-            // Its page and notebook (report.html, report.ipynb), beside its files.
-            files += try ReportPages.files(for: record, day: context.day, files: files, history: pagesHistory)
-            record.files = files.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
             slackFiles = result.slackFiles.compactMap { path in
                 files.first { $0.path == path }.map { MessageFile(filename: String(path.name), title: "\(entry.name): \(path.text)", data: Data($0.bytes)) }
             }
-            if !options.dryrun {
-                for file in files {
-                    let key = try context.day.reportPrefix(entry.folder).appending(file.path.text)
-                    try await store.put(key, Data(file.bytes), contentType: file.contentType.text)
-                }
-            }
-        } catch let error as ObjectStoreError where error.category == .outsideSystem {
-            logger.error("\(tag): storing its files failed: \(error)")
-            throw error
         } catch {
             record.status = .failed
             record.error = logger.redact(String(describing: error))
-            record.files = []
             record.attachments = []
+            record.headline = []
+            files = []
             slackFiles = []
         }
         record.seconds = RunFormat.rounded(stopwatch.seconds() - begin)
+        record.files = files.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
+        files += companionFiles(record, files: files, context: context, tag: tag)
+        record.files = files.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
+        if !options.dryrun {
+            do {
+                try await put(files, under: context.day.reportPrefix(entry.folder))
+            } catch {
+                logger.error("\(tag): storing its files failed: \(error)")
+                throw error
+            }
+        }
         let took = "in \(RunFormat.seconds(record.seconds)) s"
         switch record.status {
         case .failed:
@@ -85,6 +85,46 @@ extension QualityRun {
             logger.info("\(tag): \(record.status.rawValue) \(took), \(record.files.count) file\(record.files.count == 1 ? "" : "s")")
         }
         return RanReport(record: record, slackFiles: slackFiles)
+    }
+
+    /// Puts `files` under `prefix`, eight at a time (a store's writes wait on the network).
+    func put(_ files: [ReportFile], under prefix: ObjectPrefix) async throws {
+        let store = store
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = 0
+            func start() throws {
+                guard next < files.count else { return }
+                let file = files[next]
+                next += 1
+                let key = try prefix.appending(file.path.text)
+                group.addTask { try await store.put(key, Data(file.bytes), contentType: file.contentType.text) }
+            }
+            for _ in 0..<Self.putsAtOnce { try start() }
+            while try await group.next() != nil { try start() }
+        }
+    }
+
+    /// Files of one report written at once.
+    static let putsAtOnce = 8
+
+    /// What the companions make beside the report's files (its page, its notebook), the
+    /// report's own files winning a shared path. A companion that throws is logged; the
+    /// report keeps its status and files.
+    func companionFiles(_ record: ManifestReport, files: [ReportFile], context: ReportContext, tag: String) -> [ReportFile] {
+        var taken = Set(files.map(\.path))
+        var made: [ReportFile] = []
+        for companion in companions {
+            do {
+                let extra = try companion.files(for: record, day: context.day, files: files, history: companionHistory)
+                try Self.checkKeys(extra, prefix: context.day.reportPrefix(record.folder))
+                for file in extra where taken.insert(file.path).inserted {
+                    made.append(file)
+                }
+            } catch {
+                logger.error("\(tag): \(type(of: companion)) made nothing: \(logger.redact(String(describing: error)))")
+            }
+        }
+        return made
     }
 
     /// The report's files and, when the entry has request metadata and the report made no
@@ -104,8 +144,17 @@ extension QualityRun {
         return files
     }
 
+    /// Throws unless every file's key in the store is a key (not too long).
+    static func checkKeys(_ files: [ReportFile], prefix: ObjectPrefix) throws(ReportResultProblem) {
+        for file in files {
+            do { _ = try prefix.appending(file.path.text) } catch {
+                throw ReportResultProblem("the file '\(file.path)' can't be stored under \(prefix): \(error.message)")
+            }
+        }
+    }
+
     static func manifestFile(_ file: ReportFile, day: CalendarDay, folder: ReportFolder) -> ManifestFile {
-        // A report's folder and a valid relative key always make a valid key.
+        // Checked by checkKeys before a file gets here.
         let key = try! day.reportPrefix(folder).appending(file.path.text)
         return ManifestFile(key: key, path: file.path, contentType: file.contentType, bytes: file.bytes.count, sha256: SHA256.hex(file.bytes))
     }
@@ -114,25 +163,27 @@ extension QualityRun {
         String(text.split(whereSeparator: \.isNewline).first ?? "")
     }
 
-    /// `work`'s result, or ``ReportTimedOut`` once `seconds` pass. A report that does not
-    /// stop when cancelled is left behind: the run does not wait for it.
+    /// `work`'s result, or ``ReportTimedOut`` once it has run `seconds` (counted from when
+    /// it starts running, so a busy machine's wait for a thread is not the report's time).
+    /// A report that does not stop when cancelled is left behind: the run does not wait.
     static func withTimeout(_ seconds: Double, _ work: @escaping @Sendable () async throws -> ReportResult) async throws -> ReportResult {
         let gate = ResumeGate<ReportResult>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 gate.set(continuation)
                 let worker = Task {
+                    // On a dispatch queue, not the cooperative pool: reports that block its
+                    // threads can't keep the time-out from firing. Firing after the report
+                    // ended does nothing.
+                    DispatchQueue.global().asyncAfter(deadline: .now() + max(0, min(seconds, 1e9))) {
+                        if gate.resume(.failure(ReportTimedOut(seconds: seconds))) { gate.cancelWorker() }
+                    }
                     do { gate.resume(.success(try await work())) } catch { gate.resume(.failure(error)) }
                 }
-                // On a dispatch queue, not the cooperative pool: reports that block its
-                // threads can't keep the time-out from firing. Firing after the report
-                // ended does nothing.
-                DispatchQueue.global().asyncAfter(deadline: .now() + max(0, min(seconds, 1e9))) {
-                    if gate.resume(.failure(ReportTimedOut(seconds: seconds))) { worker.cancel() }
-                }
+                gate.attach(worker)
             }
         } onCancel: {
-            gate.resume(.failure(CancellationError()))
+            if gate.resume(.failure(CancellationError())) { gate.cancelWorker() }
         }
     }
 }
@@ -157,6 +208,27 @@ final class ResumeGate<Value: Sendable>: @unchecked Sendable {
             return nil
         }
         if let early { continuation.resume(with: early) }
+    }
+
+    private var worker: Task<Void, Never>?
+    private var cancelled = false
+
+    /// The task running the report, cancelled by ``cancelWorker()``.
+    func attach(_ task: Task<Void, Never>) {
+        let cancelNow = lock.withLock {
+            worker = task
+            return cancelled
+        }
+        if cancelNow { task.cancel() }
+    }
+
+    /// Cancels the report's task (now, or when it is attached).
+    func cancelWorker() {
+        let task = lock.withLock {
+            cancelled = true
+            return worker
+        }
+        task?.cancel()
     }
 
     /// `true` when this call resumed it (the first one).

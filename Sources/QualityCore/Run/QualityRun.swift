@@ -29,6 +29,10 @@ public struct QualityRun: Sendable {
     public var stopwatch: any Stopwatch
     /// Progress (which report, N of M, seconds) and problems.
     public var logger: Logger
+    /// What is made beside every report's files once it ran (its page): none by default.
+    public var companions: [any ReportCompanion] = []
+    /// The earlier runs' manifests the companions are given; read at the start of a run.
+    var companionHistory: [RunManifest] = []
 
     public init(
         catalog: ReportCatalog, store: any ObjectStore, tables: any TableOpener, publisher: (any MessagePublisher)?,
@@ -56,15 +60,18 @@ public struct QualityRun: Sendable {
         let index = try await readIndex()
         let earlier = options.only.isEmpty ? nil : try await readManifest(day)
 
-        let context = ReportContext(day: day, now: now, registry: registry, tables: tables, history: StoreRunHistory(store: store))
-        // The pages' trends: an earlier manifest that can't be read leaves them shorter, it
-        // does not stop the run.
-        let pagesHistory: [RunManifest]
-        do { pagesHistory = try await context.history.manifests(before: day, limit: ReportPages.historyRuns) } catch {
-            logger.warning("the report pages' trends leave out the earlier runs: \(error)")
-            pagesHistory = []
+        let history = StoreRunHistory(store: store)
+        let context = ReportContext(day: day, now: now, registry: registry, tables: tables, history: history)
+        var job = self
+        let wanted = companions.map(\.historyRuns).max() ?? 0
+        job.companionHistory = wanted > 0 ? try await history.manifests(before: day, limit: wanted) : []
+        let ran: [RanReport]
+        do {
+            ran = try await job.runAll(entries, context: context, options: options)
+        } catch {
+            if options.notify, !options.dryrun, let publisher { await tellStoreFailed(publisher, day: day, error: error) }
+            throw error
         }
-        let ran = try await runAll(entries, context: context, options: options, pagesHistory: pagesHistory)
 
         var delivery: RunManifest.Delivery?
         var requests: [JSONValue] = []

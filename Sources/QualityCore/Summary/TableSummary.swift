@@ -30,16 +30,28 @@ public struct TableSummary: Sendable, Hashable {
     /// The files, in order: `summary.csv`, `profile.json`, then the value counts in column order.
     public func files() throws -> [ReportFile] {
         let folder = try Self.folder(of: table)
+        var seen: Set<String> = []
+        for column in profile.columns where !seen.insert(column.name).inserted {
+            throw TableSummaryError("the table '\(table)' has two columns named '\(column.name)': their value counts would be one file")
+        }
         var files = [
             ReportFile(path: try folder.appending("summary.csv"), contentType: .csv, bytes: Array(summaryCSV.utf8)),
             ReportFile(path: try folder.appending("profile.json"), contentType: .json, bytes: Array((JSONWriter.canonical(json) + "\n").utf8)),
         ]
         for column in profile.columns where countedColumns.contains(column.name) {
             let segment = try NameSegment(column.name, role: .column).segment
-            let rows = [ValueCounts.header] + column.valueCounts.rows
-            files.append(ReportFile(path: try folder.appending(segment + ".csv"), contentType: .csv, bytes: Array(CSVWriter.text(rows).utf8)))
+            files.append(ReportFile(path: try folder.appending(segment + ".csv"), contentType: .csv, bytes: Self.valueCountBytes(column.valueCounts)))
         }
         return files
+    }
+
+    /// A `{column}.csv` file, written row by row (a column may have millions of values).
+    static func valueCountBytes(_ counts: ValueCounts) -> [UInt8] {
+        var writer = CSVWriter()
+        writer.write(ValueCounts.header)
+        let mark = counts.countsAreExact ? "" : "~"
+        for entry in counts.entries { writer.write([entry.value.description, mark + String(entry.count)]) }
+        return writer.bytes
     }
 
     /// `summary.csv`: the tidy header, then one row per column.

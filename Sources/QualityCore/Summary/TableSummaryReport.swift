@@ -26,7 +26,13 @@ public struct TableSummaryReport: Report {
         guard case .tableSummary(let options) = entry.options else {
             throw TableSummaryError("the report '\(entry.name)' is a \(entry.kind) report, not a table summary")
         }
-        var summaries: [TableSummary] = []
+        let compares = options.changeReport || entry.kind == .changeReport
+        var comparison: ChangeComparison?
+        if compares {
+            let previous = try await PreviousSummaries.find(before: context.day, folder: entry.folder, history: context.history)
+            comparison = ChangeComparison(day: context.day, previous: previous)
+        }
+        var result = ReportResult()
         for (name, spec) in options.tables {
             _ = try NameSegment(name, role: .table)
             let scan = SummaryScan(declared: spec.types, ignored: Set(options.ignoreColumns), limits: limits)
@@ -34,13 +40,14 @@ public struct TableSummaryReport: Report {
             if ValueRecount(for: profile).isNeeded {
                 profile = try await scan.recount(try await context.tables.open(spec, name: name), profile: profile)
             }
-            summaries.append(TableSummary(table: name, profile: profile, options: options, absentDeclarations: scan.absentDeclarations(profile)))
+            // One table's profile at a time: its files and its comparison are made, then it goes.
+            let summary = TableSummary(table: name, profile: profile, options: options, absentDeclarations: scan.absentDeclarations(profile))
+            result.files += try summary.files()
+            result.headline.append(Headline(name: "rows \(name)", value: Double(profile.rowCount)))
+            try await comparison?.compare(summary, folder: entry.folder, history: context.history)
         }
-        var result = ReportResult(
-            files: try summaries.flatMap { try $0.files() },
-            headline: summaries.map { Headline(name: "rows \($0.table)", value: Double($0.profile.rowCount)) })
-        if options.changeReport || entry.kind == .changeReport {
-            let comparison = try await ChangeComparison.make(current: summaries, folder: entry.folder, context: context)
+        if var comparison {
+            comparison.finish(tables: options.tables.map(\.name))
             result.files += try comparison.files()
             result.attachments += comparison.attachments
             result.headline += comparison.headline

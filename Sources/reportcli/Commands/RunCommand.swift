@@ -71,9 +71,11 @@ struct RunCommand: Command {
         }
 
         let store = try Stores.objects(try values.required(Self.store), logger: logger)
-        let job = QualityRun(
+        var job = QualityRun(
             catalog: catalog, store: store, tables: LiveTableOpener(base: registry.base, logger: logger), publisher: publisher,
             clock: try Clocks.from(values.value(Self.now), command: command), stopwatch: ContinuousStopwatch(), logger: logger)
+        // Every report's page and notebook (report.html, report.ipynb) beside its files.
+        job.companions = [ReportPagesCompanion()]
         let outcome = try await job.run(registry, options: options)
         if options.dryrun {
             let output: JSONValue = [

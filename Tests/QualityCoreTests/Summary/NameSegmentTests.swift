@@ -84,4 +84,14 @@ struct NameSegmentTests {
         ])
         #expect(SummaryFixture.text(result, "summaries/t%2F1/summary.csv")?.contains("\nsummary,integer,1,") == true)
     }
+
+    @Test func twoColumnsOfOneNameAreRefused() async throws {
+        // A query may name two columns alike (`select a, a from t`); a file can't hold both.
+        let table = InMemoryTableSource(names: ["a", "a"], rows: [["1", "2"]])
+        let entry = try SummaryFixture.entry([("t", [:])])
+        let error = await #expect(throws: TableSummaryError.self) {
+            try await TableSummaryReport().run(entry, context: try SummaryFixture.context("2024-03-15", tables: SummaryTables(["t": table])))
+        }
+        #expect(error?.message == "the table 't' has two columns named 'a': their value counts would be one file")
+    }
 }

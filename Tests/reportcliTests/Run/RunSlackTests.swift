@@ -4,7 +4,7 @@ import ReportKitTestSupport
 import Testing
 
 /// `reportcli run` as a process against a loopback Slack that records every request.
-@Suite("reportcli run and Slack")
+@Suite("reportcli run and Slack", .serialized)
 struct RunSlackTests {
     static let token = "xoxb-7777-8888-RUNSECRETTOKEN"
     static let hook = "/services/T0001/B0002/RUNHOOKSECRET"
@@ -23,10 +23,12 @@ struct RunSlackTests {
         #expect(attachments[2]["color"] == "danger")
         #expect(attachments[2]["text"]?.stringValue?.contains("no_such_table") == true)
         #expect(JSONWriter.compact(message).contains("reports.example.org/#2024-03-15"))
+        #expect(attachments[0]["title_link"] == "https://reports.example.org/#2024-03-15/Consent_Codes")
         let files = run.storedFiles()
         #expect(files.contains("20240315-reports/Consent_Codes/report.csv"))
         #expect(files.contains("20240315-reports/Report_Requests/by_month.csv"))
-        #expect(!files.contains { $0.hasPrefix("20240315-reports/Broken_Query/") })
+        // The failed report has only its page and notebook, which show the failure.
+        #expect(files.filter { $0.hasPrefix("20240315-reports/Broken_Query/") }.sorted() == ["20240315-reports/Broken_Query/report.html", "20240315-reports/Broken_Query/report.ipynb"])
         let manifest = try run.manifest()
         #expect(manifest["reports"]?.arrayValue?[2]["status"] == "failed")
         #expect(manifest["delivery"]?["status"] == "sent")
@@ -146,5 +148,19 @@ struct RunSlackTests {
         let both = try run.run(["--slack-webhook", "https://hooks.example.org/x/SECRETHOOK", "--slack-token", Self.token, "--slack-channel", "C1"])
         #expect(both.status == 2)
         #expect(!(both.stdout + both.stderr).contains("SECRETHOOK") && !(both.stdout + both.stderr).contains(Self.token))
+    }
+
+    @Test("a store that can't be written is exit 3, and Slack is told the run failed")
+    func storeFails() throws {
+        let run = try RunScratch()
+        _ = try run.scratch.file("store", "a file where the store's folder should be")
+        let slack = try LoopbackHTTPServer(replies: [], fallback: .status(200, body: "ok"))
+        let outcome = try run.run(["--slack-webhook", slack.url(Self.hook).absoluteString])
+        #expect(outcome.status == 3, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("reportcli: error: cannot open the store's folder"))
+        #expect(slack.requests.count == 1)
+        let message = try JSONReader.parse(try #require(slack.requests.first).text)
+        #expect(message["text"] == "Quality reports 2024-03-15: the run failed")
+        #expect(message["attachments"]?.arrayValue?.first?["text"]?.stringValue?.hasPrefix("cannot open the store's folder") == true)
     }
 }
