@@ -218,6 +218,14 @@ try:
         overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         check("report page fits the %s width (no sideways scroll of the page)" % name, overflow <= 0, overflow)
     driver.set_window_size(1280, 900)
+    # And in dark mode (prefers-color-scheme: dark).
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    open_viewer("#2024-03-15/Daily_Changes")
+    time.sleep(0.5)
+    driver.save_screenshot(os.path.join(shots, "viewer-dark.png"))
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    check("dark mode: the viewer's background is dark", background == "rgb(18, 20, 23)", background)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
     # A wide table's page: size and time to render.
     if wide:

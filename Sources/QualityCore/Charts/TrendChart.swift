@@ -35,7 +35,7 @@ public struct TrendChart: Sendable, Hashable {
         let legendRows = Double((drawn.count + 1) / 2)
         let width = 560.0
         let (left, right, bottom) = (56.0, 16.0, 30.0)
-        let top = 10 + legendRows * 18
+        let top = 20 + legendRows * 18
         let height = top + 160 + bottom
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
