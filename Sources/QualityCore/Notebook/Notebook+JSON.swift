@@ -50,7 +50,7 @@ extension Notebook.Cell {
 
     init(json: JSONValue, index: Int) throws(NotebookError) {
         let place = "cells[\(index)]"
-        guard let type = json.text("cell_type"), let kind = Kind(rawValue: type) else {
+        guard let type = json.memberText("cell_type"), let kind = Kind(rawValue: type) else {
             throw NotebookError("\(place).cell_type: missing or not markdown, code or raw")
         }
         guard let source = Notebook.multiline(json["source"]) else { throw NotebookError("\(place).source: missing or not text") }
@@ -58,7 +58,7 @@ extension Notebook.Cell {
         for (position, output) in (json["outputs"]?.arrayValue ?? []).enumerated() {
             outputs.append(try Notebook.Output(json: output, place: "\(place).outputs[\(position)]"))
         }
-        self.init(kind: kind, id: json.text("id") ?? "cell-\(index + 1)", source: source, outputs: outputs, executionCount: json["execution_count"]?.intValue)
+        self.init(kind: kind, id: json.memberText("id") ?? "cell-\(index + 1)", source: source, outputs: outputs, executionCount: json["execution_count"]?.intValue)
     }
 }
 
@@ -81,15 +81,15 @@ extension Notebook.Output {
     }
 
     init(json: JSONValue, place: String) throws(NotebookError) {
-        switch json.text("output_type") {
+        switch json.memberText("output_type") {
         case "stream":
-            self = .stream(name: json.text("name") ?? "stdout", text: Notebook.multiline(json["text"]) ?? "")
+            self = .stream(name: json.memberText("name") ?? "stdout", text: Notebook.multiline(json["text"]) ?? "")
         case "display_data":
             self = .displayData(try Self.representations(json["data"], place: place))
         case "execute_result":
             self = .executeResult(count: json["execution_count"]?.intValue, try Self.representations(json["data"], place: place))
         case "error":
-            self = .error(name: json.text("ename") ?? "", value: json.text("evalue") ?? "", traceback: (json["traceback"]?.arrayValue ?? []).compactMap(\.stringValue))
+            self = .error(name: json.memberText("ename") ?? "", value: json.memberText("evalue") ?? "", traceback: (json["traceback"]?.arrayValue ?? []).compactMap(\.stringValue))
         default:
             throw NotebookError("\(place).output_type: missing or not stream, display_data, execute_result or error")
         }

@@ -14,15 +14,15 @@ enum ChangeView {
         guard changes != nil || !diffTables.isEmpty else { return [] }
         var blocks: [PageBlock] = [.heading("Changes", level: 2, anchor: "changes")]
         if let changes {
-            if let previous = changes.text("previous") {
-                let note = changes.text("note") ?? "nothing to compare with: no earlier run has this report's summaries"
+            if let previous = changes.memberText("previous") {
+                let note = changes.memberText("note") ?? "nothing to compare with: no earlier run has this report's summaries"
                 blocks.append(.paragraph(previous.isEmpty ? "Nothing to compare with: " + note.replacingOccurrences(of: "nothing to compare with: ", with: "") + "." : "Compared with the run of \(previous)."))
             }
             if let total = changes["changes"]?.numberValue {
                 blocks.append(.facts([
                     .init(name: "changes", value: ChartText.number(total)),
-                    .init(name: "columns changed", value: changes.text("columns_changed") ?? ""),
-                    .init(name: "columns compared", value: changes.text("columns_compared") ?? ""),
+                    .init(name: "columns changed", value: changes.memberText("columns_changed") ?? ""),
+                    .init(name: "columns compared", value: changes.memberText("columns_compared") ?? ""),
                 ]))
             }
             let rows = tableRows(changes["tables"])
@@ -73,7 +73,7 @@ enum ChangeView {
     /// The per-table entries, whether `tables` is an array (`{"table": …}`) or an object keyed by table.
     static func tableEntries(_ tables: JSONValue?) -> [(String, JSONValue)] {
         if let object = tables?.objectValue { return object.map { ($0.key, $0.value) } }
-        return (tables?.arrayValue ?? []).map { ($0.text("table") ?? $0.text("name") ?? "", $0) }
+        return (tables?.arrayValue ?? []).map { ($0.memberText("table") ?? $0.memberText("name") ?? "", $0) }
     }
 
     /// Rows of the per-table figures (a list of columns counts as its length).
@@ -87,7 +87,7 @@ enum ChangeView {
         for key in keys {
             guard let member = value[key] else { continue }
             if let list = member.arrayValue { return String(list.count) }
-            return member.plainText
+            return member.cellText
         }
         return ""
     }
@@ -97,8 +97,8 @@ enum ChangeView {
         if let array = value?.arrayValue {
             return array.map { element in
                 if let text = element.stringValue { return text }
-                let table = element.text("table") ?? ""
-                let column = element.text("column") ?? element.text("name") ?? ""
+                let table = element.memberText("table") ?? ""
+                let column = element.memberText("column") ?? element.memberText("name") ?? ""
                 return table.isEmpty ? column : column.isEmpty ? table : "\(table).\(column)"
             }
         }

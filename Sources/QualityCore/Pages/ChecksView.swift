@@ -9,16 +9,16 @@ enum ChecksView {
         for file in files.files where file.path.name.hasSuffix(".json") {
             guard let results = ReportFileSet.json(file), let checks = results["checks"]?.arrayValue else { continue }
             if blocks.isEmpty { blocks.append(.heading("Checks", level: 2, anchor: "checks")) }
-            if let summary = results.text("summary") { blocks.append(.paragraph(summary)) }
+            if let summary = results.memberText("summary") { blocks.append(.paragraph(summary)) }
             var tally: [String: Int] = [:]
             var rows: [[String]] = []
             var samples: [PageBlock] = []
             for (index, check) in checks.enumerated() {
-                let outcome = check.text("outcome") ?? check.text("status") ?? ""
+                let outcome = check.memberText("outcome") ?? check.memberText("status") ?? ""
                 tally[outcome, default: 0] += 1
-                let name = check.text("name") ?? check.text("check") ?? "check \(index + 1)"
-                let threshold = check["threshold"].map { $0.objectValue.map { object in object.map { "\($0.key) \($0.value.plainText)" }.joined(separator: ", ") } ?? $0.plainText } ?? ""
-                rows.append([check.text("dataset") ?? check.text("table") ?? "", name, outcome, check.text("value") ?? "", threshold, check.text("reason") ?? "", check.text("line") ?? ""])
+                let name = check.memberText("name") ?? check.memberText("check") ?? "check \(index + 1)"
+                let threshold = check["threshold"].map { $0.objectValue.map { object in object.map { "\($0.key) \($0.value.cellText)" }.joined(separator: ", ") } ?? $0.cellText } ?? ""
+                rows.append([check.memberText("dataset") ?? check.memberText("table") ?? "", name, outcome, check.memberText("value") ?? "", threshold, check.memberText("reason") ?? "", check.memberText("line") ?? ""])
                 if let sample = sampleTable(check, name: name) { samples.append(.table(sample)) }
             }
             let order = ["pass", "warn", "fail", "error"]
@@ -42,15 +42,15 @@ enum ChecksView {
             for row in rows { for key in row["values"]!.objectValue!.keys where !keys.contains(key) { keys.append(key) } }
             let header = ["row"] + keys
             return PageTable(caption: "Failing rows of \(name)", header: header, rows: rows.map { row in
-                [row.text("row") ?? ""] + keys.map { row["values"]?.text($0) ?? "" }
+                [row.memberText("row") ?? ""] + keys.map { row["values"]?.memberText($0) ?? "" }
             }, numericColumns: [0])
         }
         if let first = rows.first?.objectValue {
             let header = first.keys
-            return PageTable(caption: "Failing rows of \(name)", header: header, rows: rows.map { row in header.map { row.text($0) ?? "" } })
+            return PageTable(caption: "Failing rows of \(name)", header: header, rows: rows.map { row in header.map { row.memberText($0) ?? "" } })
         }
-        let header = holder["columns"]?.arrayValue?.map(\.plainText) ?? []
-        let cells = rows.map { ($0.arrayValue ?? [$0]).map(\.plainText) }
+        let header = holder["columns"]?.arrayValue?.map(\.cellText) ?? []
+        let cells = rows.map { ($0.arrayValue ?? [$0]).map(\.cellText) }
         let width = max(header.count, cells.map(\.count).max() ?? 0)
         let fullHeader = header + (header.count..<width).map { "column \($0 + 1)" }
         return PageTable(caption: "Failing rows of \(name)", header: fullHeader, rows: cells)

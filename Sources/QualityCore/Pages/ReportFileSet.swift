@@ -40,13 +40,13 @@ struct ReportFileSet: Sendable {
 
 extension JSONValue {
     /// A member's text, whatever simple JSON value it is (`12`, `"a"`, `true`); `""` for null.
-    func text(_ key: String) -> String? {
+    func memberText(_ key: String) -> String? {
         guard let value = self[key] else { return nil }
-        return value.plainText
+        return value.cellText
     }
 
     /// The value as a cell's text.
-    var plainText: String {
+    var cellText: String {
         switch self {
         case .null: return ""
         case .bool(let flag): return flag ? "true" : "false"

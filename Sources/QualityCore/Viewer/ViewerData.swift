@@ -80,7 +80,7 @@ public struct ViewerData: Sendable, Hashable {
     /// A request field as one line: a contact's value, a source's name with its database
     /// (and "production" when it is one), other values as they are.
     static func requestText(_ value: JSONValue) -> String {
-        guard value.objectValue != nil else { return value.plainText }
+        guard value.objectValue != nil else { return value.cellText }
         if let text = value["value"]?.stringValue { return text }
         var text = value["name"]?.stringValue ?? JSONWriter.compact(value)
         if let database = value["database"]?.stringValue { text += " (database \(database))" }
