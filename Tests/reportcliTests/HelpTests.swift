@@ -22,6 +22,7 @@ struct HelpTests {
         (["profile"], "cli/help/profile.txt"),
         (["sync"], "cli/help/sync.txt"),
         (["lambda"], "cli/help/lambda.txt"),
+        (["viewer"], "cli/help/viewer.txt"),
         (["help"], "cli/help/help.txt"),
     ]
 
@@ -106,7 +107,7 @@ struct HelpTests {
             _ = try await ReportCLI.outcome(["slip", "--dryrun"], context: Self.context)
             Issue.record("no error")
         } catch let error as UsageError {
-            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, run, profile, sync, lambda, help")
+            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, run, profile, sync, lambda, viewer, help")
         }
     }
 

@@ -9,6 +9,7 @@ extension CommandRegistry {
         ProfileCommand(),
         SyncCommand(),
         LambdaCommand(),
+        ViewerCommand(),
         HelpCommand(),
     ])
 }

@@ -58,8 +58,11 @@ struct RunCommand: Command {
         let options = try Self.runOptions(values)
 
         let path = try values.required(Self.reports)
-        let catalog = ReportCatalog.builtIn
-        let registry = try ReportRegistry.parse(try AtomicFile.readBytes(path), file: path, base: ReportsCheckCommand.folder(of: path), customKinds: catalog.customKinds)
+        var catalog = ReportCatalog.builtIn
+        let base = ReportsCheckCommand.folder(of: path)
+        // kind: notebook publishes a notebook file (its path relative to the reports file).
+        catalog.register(NotebookReport { notebook in try AtomicFile.readBytes(try RelativePath(notebook).resolved(against: base)) }, as: NotebookReport.kind)
+        let registry = try ReportRegistry.parse(try AtomicFile.readBytes(path), file: path, base: base, customKinds: catalog.customKinds)
         for warning in registry.warnings {
             logger.warning("\(path):\(warning.location): registry: \(warning.field): \(warning.message)")
         }
@@ -68,9 +71,11 @@ struct RunCommand: Command {
         }
 
         let store = try Stores.objects(try values.required(Self.store), logger: logger)
-        let job = QualityRun(
+        var job = QualityRun(
             catalog: catalog, store: store, tables: LiveTableOpener(base: registry.base, logger: logger), publisher: publisher,
             clock: try Clocks.from(values.value(Self.now), command: command), stopwatch: ContinuousStopwatch(), logger: logger)
+        // Every report's page and notebook (report.html, report.ipynb) beside its files.
+        job.companions = [ReportPagesCompanion()]
         let outcome = try await job.run(registry, options: options)
         if options.dryrun {
             let output: JSONValue = [

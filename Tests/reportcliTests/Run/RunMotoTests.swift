@@ -35,5 +35,14 @@ struct RunMotoTests {
         let index = try object("runs.json")
         #expect(index["content_type"] == "application/json")
         #expect(try JSONReader.parse(try #require(index["body"]?.stringValue))["runs"]?.arrayValue?.first?["date"] == "2024-03-15")
+        let page = try object("20240315-reports/Table_Summary/report.html")
+        #expect(page["content_type"] == "text/html; charset=utf-8")
+        #expect(try object("20240315-reports/Table_Summary/report.ipynb")["content_type"] == "application/x-ipynb+json")
+        // The viewer, from runs.json and the manifest alone (no listing), at the prefix's root.
+        let viewer = try ReportCLIProcess.run(["viewer", "--store", "s3://\(bucket)/quality", "--title", "Quality"], environment: MotoServer.environment(url))
+        #expect(viewer.status == 0, "\(viewer.stderr)")
+        let html = try object("index.html")
+        #expect(html["content_type"] == "text/html; charset=utf-8")
+        #expect(html["body"]?.stringValue?.contains(#"{"date":"2024-03-15","dir":"20240315-reports""#) == true)
     }
 }

@@ -27,7 +27,8 @@ struct RunSlackTests {
         let files = run.storedFiles()
         #expect(files.contains("20240315-reports/Consent_Codes/report.csv"))
         #expect(files.contains("20240315-reports/Report_Requests/by_month.csv"))
-        #expect(!files.contains { $0.hasPrefix("20240315-reports/Broken_Query/") })
+        // The failed report has only its page and notebook, which show the failure.
+        #expect(files.filter { $0.hasPrefix("20240315-reports/Broken_Query/") }.sorted() == ["20240315-reports/Broken_Query/report.html", "20240315-reports/Broken_Query/report.ipynb"])
         let manifest = try run.manifest()
         #expect(manifest["reports"]?.arrayValue?[2]["status"] == "failed")
         #expect(manifest["delivery"]?["status"] == "sent")

@@ -1,0 +1,64 @@
+import Foundation
+import QualityCore
+import ReportAdapters
+import ReportKit
+
+/// `reportcli viewer`: reads the store's runs index (`runs.json`) and the manifests of its
+/// newest runs, and writes the report viewer, `index.html`, at the store's root.
+struct ViewerCommand: Command {
+    let name = "viewer"
+    let summary = "write the report viewer (index.html) at the root of a reports store"
+    let discussion = """
+        Reads runs.json (the runs index the daily run writes last) and the manifests of the \
+        newest 30 runs, and writes index.html (text/html; charset=utf-8) beside runs.json: \
+        one static page with the runs newest first, each run's reports with a search box, \
+        the selected report's page in a sandboxed frame, its metadata, downloads and status \
+        over the last 30 runs. The runs are embedded in the page, so it works opened from \
+        disk (file://) and from an S3 website or CloudFront with the bucket's listing closed; \
+        nothing lists the store. Links look like index.html#2024-03-15/Table_Summary.
+        """
+
+    static let store = OptionSpec.value("store", "DIR|s3://BUCKET/PREFIX", help: "the reports store the daily run writes", required: true)
+    static let title = OptionSpec.value("title", "TEXT", help: "the page's title", default: "Reports")
+
+    let options = [store, title]
+    let examples = [
+        "reportcli viewer --store ./out",
+        "reportcli viewer --store s3://reports-bucket/daily --title 'Clinic data reports'",
+    ]
+
+    /// The viewer's key in the store.
+    static let indexKey: ObjectKey = "index.html"
+
+    func run(_ values: OptionValues, context: CommandContext) async throws -> CommandOutcome {
+        let location = try values.required(Self.store)
+        let title = values.value(Self.title) ?? "Reports"
+        let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: .info)
+        let objects = try Stores.objects(location, logger: logger)
+        guard let indexBytes = try await objects.get(RunsIndex.key) else {
+            throw values.problem(Self.store, "has no runs.json at \(location): the daily run (reportcli run) writes it")
+        }
+        let runsIndex: JSONValue
+        do { runsIndex = try JSONReader.parse([UInt8](indexBytes)) } catch {
+            throw ViewerInputError("runs.json: not JSON: \(error)")
+        }
+        var manifests: [String: JSONValue] = [:]
+        for run in runsIndex["runs"]?.arrayValue?.prefix(ViewerData.detailedRuns) ?? [] {
+            guard let day = run["date"]?.stringValue, let text = run["manifest"]?.stringValue, let key = try? ObjectKey(text) else { continue }
+            guard let bytes = try await objects.get(key) else {
+                logger.warning("viewer: \(text) is listed in runs.json but missing; its run shows without details")
+                continue
+            }
+            do { manifests[day] = try JSONReader.parse([UInt8](bytes)) } catch {
+                logger.warning("viewer: \(text) is not JSON (\(error)); its run shows without details")
+            }
+        }
+        let data = try ViewerData(title: title, runsIndex: runsIndex, manifests: manifests)
+        let page = try ViewerPage.render(data)
+        try await objects.put(Self.indexKey, Data(page), contentType: ContentType.html.text)
+        return CommandOutcome(output: [
+            "index": .string(Self.indexKey.text), "bytes": .number(Double(page.count)),
+            "runs": .number(Double(data.runs.count)), "detailed": .number(Double(manifests.count)),
+        ])
+    }
+}
