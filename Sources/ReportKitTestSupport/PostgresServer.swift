@@ -61,17 +61,20 @@ public final class PrivatePostgresCluster: @unchecked Sendable {
 
     public init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("reportkit-pg-\(UUID().uuidString.prefix(8))")
-        let outcome = try ProcessRunner.run(URL(fileURLWithPath: "/bin/bash"), [Self.script.path, "start", directory.path], timeout: 120)
-        guard outcome.status == 0 else {
-            throw ScriptFailure(description: "pg_cluster.sh start failed: \(outcome.stderrText)")
+        let output = directory.path + ".out"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let status = Self.runScript(["start", directory.path], output: output)
+        let printed = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw ScriptFailure(description: "pg_cluster.sh start failed (status \(status)): \(printed)")
         }
         var values: [String: String] = [:]
-        for line in outcome.stdoutText.split(separator: "\n") {
+        for line in printed.split(separator: "\n") {
             let parts = line.split(separator: "=", maxSplits: 1)
             if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
         }
         guard let portText = values["PORT"], let port = Int(portText), let password = values["PASSWORD"] else {
-            throw ScriptFailure(description: "pg_cluster.sh printed no port: \(outcome.stdoutText)")
+            throw ScriptFailure(description: "pg_cluster.sh printed no port: \(printed)")
         }
         connection = PostgresServer.Connection(
             url: "postgres://reportkit@127.0.0.1:\(port)/clinic", password: password, port: port,
@@ -81,7 +84,22 @@ public final class PrivatePostgresCluster: @unchecked Sendable {
     /// Stops the server: `fast` (backends end their sessions with an error) or `immediate`
     /// (the server quits at once, connections cut).
     public func stop(mode: String = "immediate") {
-        _ = try? ProcessRunner.run(URL(fileURLWithPath: "/bin/bash"), [Self.script.path, "stop", directory.path, mode], timeout: 60)
+        _ = Self.runScript(["stop", directory.path, mode], output: "/dev/null")
+    }
+
+    /// Runs `bash pg_cluster.sh arguments…` with stdout and stderr to `output` and waits for
+    /// it with `waitpid`. (Not ``ProcessRunner``: the server it starts outlives the script, and
+    /// Foundation's `Process` did not report the script's exit then.)
+    private static func runScript(_ arguments: [String], output: String) -> Int32 {
+        let command = (["/bin/bash", script.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ") + " </dev/null >'\(output)' 2>&1"
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : -1
     }
 
     deinit {

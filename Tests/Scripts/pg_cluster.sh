@@ -68,7 +68,7 @@ fsync = off
 max_connections = 40
 CONF
 if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "${dir}/data/pg_hba.conf"; fi
-as_owner "${bindir}/pg_ctl" -D "${dir}/data" -l "${dir}/server.log" -w start >/dev/null
+as_owner "${bindir}/pg_ctl" -D "${dir}/data" -l "${dir}/server.log" -w start </dev/null >/dev/null 2>&1
 
 psql_admin() { as_owner "${bindir}/psql" -X -q -v ON_ERROR_STOP=1 -h "${dir}/socket" -p "${port}" -U postgres "$@"; }
 psql_admin -d postgres <<SQL

@@ -19,6 +19,8 @@ final class PostgresCopyRows {
     private var piece: [UInt8] = []
     private let cells: PostgresCellText
     private var sawHeader = false
+    /// `CopyData` messages taken so far (the first is the header).
+    private var messages = 0
     /// Rows passed on so far.
     private(set) var rowCount = 0
 
@@ -33,7 +35,8 @@ final class PostgresCopyRows {
 
     /// One `CopyData` payload: one row (or the header).
     func take(_ payload: UnsafeRawBufferPointer) throws {
-        if columnTypes.count == 1, sawHeader, payload.count <= 2, payload.allSatisfy({ $0 == 0x0A || $0 == 0x0D }) {
+        messages += 1
+        if columnTypes.count == 1, messages > 1, payload.count <= 2, payload.allSatisfy({ $0 == 0x0A || $0 == 0x0D }) {
             try flush()
             try cells.withNullRow { try emit($0) }
             return
