@@ -108,3 +108,19 @@ struct PostgresProfileCommandTests {
         #expect(outcome.stderr.contains("the connection was lost") || outcome.stderr.contains("57P"), "\(outcome.stderr)")
     }
 }
+
+/// `reportcli profile` with PostgreSQL URLs that need no server.
+@Suite("reportcli profile: PostgreSQL URLs")
+struct PostgresURLCommandTests {
+    @Test("a bad URL is exit 2 naming the problem, with the password hidden", arguments: [
+        ("postgres://rk:Hidden-7@127.0.0.1:5432/clinic?sslmode=sometimes&table=t", "sslmode 'sometimes'"),
+        ("postgres://rk:Hidden-7@127.0.0.1:5432/clinic", "names no table or query"),
+        ("postgres://rk:Hidden-7@127.0.0.1:70000/clinic?table=t", "port"),
+    ])
+    func badURL(url: String, expected: String) throws {
+        let run = try ReportCLIProcess.run(["profile", "--data", url])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(expected), "\(run.stderr)")
+        #expect(run.stderr.contains("rk:***@") && !run.stderr.contains("Hidden-7"), "\(run.stderr)")
+    }
+}

@@ -45,7 +45,7 @@ final class PostgresCellText {
             scratch = .allocate(byteCount: max(needed, scratch.count * 2), alignment: 1)
         }
         var used = 0
-        func keep(_ bytes: some Collection<UInt8>) -> UnsafeRawBufferPointer {
+        func keep(_ bytes: some Sequence<UInt8>) -> UnsafeRawBufferPointer {
             let start = used
             for byte in bytes {
                 scratch[used] = byte
@@ -68,11 +68,45 @@ final class PostgresCellText {
                 cells[index] = value.count == 1 && value[0] == UInt8(ascii: "t") ? keep(Self.trueText)
                     : value.count == 1 && value[0] == UInt8(ascii: "f") ? keep(Self.falseText) : value
             case .float:
-                let text = String(decoding: value, as: UTF8.self)
-                cells[index] = Double(text).map { keep(Array($0.description.utf8)) } ?? value
+                cells[index] = Self.isPositional(value) ? value
+                    : Self.isWholeNumber(value) ? keep(value + Self.pointZero) : keep(Self.doubleText(value))
             }
         }
         return try body(UnsafeBufferPointer(cells))
+    }
+
+    private static let pointZero = Array(".0".utf8)
+
+    /// `[-]digits.digits` of at most 17 significant digits, with a digit before the point unless
+    /// it is below 1e-4 (`0.0000…`): PostgreSQL's shortest text and Swift's `description` agree
+    /// there, so the bytes are used as they are.
+    static func isPositional(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        guard index < bytes.count, bytes[index].isDigit else { return false }
+        var sawPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") {
+                if sawPoint { return false }
+                sawPoint = true
+            } else if !byte.isDigit {
+                return false
+            }
+            index += 1
+        }
+        // 0.000123 is positional in PostgreSQL and 0.000123 in Swift too, but 0.0000123 is 1.23e-05 in both.
+        return sawPoint && bytes.last != UInt8(ascii: ".") && !(bytes.starts(with: Array("0.0000".utf8)) || bytes.starts(with: Array("-0.0000".utf8)))
+    }
+
+    /// `[-]digits` of at most 15 digits: PostgreSQL writes `464` where Swift writes `464.0`.
+    static func isWholeNumber(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let digits = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+        return !digits.isEmpty && digits.count <= 15 && digits.allSatisfy { $0.isDigit }
+    }
+
+    /// Anything else (exponents, `Infinity`, `NaN`): read as a double and written back.
+    static func doubleText(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        Double(String(decoding: bytes, as: UTF8.self)).map { Array($0.description.utf8) } ?? Array(bytes)
     }
 
     /// Calls `body` with one `NULL` cell (a one-column row that is `NULL`).
@@ -80,4 +114,8 @@ final class PostgresCellText {
         cells[0] = nil
         return try body(UnsafeBufferPointer(cells))
     }
+}
+
+extension UInt8 {
+    fileprivate var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
 }

@@ -43,6 +43,29 @@ struct PostgresServerTests {
                                   "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "{\"a\": 1}"]])
     }
 
+    @Test("every float cell is Swift's shortest text of its double, across magnitudes (the fast paths agree with the slow one)")
+    func floatsAsDoubles() async throws {
+        let sql = """
+            select (random() - 0.5) * 10 ^ (g % 40 - 20) as x, floor(random() * 10 ^ (g % 17))::float8 as whole,
+                   (g % 40 - 20)::float8 / 8 as eighth, (g::float4 / 7) as small
+            from generate_series(1, 20000) as g
+            """
+        let scanned = try await ScannedTable.of(try ClinicServer.query(sql))
+        #expect(scanned.rows.count == 20000)
+        var checked = 0
+        for row in scanned.rows {
+            for (index, cell) in row.prefix(3).enumerated() {
+                let text = try #require(cell)
+                let value = try #require(Double(text), "column \(index): \(text)")
+                #expect(value.description == text)
+                checked += 1
+            }
+            let small = try #require(row[3].flatMap(Double.init))
+            #expect(small.description == row[3])
+        }
+        #expect(checked == 60000)
+    }
+
     @Test("a one-column result keeps its NULL rows (an empty line in the COPY stream), and no rows still give columns")
     func oneColumn() async throws {
         let scanned = try await ScannedTable.of(try ClinicServer.query("select x from (values (1), (null), (3), (null)) as v(x)"))
