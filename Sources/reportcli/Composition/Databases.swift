@@ -33,8 +33,7 @@ enum Databases {
         _ url: PostgresURL, selection: TableSelection? = nil, logger: Logger, environment: PostgresEnvironment = environment
     ) throws -> PostgresTable {
         let connector = try postgresConnector(url, logger: logger, environment: environment)
-        let displayName = selection == nil ? url.redacted : PostgresURL.redactingPasswords(in: url.text)
-        return try PostgresTable(connector: connector, selection: selection, displayName: displayName)
+        return try PostgresTable(connector: connector, selection: selection, displayName: url.redacted)
     }
 
     /// A database source as a table: PostgreSQL, or a SQLite file relative to `base` (the
