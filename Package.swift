@@ -24,10 +24,12 @@ let package = Package(
         .target(name: "QualityCore", dependencies: ["ReportKit"]),
         .target(name: "PipelineCore", dependencies: ["ReportKit"]),
         // Live implementations of ReportKit's ports: files, HTTP, AWS (SigV4, S3, the DynamoDB
-        // client), metrics, SQLite. Imports ReportKit and system libraries only.
-        .target(name: "ReportAdapters", dependencies: ["ReportKit", "CSQLite"]),
+        // client), metrics, SQLite, PostgreSQL. Imports ReportKit and system libraries only.
+        .target(name: "ReportAdapters", dependencies: ["ReportKit", "CSQLite", "COpenSSL"]),
         // The system libsqlite3 (not a package dependency): its header through a module map.
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // The system OpenSSL (libssl, libcrypto): TLS for the PostgreSQL source, through a module map.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
         // Adapters of SlipsCore's ports: the buildables file and DynamoDB table, the notifiers.
         .target(name: "SlipsAdapters", dependencies: ["ReportKit", "SlipsCore", "ReportAdapters"]),
         // In-memory doubles of the ports, shared by the test targets.

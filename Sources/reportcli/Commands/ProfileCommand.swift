@@ -3,8 +3,8 @@ import QualityCore
 import ReportAdapters
 import ReportKit
 
-/// `reportcli profile`: a table file (CSV, TSV, JSON Lines; local or S3) → ``ProfileJob`` →
-/// the profile as JSON, or its summary rows as CSV.
+/// `reportcli profile`: a table file (CSV, TSV, JSON Lines; local or S3) or a PostgreSQL
+/// table or query → ``ProfileJob`` → the profile as JSON, or its summary rows as CSV.
 struct ProfileCommand: Command {
     let name = "profile"
     let summary = "profile a table: each column's type, counts, top values and figures"
@@ -17,11 +17,13 @@ struct ProfileCommand: Command {
         the columns; an empty unquoted field is missing. JSON Lines columns are the union of \
         the objects' keys, in the order first seen (the file is read twice). Distinct counts \
         and quantiles are exact up to a memory limit, then estimated with their error bound \
-        in the output; --exact never estimates.
+        in the output; --exact never estimates. A postgres:// URL with ?table=NAME or \
+        ?query=SQL reads from PostgreSQL in a read-only transaction (password from the URL, \
+        PGPASSWORD, ~/.pgpass or REPORTKIT_PG_PASSWORD).
         """
 
     static let data = OptionSpec.value(
-        "data", "FILE|s3://BUCKET/KEY", help: "the table: a local file, or an S3 object with credentials and region from the usual AWS places", required: true)
+        "data", "FILE|s3://BUCKET/KEY|postgres://…", help: "the table: a local file, an S3 object with credentials and region from the usual AWS places, or a PostgreSQL table or query", required: true)
     static let format = OptionSpec.value(
         "format", "json|csv", help: "json: the profile (sorted keys); csv: one summary row per column", default: ProfileOutputFormat.json.rawValue)
     static let types = OptionSpec.value(
@@ -32,6 +34,7 @@ struct ProfileCommand: Command {
     let examples = [
         "reportcli profile --data Fixtures/quality/profile/people.csv",
         "reportcli profile --data s3://bucket/exports/orders.jsonl --format csv --types id=integer,placed=timestamp",
+        "reportcli profile --data 'postgres://reader@db.example.org/clinic?sslmode=verify-full&sslrootcert=ca.pem&table=visits'",
     ]
 
     func run(_ values: OptionValues, context: CommandContext) async throws -> CommandOutcome {
@@ -39,6 +42,11 @@ struct ProfileCommand: Command {
         let format = try Self.outputFormat(values)
         let declared = try Self.declaredTypes(values)
         let limits: ProfileLimits = values.isSet(Self.exact) ? .exact : .default
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: .info)
+            let table = try Databases.postgresTable(PostgresURL(text: location), logger: logger)
+            return Self.outcome(try await ProfileJob.run(table, declared: declared, limits: limits), format: format)
+        }
         let (store, key) = try Self.object(location, values: values)
         let source: any TableSource
         let profile: TableProfile
@@ -48,6 +56,10 @@ struct ProfileCommand: Command {
         } catch let error as ObjectStoreError where error.kind == .notFound {
             throw ObjectStoreError(.notFound, "no such file: \(location)")
         }
+        return Self.outcome(profile, format: format)
+    }
+
+    static func outcome(_ profile: TableProfile, format: ProfileOutputFormat) -> CommandOutcome {
         switch format {
         case .json:
             return CommandOutcome(output: profile.json)

@@ -5,8 +5,8 @@ import ReportKit
 
 /// The tables a run's reports read, opened for real: local files and `s3://` objects (CSV,
 /// TSV, JSON Lines by ``TableFileFormat``, the spec's dialect over the detected one) and
-/// SQLite databases (a table, a query) through ReportAdapters' SQLite source. Relative
-/// paths start at the reports file's folder, `base`. `postgres://` is not in this build.
+/// SQLite databases (a table, a query) through ReportAdapters' SQLite source, PostgreSQL over
+/// its wire protocol (``Databases``). Relative paths start at the reports file's folder, `base`.
 struct LiveTableOpener: TableOpener {
     /// The reports file's folder, as the user named it.
     var base: String
@@ -28,8 +28,8 @@ struct LiveTableOpener: TableOpener {
             return SQLiteTable(path: try existing(database), selection: selection, displayName: spec.source.description)
         case .sqlite(_, nil):
             throw TableOpenError(table: name, source: spec.source, problem: "a sqlite:// table needs ?table=NAME or ?query=SQL")
-        case .postgres:
-            throw TableOpenError(table: name, source: spec.source, problem: Self.noPostgres)
+        case .postgres(let url):
+            return try Databases.postgresTable(url, logger: logger)
         }
     }
 
@@ -37,14 +37,12 @@ struct LiveTableOpener: TableOpener {
         switch source {
         case .sqlite(let database, nil):
             return SQLiteTable(path: try existing(database), selection: .query(query), displayName: "\(source.description)?query=\(TableSelection.excerpt(query))")
-        case .postgres:
-            throw TableOpenError(table: nil, source: source, problem: Self.noPostgres)
+        case .postgres(let url):
+            return try Databases.postgresTable(url, selection: .query(query), logger: logger)
         default:
             throw TableOpenError(table: nil, source: source, problem: "a query runs on a database: sqlite://PATH or postgres://…")
         }
     }
-
-    static let noPostgres = "postgres:// sources are not in this build of reportcli (the PostgreSQL source comes with its own branch); use sqlite:// or a table file"
 
     /// The database's path under ``base``, which must exist (SQLite would make an empty one).
     func existing(_ database: RelativePath) throws -> String {
