@@ -19,6 +19,7 @@ struct HelpTests {
         (["reports"], "cli/help/reports.txt"),
         (["reports", "check"], "cli/help/reports-check.txt"),
         (["profile"], "cli/help/profile.txt"),
+        (["check"], "cli/help/check.txt"),
         (["help"], "cli/help/help.txt"),
     ]
 
@@ -103,7 +104,7 @@ struct HelpTests {
             _ = try await ReportCLI.outcome(["slip", "--dryrun"], context: Self.context)
             Issue.record("no error")
         } catch let error as UsageError {
-            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, profile, help")
+            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, profile, check, help")
         }
     }
 

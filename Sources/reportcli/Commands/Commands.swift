@@ -6,6 +6,7 @@ extension CommandRegistry {
         PipelineCommand(),
         ReportsCommand(),
         ProfileCommand(),
+        CheckCommand(),
         HelpCommand(),
     ])
 }

@@ -1,0 +1,82 @@
+import ReportKit
+
+/// `duplicate_count(c, …)`: the number of distinct values (or combinations) that occur more
+/// than once, over the rows where no listed column is missing (`NULL` or one of the check's
+/// `missing values`). Keeps one entry per distinct key (memory grows with the distinct keys).
+/// The sample is the rows that repeat an earlier row's key.
+final class DuplicateProbe: CheckProbe {
+    let metric: Metric
+    private var indexes: [Int] = []
+    private var rules: [ValueRules] = []
+    private var counts: [[String]: Int] = [:]
+    private(set) var rows = 0
+    private var duplicated = 0
+
+    init(_ metric: Metric) { self.metric = metric }
+
+    override func prepare(_ shape: TableShape) throws(CheckFailure) {
+        for column in metric.columns {
+            let index = try shape.index(of: column).get()
+            indexes.append(index)
+            var missingOnly = ColumnRules()
+            missingOnly.missingValues = metric.rules.missingValues
+            missingOnly.missingRegex = metric.rules.missingRegex
+            rules.append(try ValueRules(missingOnly, column: column, kind: shape.kinds[index]))
+        }
+    }
+
+    override func add(_ row: TableRowView) {
+        rows += 1
+        var key: [String] = []
+        key.reserveCapacity(indexes.count)
+        for (position, index) in indexes.enumerated() {
+            guard let bytes = row[index] else { return }
+            let rule = rules[position]
+            guard let value = CellReading.value(bytes, kind: rule.kind) else {
+                failure = notItsType(row, bytes, column: rule.column, kind: rule.kind)
+                return
+            }
+            let text = value.keyText
+            if rule.isMissing(value, text: String(decoding: bytes, as: UTF8.self)) { return }
+            key.append(text)
+        }
+        let seen = counts[key, default: 0] + 1
+        counts[key] = seen
+        if seen == 2 { duplicated += 1 }
+        if seen >= 2 { sample(row) }
+    }
+
+    func value() -> Result<Double, CheckFailure> {
+        if let failure { return .failure(failure) }
+        return .success(metric.kind == .duplicatePercent ? CheckPercent.of(duplicated, rows: rows) : Double(duplicated))
+    }
+}
+
+/// `freshness(c)`: the latest value of a date or timestamp column (a date is the last
+/// microsecond of its day); now minus it is the freshness.
+final class FreshnessProbe: CheckProbe {
+    let check: FreshnessCheck
+    private var index = 0
+    private var kind = CellKind.untyped
+    private(set) var latest: Int64?
+
+    init(_ check: FreshnessCheck) { self.check = check }
+
+    override func prepare(_ shape: TableShape) throws(CheckFailure) {
+        index = try shape.index(of: check.column).get()
+        kind = shape.kinds[index]
+        guard kind == .date || kind == .timestamp || kind == .untyped else {
+            throw CheckFailure("freshness needs a date or timestamp column, and '\(check.column)' is \(kind)")
+        }
+    }
+
+    override func add(_ row: TableRowView) {
+        guard let bytes = row[index] else { return }
+        guard let instant = CellReading.latestInstant(bytes, kind: kind) else {
+            let place = row.line.map { "line \($0)" } ?? "row \(row.number)"
+            failure = CheckFailure("\(place): '\(String(decoding: bytes, as: UTF8.self))' in column '\(check.column)' is not a date or timestamp")
+            return
+        }
+        if latest.map({ instant > $0 }) ?? true { latest = instant }
+    }
+}
