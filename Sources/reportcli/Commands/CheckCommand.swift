@@ -41,12 +41,12 @@ struct CheckCommand: Command {
         let path = try values.required(Self.checks)
         let clock = try Clocks.from(values.timestamp(Self.now), command: values.command)
         let instant = clock.now()
+        let locations = try Self.datasets(values)
+        let declared = try Self.declaredTypes(values)
         var variables = try Self.variables(values)
         if variables["NOW"] == nil { variables["NOW"] = Timestamp.iso8601(instant) }
         let text = String(decoding: try AtomicFile.readBytes(path), as: UTF8.self)
         let file = try ChecksFile.parse(text: text, path: path, variables: variables)
-        let locations = try Self.datasets(values)
-        let declared = try Self.declaredTypes(values)
         var tables: [String: any TableSource] = [:]
         for dataset in file.datasets {
             guard let location = locations[dataset] else { continue }
