@@ -19,7 +19,7 @@ struct CheckCommandTests {
         #expect(json["summary"] == "2 checks: 2 passed, 0 warned, 0 failed, 0 errors")
         #expect(json["status"] == "pass")
         let first = try #require(json["checks"]?.arrayValue?.first)
-        #expect(first == ["check": "row_count = 12", "column": 5, "dataset": "orders", "line": 2, "outcome": "pass", "threshold": "= 12", "value": 12])
+        #expect(first == ["check": "row_count = 12", "dataset": "orders", "line": 2, "outcome": "pass", "threshold": "= 12", "value": 12])
         #expect(json["checks"]?.arrayValue?.last?["name"] == "few amounts missing")
         #expect(run.stdout == JSONWriter.canonical(json) + "\n" || run.stdout == JSONWriter.canonical(json), "canonical sorted JSON")
         #expect(run.stderr.contains("2 checks: 2 passed"))

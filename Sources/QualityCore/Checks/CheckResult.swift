@@ -41,7 +41,6 @@ public struct CheckResult: Sendable, Hashable {
             .init(key: "check", value: .string(check.text)),
             .init(key: "dataset", value: .string(check.dataset)),
             .init(key: "line", value: .number(Double(check.line))),
-            .init(key: "column", value: .number(Double(check.column))),
             .init(key: "outcome", value: .string(outcome.rawValue)),
             .init(key: "value", value: value.map(JSONValue.number) ?? .null),
             .init(key: "threshold", value: threshold),

@@ -19,7 +19,7 @@ public enum CheckRun {
         _ file: ChecksFile, tables: [String: any TableSource], types: [String: [String: ColumnType]] = [:],
         now: Date, history: some CheckHistory = NoCheckHistory()
     ) async throws -> CheckResults {
-        var plan = CheckPlan(file)
+        let plan = CheckPlan(file)
         var scans: [String: DatasetScan] = [:]
         for dataset in plan.scanOrder where tables[dataset] != nil {
             let source = tables[dataset]!
@@ -51,7 +51,6 @@ public enum CheckRun {
         for dataset in scans.keys.sorted() {
             judge.record(dataset: dataset, metric: "row_count", value: Double(scans[dataset]!.rows))
         }
-        _ = plan
         return CheckResults(path: file.path, now: now, results: results, metrics: judge.metrics)
     }
 }

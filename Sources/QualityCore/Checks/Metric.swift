@@ -89,8 +89,9 @@ public struct DecimalFraction: Sendable, Hashable {
 
     /// The 1-based nearest rank among `count` sorted values: max(1, ⌈q·count⌉).
     func rank(of count: Int) -> Int {
-        let product = numerator * count
-        return max(1, (product + denominator - 1) / denominator)
+        let product = numerator.multipliedFullWidth(by: count)  // exact, even for 12 decimals and a huge count
+        let (quotient, remainder) = denominator.dividingFullWidth(product)
+        return max(1, quotient + (remainder > 0 ? 1 : 0))
     }
 }
 
