@@ -47,7 +47,12 @@ final class ColumnMetricProbe: CheckProbe {
             throw CheckFailure("\(metric.kind.rawValue) counts the characters of text, and column '\(column)' is \(kind)")
         }
         self.rules = rules
+        countsNullsOnly = (metric.kind == .missingCount || metric.kind == .missingPercent)
+            && metric.rules.missingValues.isEmpty && metric.rules.missingRegex == nil
     }
+
+    /// A missing count without missing values or regex reads no cell's text.
+    private var countsNullsOnly = false
 
     override func add(_ row: TableRowView) {
         guard let rules else { return }
@@ -57,6 +62,7 @@ final class ColumnMetricProbe: CheckProbe {
             if metric.kind == .missingCount || metric.kind == .missingPercent { sample(row) }
             return
         }
+        if countsNullsOnly { return }
         guard let value = CellReading.value(bytes, kind: rules.kind) else {
             failure = notItsType(row, bytes, column: rules.column, kind: rules.kind)
             return

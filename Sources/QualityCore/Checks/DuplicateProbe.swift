@@ -8,7 +8,7 @@ final class DuplicateProbe: CheckProbe {
     let metric: Metric
     private var indexes: [Int] = []
     private var rules: [ValueRules] = []
-    private var counts: [[String]: Int] = [:]
+    private var counts: [[UInt8]: Int] = [:]
     private(set) var rows = 0
     private var duplicated = 0
 
@@ -27,23 +27,38 @@ final class DuplicateProbe: CheckProbe {
 
     override func add(_ row: TableRowView) {
         rows += 1
-        var key: [String] = []
-        key.reserveCapacity(indexes.count)
+        // The key: each part's length (4 bytes) and bytes, so no two combinations run together.
+        key.removeAll(keepingCapacity: true)
         for (position, index) in indexes.enumerated() {
             guard let bytes = row[index] else { return }
             let rule = rules[position]
+            if rule.kind.isTextual, !rule.hasMissingRules {
+                Self.append(bytes, to: &key)
+                continue
+            }
             guard let value = CellReading.value(bytes, kind: rule.kind) else {
                 failure = notItsType(row, bytes, column: rule.column, kind: rule.kind)
                 return
             }
-            let text = value.keyText
-            if rule.isMissing(value, text: String(decoding: bytes, as: UTF8.self)) { return }
-            key.append(text)
+            if rule.hasMissingRules, rule.isMissing(value, text: String(decoding: bytes, as: UTF8.self)) { return }
+            var text = value.keyText
+            text.withUTF8 { Self.append(UnsafeRawBufferPointer($0), to: &key) }
         }
         let seen = counts[key, default: 0] + 1
         counts[key] = seen
         if seen == 2 { duplicated += 1 }
         if seen >= 2 { sample(row) }
+    }
+
+    private var key: [UInt8] = []
+
+    private static func append(_ bytes: UnsafeRawBufferPointer, to key: inout [UInt8]) {
+        let count = UInt32(bytes.count)
+        key.append(UInt8(truncatingIfNeeded: count >> 24))
+        key.append(UInt8(truncatingIfNeeded: count >> 16))
+        key.append(UInt8(truncatingIfNeeded: count >> 8))
+        key.append(UInt8(truncatingIfNeeded: count))
+        key.append(contentsOf: bytes)
     }
 
     func value() -> Result<Double, CheckFailure> {

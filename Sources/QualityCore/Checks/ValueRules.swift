@@ -19,6 +19,8 @@ struct ValueRules {
     /// A text column read as numbers through its numeric `valid format`.
     let castsText: Bool
     let hasValidity: Bool
+    /// Whether `missing values` or `missing regex` is given (else only `NULL` is missing).
+    var hasMissingRules: Bool { !missingValues.isEmpty || missingRegex != nil }
 
     init(_ rules: ColumnRules, column: String, kind: CellKind) throws(CheckFailure) {
         self.kind = kind
