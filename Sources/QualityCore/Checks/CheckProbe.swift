@@ -1,3 +1,4 @@
+import Foundation
 import ReportKit
 
 /// What one check measures while its dataset is read: bound to the table's columns once,
@@ -61,24 +62,37 @@ public struct FailedRow: Sendable, Hashable {
     }
 }
 
-/// A regular expression that searches (matches anywhere), on Unicode scalars.
+/// A regular expression that searches (matches anywhere). Matching uses Foundation's
+/// `NSRegularExpression` (ICU, close to the RE2 and Python syntax Soda's patterns are written
+/// in, and about 2.5 times faster than Swift's `Regex` here); a pattern must compile in both.
 struct SearchPattern {
-    let regex: Regex<AnyRegexOutput>
+    let regex: NSRegularExpression
 
     init(_ pattern: String) throws(CheckFailure) {
+        if let problem = Self.problem(pattern) { throw CheckFailure("regex '\(pattern)' does not compile: \(problem)") }
         do {
-            regex = try Regex(pattern).matchingSemantics(.unicodeScalar)
+            regex = try NSRegularExpression(pattern: pattern)
         } catch {
-            throw CheckFailure("regex '\(pattern)' does not compile: \(error)")
+            throw CheckFailure("regex '\(pattern)' does not compile")
         }
     }
 
+    /// Why `pattern` does not compile, or `nil` when it does (in both engines).
+    static func problem(_ pattern: String) -> String? {
+        do {
+            _ = try Regex(pattern)
+        } catch {
+            return "\(error)"
+        }
+        return (try? NSRegularExpression(pattern: pattern)) == nil ? "not a valid ICU regular expression" : nil
+    }
+
     func finds(in text: String) -> Bool {
-        ((try? regex.firstMatch(in: text)) ?? nil) != nil
+        regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
     }
 
     /// Whether it matches at the start of `text` (a prefix match).
     func matchesStart(of text: String) -> Bool {
-        ((try? regex.prefixMatch(in: text)) ?? nil) != nil
+        regex.firstMatch(in: text, options: .anchored, range: NSRange(location: 0, length: text.utf16.count)) != nil
     }
 }

@@ -33,10 +33,8 @@ extension ChecksParser {
 
     private func regex(_ node: YAMLNode, key: String) throws(LineProblem) -> String {
         guard let text = node.scalarText else { throw LineProblem("\(key) must be a regular expression (text)", node: node) }
-        do {
-            _ = try Regex(text)
-        } catch {
-            throw LineProblem("\(key) '\(text)' does not compile: \(error)", node: node)
+        if let problem = SearchPattern.problem(text) {
+            throw LineProblem("\(key) '\(text)' does not compile: \(problem)", node: node)
         }
         return text
     }
@@ -150,8 +148,8 @@ extension ChecksParser {
             case "when forbidden column present":
                 rules.forbiddenColumns = try names(pair.value, key: "when forbidden column present").map(ColumnPattern.init(text:))
                 for pattern in rules.forbiddenColumns {
-                    do { _ = try Regex(pattern.regex) } catch {
-                        throw LineProblem("forbidden column pattern '\(pattern.text)' does not compile as a regex: \(error)", node: pair.value)
+                    if let problem = SearchPattern.problem(pattern.regex) {
+                        throw LineProblem("forbidden column pattern '\(pattern.text)' does not compile as a regex: \(problem)", node: pair.value)
                     }
                 }
             case "when wrong column type":

@@ -23,10 +23,20 @@ final class DuplicateProbe: CheckProbe {
             missingOnly.missingRegex = metric.rules.missingRegex
             rules.append(try ValueRules(missingOnly, column: column, kind: shape.kinds[index]))
         }
+        numericKey = rules.count == 1 && rules[0].kind.isNumeric && !rules[0].hasMissingRules
     }
 
     override func add(_ row: TableRowView) {
         rows += 1
+        if numericKey {
+            guard let bytes = row[indexes[0]] else { return }
+            guard let number = ValueForm.number(bytes) else {
+                failure = notItsType(row, bytes, column: rules[0].column, kind: rules[0].kind)
+                return
+            }
+            count((number == 0 ? 0 : number).bitPattern, row)
+            return
+        }
         // The key: each part's length (4 bytes) and bytes, so no two combinations run together.
         key.removeAll(keepingCapacity: true)
         for (position, index) in indexes.enumerated() {
@@ -46,6 +56,17 @@ final class DuplicateProbe: CheckProbe {
         }
         let seen = counts[key, default: 0] + 1
         counts[key] = seen
+        if seen == 2 { duplicated += 1 }
+        if seen >= 2 { sample(row) }
+    }
+
+    /// One numeric column without missing rules: keys are the numbers' bits (`-0` as `0`).
+    private var numericKey = false
+    private var numberCounts: [UInt64: Int] = [:]
+
+    private func count(_ bits: UInt64, _ row: TableRowView) {
+        let seen = numberCounts[bits, default: 0] + 1
+        numberCounts[bits] = seen
         if seen == 2 { duplicated += 1 }
         if seen >= 2 { sample(row) }
     }

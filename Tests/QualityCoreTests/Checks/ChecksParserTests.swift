@@ -1,5 +1,7 @@
+import Foundation
 import QualityCore
 import ReportKit
+import ReportKitTestSupport
 import Testing
 
 @Suite("Checks: the parser and its located errors")
@@ -76,5 +78,20 @@ struct ChecksParserTests {
                 - row_count => 5
                              ^
             """)
+    }
+}
+
+@Suite("Checks: the README's example")
+struct ChecksReadmeTests {
+    @Test("the SodaCL example in the README's reportcli check section parses, every check typed")
+    func readmeExample() throws {
+        let readme = try String(contentsOf: FixturePaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## `reportcli check`"))
+        let rest = readme[section.upperBound...]
+        let start = try #require(rest.range(of: "```yaml\n"))
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        let file = try ChecksFile.parse(text: String(rest[start.upperBound..<end.lowerBound]), path: "README.md")
+        #expect(file.checks.count == 10)
+        #expect(file.datasets == ["customers", "orders"])
     }
 }

@@ -93,7 +93,7 @@ struct CSVFixtureSource: TableSource {
     }
 
     func scan(columns: ([SourceColumn]) throws -> Void, row: (TableRowView) throws -> Void) async throws {
-        let key = try ObjectKey("table.csv")
+        let key: ObjectKey = "table.csv"
         let store = InMemoryObjectStore([key: data])
         let source = try await TableFileFormat.source(store: store, key: key, displayName: path)
         try await source.scan(columns: columns, row: row)
