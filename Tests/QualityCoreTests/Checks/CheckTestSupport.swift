@@ -8,7 +8,7 @@ enum CheckHarness {
     static let now = Date(timeIntervalSince1970: 1_710_072_000)  // 2024-03-10T12:00:00Z
 
     static func run(
-        _ yaml: String, tables: [String: InMemoryTableSource], types: [String: [String: ColumnType]] = [:],
+        _ yaml: String, tables: [String: any TableSource], types: [String: [String: ColumnType]] = [:],
         variables: [String: String] = [:], now: Date = now, history: some CheckHistory = NoCheckHistory()
     ) async throws -> CheckResults {
         let file = try ChecksFile.parse(text: yaml, path: "test.yml", variables: variables)
