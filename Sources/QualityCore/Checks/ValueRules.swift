@@ -85,7 +85,7 @@ struct ValueRules {
         guard hasValidity else { return false }
         if let validValues, !validValues.contains(value) { return true }
         if let validRegex, !validRegex.finds(in: text) { return true }
-        if let validFormat, !validFormat.finds(in: text) { return true }
+        if let format = rules.validFormat, !(format.fastMatch(text) ?? validFormat?.finds(in: text) ?? true) { return true }
         if rules.validLength != nil || rules.validMinLength != nil || rules.validMaxLength != nil {
             let length = text.unicodeScalars.count
             if let exact = rules.validLength, length != exact { return true }
@@ -99,7 +99,7 @@ struct ValueRules {
         }
         if let invalidValues, invalidValues.contains(value) { return true }
         if let invalidRegex, invalidRegex.finds(in: text) { return true }
-        if let invalidFormat, invalidFormat.finds(in: text) { return true }
+        if let format = rules.invalidFormat, format.fastMatch(text) ?? invalidFormat?.finds(in: text) ?? false { return true }
         return false
     }
 
