@@ -59,6 +59,15 @@ public struct CheckHistoryError: Error, Sendable, Hashable, CategorizedError, Cu
     public var description: String { message }
 }
 
+/// A column type declared for a column the table does not have (a typo in `--types`). Bad
+/// input (exit 2).
+public struct CheckTypesError: Error, Sendable, Hashable, CategorizedError, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var category: ErrorCategory { .badInput }
+    public var description: String { message }
+}
+
 /// A table a checks run could not read (the file is missing, the CSV is malformed, the
 /// database failed): the run stops, exit 3.
 public struct CheckSourceError: Error, Sendable, CategorizedError, CustomStringConvertible {

@@ -12,7 +12,8 @@ import ReportKit
 /// A check that cannot be measured (a column the data lacks, a dataset not given, an
 /// undefined metric, a value that is not its column's declared type) gets an `error` result
 /// with the reason; the others go on. A source that cannot be read stops the run with a
-/// ``CheckSourceError``. Memory: counters per check, plus a set of keys for duplicate and
+/// ``CheckSourceError``; a type declared for a column the table lacks, with a
+/// ``CheckTypesError``. Memory: counters per check, plus a set of keys for duplicate and
 /// reference checks and the values of a percentile.
 public enum CheckRun {
     public static func run(
@@ -29,6 +30,11 @@ public enum CheckRun {
             do {
                 try await source.scan(
                     columns: { columns in
+                        let names = Set(columns.map(\.name))
+                        if let unknown = declared.keys.sorted().first(where: { !names.contains($0) }) {
+                            throw CheckTypesError(
+                                "a type is declared for \(dataset).\(unknown), but \(source.displayName) has no column '\(unknown)' (its columns: \(columns.map(\.name).joined(separator: ", ")))")
+                        }
                         let shape = TableShape(dataset: dataset, displayName: source.displayName, columns: columns, declared: declared)
                         scan.shape = shape
                         for probe in probes { probe.bind(shape) }
@@ -37,6 +43,8 @@ public enum CheckRun {
                         scan.rows += 1
                         for probe in probes where probe.failure == nil { probe.add(row) }
                     })
+            } catch let error as CheckTypesError {
+                throw error
             } catch {
                 throw CheckSourceError(dataset: dataset, message: "\(error)")
             }

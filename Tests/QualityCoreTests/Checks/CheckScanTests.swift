@@ -65,4 +65,13 @@ struct CheckScanTests {
         #expect(error?.dataset == "t")
         #expect(error?.category == .outsideSystem)
     }
+
+    @Test("a type declared for a column the table lacks is a CheckTypesError (exit 2)")
+    func unknownTypedColumn() async throws {
+        let error = await #expect(throws: CheckTypesError.self) {
+            try await CheckHarness.run("checks for t:\n  - row_count > 0\n", tables: ["t": CheckHarness.column(["1"])], types: ["t": ["amout": .number]])
+        }
+        #expect(error?.message == "a type is declared for t.amout, but memory has no column 'amout' (its columns: x)")
+        #expect(error?.category == .badInput)
+    }
 }
