@@ -6,12 +6,12 @@ import Testing
 /// The reports file read into typed entries.
 @Suite("Registry: parsing")
 struct RegistryParserTests {
-    @Test("the example registry: three reports, their folders, kinds, tables and requests")
+    @Test("the example registry: four reports, their folders, kinds, tables and requests")
     func example() throws {
         let registry = try RegistryFixture.parse("quality/reports.yaml")
-        #expect(registry.reports.map(\.name) == ["Table Summary", "Consent Codes", "Report Requests"])
-        #expect(registry.reports.map(\.folder.name) == ["Table_Summary", "Consent_Codes", "Report_Requests"])
-        #expect(registry.reports.map(\.kind) == [.tableSummary, .sql, .requests])
+        #expect(registry.reports.map(\.name) == ["Table Summary", "Consent Codes", "Daily Checks", "Report Requests"])
+        #expect(registry.reports.map(\.folder.name) == ["Table_Summary", "Consent_Codes", "Daily_Checks", "Report_Requests"])
+        #expect(registry.reports.map(\.kind) == [.tableSummary, .sql, .checks, .requests])
         #expect(registry.warnings.isEmpty)
         let summary = try #require(registry["Table Summary"])
         guard case .tableSummary(let options) = summary.options else { Issue.record("not a summary"); return }
@@ -33,6 +33,10 @@ struct RegistryParserTests {
         #expect(sql.options == .sql(SQLReportOptions(source: .sqlite(database: try RelativePath("clinic.db"), selection: nil), query: "select consent_code, count(*) as n from biospecimen group by 1 order by 1")))
         #expect(sql.request?.contact == .url("https://chat.example.org/u/omar") && sql.request?.ticket == .text("DATA-31"))
         #expect(registry.reports[1].location == SourceLocation(line: 22, column: 5))
+        let checks = try #require(registry["Daily Checks"])
+        guard case .checks(let checksOptions) = checks.options else { Issue.record("not a checks report"); return }
+        #expect(checksOptions.checks == (try RelativePath("daily-checks.yaml")))
+        #expect(checksOptions.data.map(\.name) == ["participant", "biospecimen"])
     }
 
     @Test("every kind: change-report, checks, a custom kind's raw options, queries, s3 keys, dialects, postgres")

@@ -23,6 +23,7 @@ struct HelpTests {
         (["sync"], "cli/help/sync.txt"),
         (["lambda"], "cli/help/lambda.txt"),
         (["viewer"], "cli/help/viewer.txt"),
+        (["check"], "cli/help/check.txt"),
         (["help"], "cli/help/help.txt"),
     ]
 
@@ -107,7 +108,7 @@ struct HelpTests {
             _ = try await ReportCLI.outcome(["slip", "--dryrun"], context: Self.context)
             Issue.record("no error")
         } catch let error as UsageError {
-            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: slips, pipeline, reports, run, profile, sync, lambda, viewer, help")
+            #expect(error.message == "unknown command 'slip' (did you mean 'slips'?); commands: run, reports, check, profile, viewer, sync, slips, pipeline, lambda, help")
         }
     }
 

@@ -13,7 +13,7 @@ struct ReportsCommandTests {
         #expect(run.stderr.isEmpty)
         let listing = try JSONReader.parse(run.stdout)
         let reports = try #require(listing["reports"]?.arrayValue)
-        #expect(reports.map { $0["folder"] } == ["Table_Summary", "Consent_Codes", "Report_Requests"])
+        #expect(reports.map { $0["folder"] } == ["Table_Summary", "Consent_Codes", "Daily_Checks", "Report_Requests"])
         #expect(reports.first?["tables"]?["visits"]?["source"] == "sqlite://clinic.db?table=visits")
         #expect(reports.first?["request"]?["stakeholder"] == "Jane Doe")
         #expect(listing["base"] == "Fixtures/quality" && listing["warnings"] == [])

@@ -9,8 +9,9 @@ import ReportKit
 /// let registry = try ReportRegistry.parse(bytes, file: path, base: base, customKinds: catalog.customKinds)
 /// ```
 ///
-/// A kind without a report (the `checks` kind until its runner is wired in) is not missing
-/// silently: a report of that kind fails with ``ReportNotAvailable`` naming why.
+/// A kind without a report (`checks` in ``builtIn``, until a ``ChecksReport`` that can read
+/// checks files is registered) is not missing silently: a report of that kind fails with
+/// ``ReportNotAvailable`` naming why.
 public struct ReportCatalog: Sendable {
     private var reports: [ReportKind: any Report] = [:]
     private var unavailable: [ReportKind: String] = [:]
@@ -19,14 +20,15 @@ public struct ReportCatalog: Sendable {
 
     /// `table-summary` (``TableSummaryReport``, which compares with the previous run when
     /// `change_report: true`), `change-report` (``ChangeReport``), `sql` and `requests`;
-    /// `checks` fails as not wired into this build.
+    /// `checks` fails until ``ChecksReport``, which reads its checks file through the reader it
+    /// is given, is registered (`reportcli run` registers one reading files beside the reports file).
     public static var builtIn: ReportCatalog {
         var catalog = ReportCatalog()
         catalog.register(TableSummaryReport(), as: .tableSummary)
         catalog.register(ChangeReport(), as: .changeReport)
         catalog.register(SQLQueryReport(), as: .sql)
         catalog.register(RequestsReport(), as: .requests)
-        catalog.markUnavailable(.checks, reason: "the checks runner is not wired into the run yet (reportcli check runs a checks file on its own)")
+        catalog.markUnavailable(.checks, reason: "register ChecksReport(read:) with a reader of checks files")
         return catalog
     }
 

@@ -2,14 +2,15 @@
 /// command means adding it here, and nowhere else.
 extension CommandRegistry {
     static let standard = CommandRegistry([
+        RunCommand(),
+        ReportsCommand(),
+        CheckCommand(),
+        ProfileCommand(),
+        ViewerCommand(),
+        SyncCommand(),
         SlipsCommand(),
         PipelineCommand(),
-        ReportsCommand(),
-        RunCommand(),
-        ProfileCommand(),
-        SyncCommand(),
         LambdaCommand(),
-        ViewerCommand(),
         HelpCommand(),
     ])
 }

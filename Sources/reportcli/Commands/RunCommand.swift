@@ -60,6 +60,8 @@ struct RunCommand: Command {
         let path = try values.required(Self.reports)
         var catalog = ReportCatalog.builtIn
         let base = ReportsCheckCommand.folder(of: path)
+        // kind: checks runs a SodaCL checks file (its path relative to the reports file).
+        catalog.register(ChecksReport { checks in try AtomicFile.readBytes(checks.resolved(against: base)) }, as: .checks)
         // kind: notebook publishes a notebook file (its path relative to the reports file).
         catalog.register(NotebookReport { notebook in try AtomicFile.readBytes(try RelativePath(notebook).resolved(against: base)) }, as: NotebookReport.kind)
         let registry = try ReportRegistry.parse(try AtomicFile.readBytes(path), file: path, base: base, customKinds: catalog.customKinds)

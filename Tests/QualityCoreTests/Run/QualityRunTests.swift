@@ -202,11 +202,11 @@ struct QualityRunTests {
         #expect(!store.keys.contains("runs.json"))
     }
 
-    @Test func theChecksKindWithoutARunnerFailsVisibly() async throws {
+    @Test func theChecksKindWithoutAReaderFailsVisibly() async throws {
         let registry = try RunFixture.registry("reports:\n  - name: Orders checks\n    kind: checks\n    checks: checks/orders.yaml\n    data: {orders: data/orders.csv}\n")
         let outcome = try await RunFixture.run(.builtIn, store: InMemoryObjectStore()).run(registry, options: RunFixture.options())
         #expect(outcome.manifest.reports[0].status == .failed)
-        #expect(outcome.manifest.reports[0].error?.hasPrefix("no 'checks' report in this build: the checks runner is not wired") == true)
+        #expect(outcome.manifest.reports[0].error?.hasPrefix("no 'checks' report in this build: register ChecksReport(read:)") == true)
         #expect(outcome.status == .completedWithFailures)
     }
 

@@ -1,0 +1,124 @@
+import Foundation
+import ReportKit
+
+/// Runs a checks file: reads each dataset once through its ``TableSource``, measuring every
+/// metric of its checks in that one pass, then judges each check.
+///
+///     let results = try await CheckRun.run(file, tables: ["orders": source], types: ["orders": ["amount": .number]],
+///                                          now: now, history: RecordedCheckHistory(results: earlier, before: now))
+///     results.status   // .pass, .warn or .fail
+///     results.json     // what `reportcli check` prints
+///
+/// A check that cannot be measured (a column the data lacks, a dataset not given, an
+/// undefined metric, a value that is not its column's declared type) gets an `error` result
+/// with the reason; the others go on. A source that cannot be read stops the run with a
+/// ``CheckSourceError``; a type declared for a column the table lacks, with a
+/// ``CheckTypesError``. Memory: counters per check, plus a set of keys for duplicate and
+/// reference checks and the values of a percentile.
+public enum CheckRun {
+    public static func run(
+        _ file: ChecksFile, tables: [String: any TableSource], types: [String: [String: ColumnType]] = [:],
+        now: Date, history: some CheckHistory = NoCheckHistory()
+    ) async throws -> CheckResults {
+        let plan = CheckPlan(file)
+        var scans: [String: DatasetScan] = [:]
+        for dataset in plan.scanOrder where tables[dataset] != nil {
+            let source = tables[dataset]!
+            let scan = DatasetScan(dataset: dataset)
+            let probes = plan.probes[dataset] ?? []
+            let declared = types[dataset] ?? [:]
+            do {
+                try await source.scan(
+                    columns: { columns in
+                        let names = Set(columns.map(\.name))
+                        if let unknown = declared.keys.sorted().first(where: { !names.contains($0) }) {
+                            throw CheckTypesError(
+                                "a type is declared for \(dataset).\(unknown), but \(source.displayName) has no column '\(unknown)' (its columns: \(columns.map(\.name).joined(separator: ", ")))")
+                        }
+                        let shape = TableShape(dataset: dataset, displayName: source.displayName, columns: columns, declared: declared)
+                        scan.shape = shape
+                        for probe in probes { probe.bind(shape) }
+                    },
+                    row: { row in
+                        scan.rows += 1
+                        for probe in probes where probe.failure == nil { probe.add(row) }
+                    })
+            } catch let error as CheckTypesError {
+                throw error
+            } catch {
+                throw CheckSourceError(dataset: dataset, message: "\(error)")
+            }
+            for target in plan.targets[dataset]?.values.map({ $0 }) ?? [] { target.complete = true }
+            scans[dataset] = scan
+        }
+        var judge = CheckJudge(now: CheckClock.micros(now), scans: scans, history: history)
+        var results: [CheckResult] = []
+        for (check, probe) in zip(file.checks, plan.checkProbes) {
+            results.append(try await judge.result(check, probe: probe))
+        }
+        for dataset in scans.keys.sorted() {
+            judge.record(dataset: dataset, metric: "row_count", value: Double(scans[dataset]!.rows))
+        }
+        return CheckResults(path: file.path, now: now, results: results, metrics: judge.metrics)
+    }
+}
+
+/// One dataset as it was read: its shape and row count.
+final class DatasetScan {
+    let dataset: String
+    var shape: TableShape?
+    var rows = 0
+    init(dataset: String) { self.dataset = dataset }
+}
+
+/// Which probe measures each check, which datasets to read, and in what order.
+struct CheckPlan {
+    /// Per check, in file order: its probe, or `nil` when the row count alone decides it.
+    private(set) var checkProbes: [CheckProbe?] = []
+    private(set) var probes: [String: [CheckProbe]] = [:]
+    /// Reference targets per dataset, by their columns (shared by checks on the same columns).
+    private(set) var targets: [String: [[String]: ReferenceTargetProbe]] = [:]
+    private(set) var scanOrder: [String] = []
+
+    init(_ file: ChecksFile) {
+        var edges: [String: Set<String>] = [:]
+        for check in file.checks {
+            let probe: CheckProbe?
+            switch check.kind {
+            case .metric(let metricCheck): probe = Self.probe(for: metricCheck.metric)
+            case .change(let change): probe = Self.probe(for: change.metric)
+            case .freshness(let freshness): probe = FreshnessProbe(freshness)
+            case .schema(let schema): probe = SchemaProbe(schema)
+            case .reference(let reference):
+                let target = targets[reference.target]?[reference.targetColumns] ?? {
+                    let made = ReferenceTargetProbe(columns: reference.targetColumns)
+                    targets[reference.target, default: [:]][reference.targetColumns] = made
+                    probes[reference.target, default: []].append(made)
+                    return made
+                }()
+                probe = ReferenceSourceProbe(reference, target: target)
+                edges[check.dataset, default: []].insert(reference.target)
+            case .rowCountSame: probe = nil
+            }
+            checkProbes.append(probe)
+            if let probe { probes[check.dataset, default: []].append(probe) }
+        }
+        // Targets before the datasets that refer to them, where there is no cycle, so that
+        // reference checks can sample their failing rows as they read.
+        var visited = Set<String>()
+        func visit(_ dataset: String) {
+            guard visited.insert(dataset).inserted else { return }
+            for target in (edges[dataset] ?? []).sorted() { visit(target) }
+            scanOrder.append(dataset)
+        }
+        for dataset in file.datasets { visit(dataset) }
+    }
+
+    static func probe(for metric: Metric) -> CheckProbe? {
+        switch metric.kind {
+        case .rowCount: return nil
+        case .duplicateCount, .duplicatePercent: return DuplicateProbe(metric)
+        default: return ColumnMetricProbe(metric)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ReportKit
+
+/// `duplicate_count(c, …)`: the number of distinct values (or combinations) that occur more
+/// than once, over the rows where no listed column is missing (`NULL` or one of the check's
+/// `missing values`). Keeps one entry per distinct key (memory grows with the distinct keys).
+/// The sample is the rows that repeat an earlier row's key.
+final class DuplicateProbe: CheckProbe {
+    let metric: Metric
+    private var indexes: [Int] = []
+    private var rules: [ValueRules] = []
+    private var counts: [[UInt8]: Int] = [:]
+    private(set) var rows = 0
+    private var duplicated = 0
+
+    init(_ metric: Metric) { self.metric = metric }
+
+    override func prepare(_ shape: TableShape) throws(CheckFailure) {
+        for column in metric.columns {
+            let index = try shape.index(of: column).get()
+            indexes.append(index)
+            var missingOnly = ColumnRules()
+            missingOnly.missingValues = metric.rules.missingValues
+            missingOnly.missingRegex = metric.rules.missingRegex
+            rules.append(try ValueRules(missingOnly, column: column, kind: shape.kinds[index]))
+        }
+        numericKey = rules.count == 1 && rules[0].kind.isNumeric && !rules[0].hasMissingRules
+    }
+
+    override func add(_ row: TableRowView) {
+        rows += 1
+        if numericKey {
+            guard let bytes = row[indexes[0]] else { return }
+            guard let number = ValueForm.number(bytes) else {
+                failure = notItsType(row, bytes, column: rules[0].column, kind: rules[0].kind)
+                return
+            }
+            count((number == 0 ? 0 : number).bitPattern, row)
+            return
+        }
+        // The key: each part's length (4 bytes) and bytes, so no two combinations run together.
+        key.removeAll(keepingCapacity: true)
+        for (position, index) in indexes.enumerated() {
+            guard let bytes = row[index] else { return }
+            let rule = rules[position]
+            if rule.kind.isTextual, !rule.hasMissingRules {
+                Self.append(bytes, to: &key)
+                continue
+            }
+            guard let value = CellReading.value(bytes, kind: rule.kind) else {
+                failure = notItsType(row, bytes, column: rule.column, kind: rule.kind)
+                return
+            }
+            if rule.hasMissingRules, rule.isMissing(value, text: String(decoding: bytes, as: UTF8.self)) { return }
+            var text = value.keyText
+            text.withUTF8 { Self.append(UnsafeRawBufferPointer($0), to: &key) }
+        }
+        let seen = counts[key, default: 0] + 1
+        counts[key] = seen
+        if seen == 2 { duplicated += 1 }
+        if seen >= 2 { sample(row) }
+    }
+
+    /// One numeric column without missing rules: keys are the numbers' bits (`-0` as `0`).
+    private var numericKey = false
+    private var numberCounts: [UInt64: Int] = [:]
+
+    private func count(_ bits: UInt64, _ row: TableRowView) {
+        let seen = numberCounts[bits, default: 0] + 1
+        numberCounts[bits] = seen
+        if seen == 2 { duplicated += 1 }
+        if seen >= 2 { sample(row) }
+    }
+
+    private var key: [UInt8] = []
+
+    private static func append(_ bytes: UnsafeRawBufferPointer, to key: inout [UInt8]) {
+        let count = UInt32(bytes.count)
+        key.append(UInt8(truncatingIfNeeded: count >> 24))
+        key.append(UInt8(truncatingIfNeeded: count >> 16))
+        key.append(UInt8(truncatingIfNeeded: count >> 8))
+        key.append(UInt8(truncatingIfNeeded: count))
+        key.append(contentsOf: bytes)
+    }
+
+    func value() -> Result<Double, CheckFailure> {
+        if let failure { return .failure(failure) }
+        return .success(metric.kind == .duplicatePercent ? CheckPercent.of(duplicated, rows: rows) : Double(duplicated))
+    }
+}
+
+/// `freshness(c)`: the latest value of a date or timestamp column (a date is the last
+/// microsecond of its day); now minus it is the freshness.
+final class FreshnessProbe: CheckProbe {
+    let check: FreshnessCheck
+    private var index = 0
+    private var kind = CellKind.untyped
+    private(set) var latest: Int64?
+
+    init(_ check: FreshnessCheck) { self.check = check }
+
+    override func prepare(_ shape: TableShape) throws(CheckFailure) {
+        index = try shape.index(of: check.column).get()
+        kind = shape.kinds[index]
+        guard kind == .date || kind == .timestamp || kind == .untyped else {
+            throw CheckFailure("freshness needs a date or timestamp column, and '\(check.column)' is \(kind)")
+        }
+    }
+
+    override func add(_ row: TableRowView) {
+        guard let bytes = row[index] else { return }
+        guard let instant = CellReading.latestInstant(bytes, kind: kind) else {
+            let place = row.line.map { "line \($0)" } ?? "row \(row.number)"
+            failure = CheckFailure("\(place): '\(String(decoding: bytes, as: UTF8.self))' in column '\(check.column)' is not a date or timestamp")
+            return
+        }
+        if latest.map({ instant > $0 }) ?? true { latest = instant }
+    }
+}
