@@ -54,7 +54,7 @@ final class ScriptedLambdaRuntime: LambdaRuntime, @unchecked Sendable {
 struct LambdaLoopTests {
     static let slipsEvent: JSONValue = ["db": "Fixtures/slips/e2e_db.yaml", "now": "2020-05-01T04:05:06Z", "dryrun": nil, "metrics": "/dev/null"]
 
-    static func invocation(_ id: String, _ event: JSONValue, secondsLeft: Double = 60, trace: String? = nil) -> LambdaInvocation {
+    static func invocation(_ id: String, _ event: JSONValue, secondsLeft: Double = 600, trace: String? = nil) -> LambdaInvocation {
         LambdaInvocation(
             requestId: id, deadlineMilliseconds: Int64((Date().timeIntervalSince1970 + secondsLeft) * 1000), traceId: trace,
             event: Data(JSONWriter.compact(event).utf8))

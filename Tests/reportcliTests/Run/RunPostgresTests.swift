@@ -25,7 +25,7 @@ struct RunPostgresTests {
               - name: Consent Codes
                 kind: sql
                 source: "\(server.url)"
-                query: select consent_code, count(*) as n from biospecimen group by 1 order by 1
+                query: select consent_code, count(*) as n from biospecimen group by 1 order by 1 nulls first
               - name: Sneaky
                 kind: sql
                 source: "\(server.url)"
