@@ -23,7 +23,7 @@ struct CheckCommand: Command {
 
     static let checks = OptionSpec.value("checks", "FILE", help: "the SodaCL checks file", required: true)
     static let data = OptionSpec.repeatable(
-        "data", "NAME=FILE|s3://BUCKET/KEY", help: "a dataset the checks name ('checks for NAME'), as a table file; give one per dataset", required: true)
+        "data", "NAME=FILE|s3://BUCKET/KEY|postgres://…", help: "a dataset the checks name ('checks for NAME'): a table file, an S3 object, or a PostgreSQL table or query; give one per dataset", required: true)
     static let types = OptionSpec.value(
         "types", "NAME.COL=TYPE,…", help: "declare column types (integer, number, boolean, date, timestamp, text); undeclared columns are text, read as numbers or instants where a metric needs them")
     static let now = OptionSpec.value("now", "ISO-8601", help: "the time freshness is measured against (the NOW variable; default: the clock)")
@@ -51,8 +51,7 @@ struct CheckCommand: Command {
         for dataset in file.datasets {
             guard let location = locations[dataset] else { continue }
             do {
-                let (store, key) = try ProfileCommand.object(location, values: values)
-                tables[dataset] = try await TableFileFormat.source(store: store, key: key, displayName: location)
+                tables[dataset] = try await ProfileCommand.table(location, values: values)
             } catch let error as UsageError {
                 throw error
             } catch {

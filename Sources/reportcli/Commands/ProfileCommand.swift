@@ -42,21 +42,27 @@ struct ProfileCommand: Command {
         let format = try Self.outputFormat(values)
         let declared = try Self.declaredTypes(values)
         let limits: ProfileLimits = values.isSet(Self.exact) ? .exact : .default
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: .info)
-            let table = try Databases.postgresTable(PostgresURL(text: location), logger: logger)
-            return Self.outcome(try await ProfileJob.run(table, declared: declared, limits: limits), format: format)
-        }
-        let (store, key) = try Self.object(location, values: values)
-        let source: any TableSource
-        let profile: TableProfile
+        let source = try await Self.table(location, values: values)
         do {
-            source = try await TableFileFormat.source(store: store, key: key, displayName: location)
-            profile = try await ProfileJob.run(source, declared: declared, limits: limits)
+            return Self.outcome(try await ProfileJob.run(source, declared: declared, limits: limits), format: format)
         } catch let error as ObjectStoreError where error.kind == .notFound {
             throw ObjectStoreError(.notFound, "no such file: \(location)")
         }
-        return Self.outcome(profile, format: format)
+    }
+
+    /// The table `location` names (`--data` of `profile` and `check`): a PostgreSQL table or
+    /// query, an S3 object, or a local file (CSV, TSV, JSON Lines).
+    static func table(_ location: String, values: OptionValues) async throws -> any TableSource {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: .info)
+            return try Databases.postgresTable(PostgresURL(text: location), logger: logger)
+        }
+        let (store, key) = try Self.object(location, values: values)
+        do {
+            return try await TableFileFormat.source(store: store, key: key, displayName: location)
+        } catch let error as ObjectStoreError where error.kind == .notFound {
+            throw ObjectStoreError(.notFound, "no such file: \(location)")
+        }
     }
 
     static func outcome(_ profile: TableProfile, format: ProfileOutputFormat) -> CommandOutcome {
