@@ -109,7 +109,7 @@ struct BrowserTests {
         #expect(source.contains("import pandas as pd"))
         #expect(source.contains("pd.read_csv(\"summaries/participant/summary.csv\""))
         #expect(source.contains("pd.read_csv(\"summaries/<img src=x onerror=alert(1)>/<img src=x onerror=alert(1)>.csv\""))
-        // Run it when pandas is at hand (it is the reader's tool, not one CI must carry).
+        // Run it when pandas is at hand (.ci/steps/chromium.sh puts it in the pages venv).
         guard PagesTools.python != nil, (try? await PagesTools.run(["-c", "import pandas"])) != nil else {
             print("notice: no pandas in the pages venv; the loader cell was checked as text")
             return
