@@ -16,6 +16,11 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
     /// Keeps `bytes` valid (a mapped file), or nil when `bytes` is a copy this value frees.
     private let owner: AnyObject?
     private let columns: Columns
+    /// ``Columns/hot`` and ``Columns/starts`` as plain memory: read for every attribute asked,
+    /// without the array's reference counting.
+    private let hot: UnsafeMutableBufferPointer<UInt16>
+    private let starts: UnsafeMutableBufferPointer<Int>
+    private let anyScanned: Bool
 
     /// What the table scan found, one entry (or ``JSONItemRows/hotKeys`` entries) per item.
     private struct Columns {
@@ -43,11 +48,20 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
     private init(bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject?, columns: Columns) {
         self.bytes = bytes
         self.owner = owner
+        self.hot = UnsafeMutableBufferPointer.allocate(capacity: columns.hot.count)
+        _ = hot.initialize(from: columns.hot)
+        self.starts = UnsafeMutableBufferPointer.allocate(capacity: columns.starts.count)
+        _ = starts.initialize(from: columns.starts)
+        self.anyScanned = !columns.scanned.isEmpty
+        var columns = columns
+        columns.hot = []
         self.columns = columns
     }
 
     deinit {
         if owner == nil { UnsafeMutableBufferPointer(mutating: bytes).deallocate() }
+        hot.deallocate()
+        starts.deallocate()
     }
 
     /// The table in `buffer`, kept valid by `owner`; with no owner the bytes are copied.
@@ -76,6 +90,12 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
               bytes.matches(key, "items"), scanner.take(UInt8(ascii: ":")), scanner.take(UInt8(ascii: "["))
         else { return nil }
         var columns = Columns()
+        let estimate = bytes.count / 160
+        columns.starts.reserveCapacity(estimate)
+        columns.ends.reserveCapacity(estimate)
+        columns.artifactCodes.reserveCapacity(estimate)
+        columns.instances.reserveCapacity(estimate)
+        columns.hot.reserveCapacity(estimate * hotKeys.count)
         var codes: [String: UInt32] = [:]
         var last: (range: Range<Int>, code: UInt32)?
         if !scanner.take(UInt8(ascii: "]")) {
@@ -126,14 +146,14 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
 
     /// The column slot of `name`, if it has one.
     private static func slot(_ name: String) -> Int? {
-        switch name {
-        case "plan": return 2
-        case "date": return 5
-        case "updated": return 6
-        case "version_instance": return 0
-        case "version_latest": return 1
-        case "belongs_to_artifact": return 3
-        case "belongs_to_instance": return 4
+        // By length first: most names asked are not columns, and a long name's comparison
+        // is not free.
+        switch name.utf8.count {
+        case 4: return name == "plan" ? 2 : name == "date" ? 5 : nil
+        case 7: return name == "updated" ? 6 : nil
+        case 14: return name == "version_latest" ? 1 : nil
+        case 16: return name == "version_instance" ? 0 : nil
+        case 19: return name == "belongs_to_artifact" ? 3 : name == "belongs_to_instance" ? 4 : nil
         default: return nil
         }
     }
@@ -141,10 +161,10 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
     /// The value text of a column attribute of `row`: `.some(nil)` when absent, `nil` when the
     /// row has no columns or `name` none.
     private func hotValue(_ name: String, row: Int) -> Range<Int>?? {
-        guard let slot = Self.slot(name), columns.scanned.isEmpty || !columns.scanned.contains(row) else { return nil }
-        let offset = columns.hot[row &* Self.hotKeys.count &+ slot]
+        guard let slot = Self.slot(name), !anyScanned || !columns.scanned.contains(row) else { return nil }
+        let offset = hot[row &* Self.hotKeys.count &+ slot]
         guard offset > 0 else { return .some(nil) }
-        var scanner = PlainJSONScanner(bytes, at: columns.starts[row] + Int(offset) - 1)
+        var scanner = PlainJSONScanner(bytes, at: starts[row] + Int(offset) - 1)
         return .some(scanner.plainValue())
     }
 
@@ -192,7 +212,7 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
     /// Calls `body` with each member's key (inside the quotes) and value text, in order,
     /// while it returns `true`. The item was checked when the table was read.
     private func forEachMember(row: Int, _ body: (Range<Int>, Range<Int>) -> Bool) {
-        var scanner = PlainJSONScanner(bytes, at: columns.starts[row])
+        var scanner = PlainJSONScanner(bytes, at: starts[row])
         _ = scanner.take(UInt8(ascii: "{"))
         if scanner.take(UInt8(ascii: "}")) { return }
         repeat {
