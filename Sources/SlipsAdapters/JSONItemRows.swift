@@ -3,8 +3,9 @@ import SlipsCore
 
 /// A JSON buildables table read straight from its bytes: the text is kept (a mapped file or
 /// a copy) with each item's byte range, its artifact (interned) and instance; attributes are
-/// read from the item's text when asked. A 1M-item table costs its text plus about 40 bytes
-/// an item, where an object tree per item cost four times the text.
+/// read from the item's text when asked, the ones the slips rules read through columns of
+/// value offsets. A 1M-item table (237 MB) runs in 467 MiB where an object tree per item took
+/// 1037 MiB.
 ///
 /// ``read(_:owner:)`` takes only the plain shape an export writes: `{"items": [...]}` whose
 /// items are flat objects of strings without escapes, plain numbers, `true`, `false` and

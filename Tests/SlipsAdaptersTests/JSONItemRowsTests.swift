@@ -84,6 +84,18 @@ struct JSONItemRowsTests {
         }
     }
 
+    @Test("an item longer than the columns' 16-bit offsets is read by scanning its text")
+    func longItem() throws {
+        let note = String(repeating: "n", count: 70_000)
+        let text = #"{"items": [{"artifact": "SERVICE", "instance": "s:v0:A", "note": "\#(note)", "plan": "p", "version_instance": 3}]}"#
+        let rows = try #require(readRows(text))
+        let item = BuildableItem(row: 0, of: rows)
+        #expect(item["version_instance"] == .number(3))
+        #expect(item["plan"] == "p" && item.has("plan") && !item.has("date"))
+        #expect(item["note"]?.stringValue?.count == 70_000)
+        #expect(item == (try treeItems(text))[0])
+    }
+
     @Test("two items with one key are still refused, naming both")
     func duplicateItems() throws {
         let scratch = try ScratchDirectory()
