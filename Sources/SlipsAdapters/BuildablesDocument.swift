@@ -39,13 +39,18 @@ struct BuildablesDocument {
 
     /// Parses and checks `bytes`, the contents of `path`.
     static func read(_ bytes: [UInt8], path: String) throws -> BuildablesDocument {
-        try bytes.withUnsafeBufferPointer { buffer in try read(buffer, path: path) }
+        try bytes.withUnsafeBufferPointer { buffer in try read(buffer, path: path, owner: nil) }
     }
 
-    /// Parses and checks `buffer`, the contents of `path`. A JSON table is read in place and
-    /// its text not kept; a YAML table's text is kept for in-place edits.
-    static func read(_ buffer: UnsafeBufferPointer<UInt8>, path: String) throws -> BuildablesDocument {
+    /// Parses and checks `buffer`, the contents of `path`. A JSON table in the plain shape an
+    /// export writes is kept as its text (``JSONItemRows``: `owner` keeps `buffer` valid, or
+    /// with no owner it is copied); any other JSON is read into values and its text not kept;
+    /// a YAML table's text is kept for in-place edits.
+    static func read(_ buffer: UnsafeBufferPointer<UInt8>, path: String, owner: AnyObject?) throws -> BuildablesDocument {
         let format = format(of: path, bytes: buffer)
+        if format == .json, let rows = JSONItemRows.read(buffer, owner: owner), let document = plain(rows, path: path) {
+            return document
+        }
         let root: JSONValue
         var yaml: YAMLNode?
         var bytes: [UInt8] = []
@@ -66,6 +71,28 @@ struct BuildablesDocument {
         return BuildablesDocument(
             path: path, format: format, bytes: bytes, root: root, items: items, yaml: yaml, index: index,
             byArtifact: byArtifact)
+    }
+
+    /// The document of a plain JSON table, or `nil` when two items share a key (the full
+    /// read then reports it).
+    private static func plain(_ rows: JSONItemRows, path: String) -> BuildablesDocument? {
+        var items: [BuildableItem] = []
+        items.reserveCapacity(rows.count)
+        var index: [ItemKey: Int] = Dictionary(minimumCapacity: rows.count)
+        let names = rows.artifactNames
+        var byCode: [[Int]] = Array(repeating: [], count: names.count)
+        for row in 0..<rows.count {
+            let code = rows.artifactCode(row: row)
+            let key = ItemKey(artifact: names[code], instance: rows.instance(row: row))
+            guard index.updateValue(row, forKey: key) == nil else { return nil }
+            byCode[code].append(row)
+            items.append(BuildableItem(row: row, of: rows))
+        }
+        var byArtifact: [String: [Int]] = [:]
+        for (code, name) in names.enumerated() { byArtifact[name] = byCode[code] }
+        return BuildablesDocument(
+            path: path, format: .json, bytes: [], root: .object(["items": .array([])]), items: items, yaml: nil,
+            index: index, byArtifact: byArtifact)
     }
 
     /// The `items` of `root`, each checked for its keys, duplicates rejected, and their indexes.

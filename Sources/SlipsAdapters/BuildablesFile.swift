@@ -47,7 +47,7 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
             try AtomicFile.checkReplaceable(path)
         }
         let file = try MappedFile(path: path)
-        let document = try BuildablesDocument.read(file.bytes, path: path)
+        let document = try BuildablesDocument.read(file.bytes, path: path, owner: file)
         return BuildablesFile(document: document, fingerprint: file.fingerprint, lock: lock, logger: logger)
     }
 

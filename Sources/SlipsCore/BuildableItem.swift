@@ -8,24 +8,74 @@ import ReportKit
 /// versioned: `chrisjen:v0` is service metadata, `chrisjen:v2:ABC` is version 2 of its plan in
 /// region ABC, and version 0 is always the current one.
 public struct BuildableItem: Sendable, Hashable {
-    /// Every attribute, as stored.
-    public var attributes: JSONObject
+    private enum Storage: Sendable {
+        case object(JSONObject)
+        case row(Int, of: any ItemRows)
+    }
+
+    private var storage: Storage
+
+    /// Every attribute, as stored (read from the row for an item of ``ItemRows``; setting it
+    /// makes the item a value of its own).
+    public var attributes: JSONObject {
+        get {
+            switch storage {
+            case .object(let object): return object
+            case .row(let row, let rows): return rows.attributes(row: row)
+            }
+        }
+        set { storage = .object(newValue) }
+    }
 
     public init(_ attributes: JSONObject) {
-        self.attributes = attributes
+        self.storage = .object(attributes)
+    }
+
+    /// The item stored as `row` of `rows`, read from there when asked.
+    public init(row: Int, of rows: any ItemRows) {
+        self.storage = .row(row, of: rows)
     }
 
     /// The attribute `name`, or `nil` when absent.
-    public subscript(name: String) -> JSONValue? { attributes[name] }
+    public subscript(name: String) -> JSONValue? {
+        switch storage {
+        case .object(let object): return object[name]
+        case .row(let row, let rows): return rows.attribute(name, row: row)
+        }
+    }
 
     /// `true` when the item has attribute `name`, whatever its value.
-    public func has(_ name: String) -> Bool { attributes.contains(key: name) }
+    public func has(_ name: String) -> Bool {
+        switch storage {
+        case .object(let object): return object.contains(key: name)
+        case .row(let row, let rows): return rows.hasAttribute(name, row: row)
+        }
+    }
 
     /// The table's hash key.
-    public var artifact: String { attributes["artifact"]?.stringValue ?? "" }
+    public var artifact: String {
+        if case .row(let row, let rows) = storage { return rows.artifact(row: row) }
+        return self["artifact"]?.stringValue ?? ""
+    }
 
     /// The table's range key.
-    public var instance: String { attributes["instance"]?.stringValue ?? "" }
+    public var instance: String {
+        if case .row(let row, let rows) = storage { return rows.instance(row: row) }
+        return self["instance"]?.stringValue ?? ""
+    }
+
+    public static func == (lhs: BuildableItem, rhs: BuildableItem) -> Bool {
+        if case .row(let left, let leftRows) = lhs.storage, case .row(let right, let rightRows) = rhs.storage,
+           leftRows.storesSame(row: left, as: right, of: rightRows)
+        {
+            return true
+        }
+        return lhs.attributes == rhs.attributes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(attributes)
+    }
 
     /// The text before the first `:` of the instance: a service's rip name or a region's code.
     public var instancePrefix: String {
@@ -38,7 +88,7 @@ public struct BuildableItem: Sendable, Hashable {
 extension BuildableItem {
     /// The attribute as text; absent, null or empty is an error, as is a value that is not text.
     func requiredString(_ name: String) throws(SlipsError) -> String {
-        guard let value = attributes[name], !value.isNull else { throw missing(name) }
+        guard let value = self[name], !value.isNull else { throw missing(name) }
         guard let text = value.stringValue else {
             throw SlipsError.badItem(artifact, instance, field: name, problem: "is \(value.kindDescription), expected text")
         }
@@ -48,7 +98,7 @@ extension BuildableItem {
 
     /// The attribute as a version number: a whole number, 0 or more.
     func requiredVersion(_ name: String) throws(SlipsError) -> Int {
-        guard let value = attributes[name], !value.isNull else { throw missing(name) }
+        guard let value = self[name], !value.isNull else { throw missing(name) }
         if case .string(let text) = value, text.isEmpty { throw missing(name) }
         guard let number = value.intValue, number >= 0 else {
             throw SlipsError.badItem(artifact, instance, field: name, problem: "is \(Self.show(value)), expected a whole number of 0 or more")
@@ -58,7 +108,7 @@ extension BuildableItem {
 
     /// The attribute as an instant, `nil` when absent; present but unreadable is an error.
     func optionalInstant(_ name: String) throws(SlipsError) -> Date? {
-        guard let value = attributes[name] else { return nil }
+        guard let value = self[name] else { return nil }
         guard let text = value.stringValue, let instant = Timestamp.parse(text) else {
             throw SlipsError.badItem(
                 artifact, instance, field: name,

@@ -57,7 +57,9 @@ public struct SlipsJob: Sendable {
             let payload = try await SlipsReport.build(store: store, now: now, options: options, logger: logger)
             batch.set("slips_count", Double(payload.slips.count))
             batch.set("improvements_count", Double(payload.improvements.count))
-            let json = payload.payload
+            // Built only when logged or sent: a dry run's caller builds its own to print, and on
+            // a big table a second tree of the payload costs as much memory as the first.
+            let json = options.logPayload || !options.dryRun ? payload.payload : .null
             if options.logPayload {
                 logger.info("payload to the notification service:\n\(JSONWriter.canonical(json))")
             }

@@ -9,6 +9,11 @@ struct BuildablesGenerator {
     var historyVersions = 4
     /// The share of plans edited inside the report's window (the rest are unchanged).
     var editedShare = 1.0
+    /// The "many changes" shape: each service is planned in only some regions (1 to 19 of
+    /// them, so nearly every service lacks a plan somewhere), 1 plan in 8 has no date yet,
+    /// and 1 in 3 carries a note; with `editedShare` about 2/3 that gives tens of thousands
+    /// of slips and improvements and a payload of about 20 MB on 1M items.
+    var manyChanges = false
     private var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     init(itemCount: Int) { self.itemCount = itemCount }
@@ -46,7 +51,8 @@ struct BuildablesGenerator {
         for region in regions {
             items.append(Self.item([("artifact", "REGION"), ("instance", .string(region + ":v0")), ("date", "2019-06-01"), ("version_instance", 0)]))
         }
-        let perService = 1 + regionCount * (1 + historyVersions)
+        let regionsPerService = manyChanges ? 10 : regionCount
+        let perService = 1 + regionsPerService * (1 + historyVersions)
         let services = max(1, (itemCount - items.count) / perService)
         for service in 0..<services {
             let rip = "svc\(service)"
@@ -54,28 +60,43 @@ struct BuildablesGenerator {
                 ("artifact", "SERVICE"), ("instance", .string(rip + ":v0")), ("plan", "myplan"), ("version_instance", 0),
                 ("name_long", .string("Service \(service)")),
             ]))
-            for region in regions {
+            var planned = regions
+            if manyChanges {
+                let count = 1 + next(19)
+                for index in 0..<count { planned.swapAt(index, index + next(regions.count - index)) }
+                planned = Array(planned.prefix(count))
+            }
+            for region in planned {
                 let previous = 60 + next(200)
                 let edited = next(1000) < Int(editedShare * 1000)
                 let current = edited ? previous + next(120) - 60 : previous
-                items.append(plan(rip, region, version: 0, date: current, updated: edited ? 115 + next(6) : 70))
+                let undated = manyChanges && next(8) == 0
+                let note = manyChanges && next(3) == 0 ? "moved after the supplier review \(next(1000))" : ""
+                items.append(plan(
+                    rip, region, version: 0, date: undated ? nil : current, updated: edited ? 115 + next(6) : 70, note: note))
                 for version in 1...historyVersions {
                     let latest = version == historyVersions
                     let updated = latest && edited ? 115 : 40 + version * 10
-                    items.append(plan(rip, region, version: version, date: latest ? current : previous, updated: updated))
+                    items.append(plan(
+                        rip, region, version: version, date: latest ? (undated ? nil : current) : previous,
+                        updated: updated, note: latest ? note : ""))
                 }
             }
         }
         return Self.item([("items", .array(items))])
     }
 
-    private func plan(_ rip: String, _ region: String, version: Int, date: Int, updated: Int) -> JSONValue {
-        Self.item([
+    private func plan(_ rip: String, _ region: String, version: Int, date: Int?, updated: Int, note: String = "") -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("artifact", "SERVICE"), ("instance", .string("\(rip):v\(version):\(region)")), ("belongs_to_artifact", "REGION"),
-            ("belongs_to_instance", .string(region)), ("plan", "myplan"), ("date", .string(day(date))),
+            ("belongs_to_instance", .string(region)), ("plan", "myplan"),
+        ]
+        if let date { members.append(("date", .string(day(date)))) }
+        members += [
             ("updated", .string(day(updated))), ("version_instance", .number(Double(version))),
-            ("version_latest", .number(Double(historyVersions))), ("updater", "bench"), ("note", ""),
-        ])
+            ("version_latest", .number(Double(historyVersions))), ("updater", "bench"), ("note", .string(note)),
+        ]
+        return Self.item(members)
     }
 
     private static func item(_ members: [(String, JSONValue)]) -> JSONValue {

@@ -4,8 +4,9 @@ import ReportKit
 
 // reportkit-bench: figures for ReportKit's speed and memory goals. Prints, never asserts.
 //
-//   reportkit-bench generate --items N --out PATH(.json|.yaml) [--edited SHARE]
-//       SHARE of the plans (0…1, default 1) were edited inside the report's window
+//   reportkit-bench generate --items N --out PATH(.json|.yaml) [--edited SHARE] [--many-changes]
+//       SHARE of the plans (0…1, default 1) were edited inside the report's window;
+//       --many-changes: services planned in a few regions each, undated plans, notes
 //   reportkit-bench formats PATH.json [PATH.yaml]      in-process read/write throughput
 //   reportkit-bench slips REPORTCLI DB [--runs N]      whole-process time and peak memory
 //   reportkit-bench hashing [--megabytes N]          SHA-256, HMAC and PBKDF2 in process
@@ -35,6 +36,7 @@ case "generate":
     guard let out = option("--out", in: &arguments) else { fatalError("generate needs --out PATH") }
     var generator = BuildablesGenerator(itemCount: count)
     generator.editedShare = Double(option("--edited", in: &arguments) ?? "") ?? 1.0
+    generator.manyChanges = arguments.contains("--many-changes")
     let table = generator.table()
     // JSON as an export would write it: compact, one item per line.
     let items = table["items"]?.arrayValue ?? []
@@ -162,5 +164,5 @@ case "table-summary":
     try await TableSummaryBench.run(megabytes: megabytes, directory: arguments[1], limits: exact ? .exact : .default)
 
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | table-summary DIR [--megabytes N] [--exact]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | table-summary DIR [--megabytes N] [--exact]")
 }
