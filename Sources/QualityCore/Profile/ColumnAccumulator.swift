@@ -33,7 +33,7 @@ public struct ColumnAccumulator: Sendable {
         guard !bytes.isEmpty else { return }
         count += 1
         if sketch == nil {
-            let (entry, isNew) = values.add(bytes, hash: ByteHash.hash(bytes), classify: ValueForm.of)
+            let (entry, isNew) = values.add(bytes, classify: ValueForm.of)
             guard isNew else { return }
             try admit(values.forms[entry], bytes, row: row)
             if values.count > limits.exactDistinctPerColumn { switchToSketch() }
@@ -68,7 +68,7 @@ public struct ColumnAccumulator: Sendable {
         switch (sketch == nil, other.sketch == nil) {
         case (true, true):
             other.values.forEach { bytes, weight, form in
-                values.add(bytes, hash: ByteHash.hash(bytes), weight: weight) { _ in form }
+                values.add(bytes, weight: weight) { _ in form }
             }
             if values.count > limits.exactDistinctPerColumn { switchToSketch() }
         case (true, false):

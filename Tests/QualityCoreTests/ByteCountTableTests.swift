@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import QualityCore
+
+/// The value table against a dictionary: inline values of every length up to 16 (zero
+/// bytes inside and at the end are part of a value), long values in the arena, growth.
+@Suite struct ByteCountTableTests {
+    static func values() -> [[UInt8]] {
+        var values: [[UInt8]] = [[]]
+        for length in 1...40 {
+            values.append(Array(repeating: 0x41, count: length))
+            values.append(Array(repeating: 0x41, count: length - 1) + [0])
+            values.append([0] + Array(repeating: 0x41, count: length - 1))
+            values.append((0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ length) })
+        }
+        for number in 0..<5000 { values.append(Array(String(number * 7919).utf8)) }
+        return values
+    }
+
+    @Test func countsMatchADictionaryInFirstSeenOrder() {
+        var table = ByteCountTable()
+        var expected: [[UInt8]: Int] = [:]
+        var order: [[UInt8]] = []
+        var classified = 0
+        let all = Self.values()
+        for round in 0..<3 {
+            for (index, value) in all.enumerated() where (index + round) % (round + 1) == 0 {
+                let (_, isNew) = value.withUnsafeBytes { bytes in
+                    table.add(bytes, weight: round + 1) { _ in classified += 1; return .other }
+                }
+                #expect(isNew == (expected[value] == nil))
+                if expected[value] == nil { order.append(value) }
+                expected[value, default: 0] += round + 1
+            }
+        }
+        #expect(table.count == expected.count)
+        #expect(classified == expected.count, "classify runs once per distinct value")
+        var seen: [[UInt8]] = []
+        table.forEach { bytes, count, form in
+            seen.append(Array(bytes))
+            #expect(count == expected[Array(bytes)], "\(Array(bytes))")
+            #expect(form == .other)
+        }
+        #expect(seen == order)
+        #expect(table.counts == order.map { expected[$0]! })
+    }
+
+    @Test func inlineWordsHoldExactlyTheBytes() {
+        for value in Self.values() where value.count <= 16 {
+            let (low, high) = value.withUnsafeBytes { ByteCountTable.words($0) }
+            var expected = [UInt8](repeating: 0, count: 16)
+            expected.replaceSubrange(0..<value.count, with: value)
+            var words = (low.littleEndian, high.littleEndian)
+            let got = withUnsafeBytes(of: &words) { Array($0) }
+            #expect(got == expected, "\(value)")
+        }
+    }
+}
