@@ -104,11 +104,12 @@ struct ByteCountTable: Sendable {
         return index
     }
 
+    /// Doubles the slots, reading the old ones in order (not entry by entry, which would
+    /// jump about memory).
     private mutating func grow() {
         var next = [Slot](repeating: Slot(), count: slots.count * 2)
-        for entry in entries.indices {
-            let slot = slots[Int(entries[entry])]
-            entries[entry] = UInt32(Self.place(slot, hash: hash(of: slot), in: &next))
+        for slot in slots where slot.meta != 0 {
+            entries[Int(slot.entry)] = UInt32(Self.place(slot, hash: hash(of: slot), in: &next))
         }
         slots = next
     }
@@ -148,20 +149,35 @@ struct ByteCountTable: Sendable {
         ByteHash.mix((low &* 0x9E37_79B9_7F4A_7C15) ^ ((high ^ UInt64(length)) &* 0xC2B2_AE3D_27D4_EB4F))
     }
 
-    /// Every entry's bytes, count and forms, in the order first seen.
+    /// Every entry's bytes, count and forms, in the order first seen (which sketches fed
+    /// from the table depend on).
     func forEach(_ body: (UnsafeRawBufferPointer, Int, ValueForms) throws -> Void) rethrows {
         try arena.withUnsafeBytes { all in
             for entry in entries.indices {
-                let slot = slots[Int(entries[entry])]
-                let kind = Int(slot.meta & 0x1F)
-                if kind == Int(Slot.long) {
-                    try body(UnsafeRawBufferPointer(rebasing: all[Int(slot.low)..<(Int(slot.low) + Int(slot.high))]), slot.count, forms[entry])
-                } else {
-                    var words = (slot.low.littleEndian, slot.high.littleEndian)
-                    try withUnsafeBytes(of: &words) { raw in
-                        try body(UnsafeRawBufferPointer(rebasing: raw[0..<kind]), slot.count, forms[entry])
-                    }
-                }
+                try visit(slots[Int(entries[entry])], all, body)
+            }
+        }
+    }
+
+    /// Every entry's bytes, count and forms, in the table's own order: faster than
+    /// ``forEach(_:)`` on a large table, for figures that do not depend on the order.
+    func forEachUnordered(_ body: (UnsafeRawBufferPointer, Int, ValueForms) throws -> Void) rethrows {
+        try arena.withUnsafeBytes { all in
+            for slot in slots where slot.meta != 0 { try visit(slot, all, body) }
+        }
+    }
+
+    @inline(__always)
+    private func visit(
+        _ slot: Slot, _ arena: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, Int, ValueForms) throws -> Void
+    ) rethrows {
+        let kind = Int(slot.meta & 0x1F)
+        if kind == Int(Slot.long) {
+            try body(UnsafeRawBufferPointer(rebasing: arena[Int(slot.low)..<(Int(slot.low) + Int(slot.high))]), slot.count, forms[Int(slot.entry)])
+        } else {
+            var words = (slot.low.littleEndian, slot.high.littleEndian)
+            try withUnsafeBytes(of: &words) { raw in
+                try body(UnsafeRawBufferPointer(rebasing: raw[0..<kind]), slot.count, forms[Int(slot.entry)])
             }
         }
     }
