@@ -37,7 +37,7 @@ public struct ColumnAccumulator: Sendable {
         if !isSketched {
             let (entry, isNew) = values.add(bytes, classify: ValueForm.of)
             guard isNew else { return }
-            try admit(values.forms[entry], bytes, row: row)
+            try admit(values.form(of: entry), bytes, row: row)
             if values.count > limits.exactDistinctPerColumn { switchToSketch() }
         } else {
             let form = ValueForm.of(bytes)

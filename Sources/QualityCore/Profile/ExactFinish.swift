@@ -29,7 +29,7 @@ enum ExactFinish {
             profile.max = typed.last?.value
         case .text:
             var minimum = Int.max, maximum = 0, total = 0
-            column.values.forEachUnordered { bytes, count, _ in
+            column.values.forEach { bytes, count, _ in
                 let length = CodePoints.count(bytes)
                 minimum = Swift.min(minimum, length)
                 maximum = Swift.max(maximum, length)
@@ -75,7 +75,7 @@ enum ExactFinish {
     ) -> [(key: Key, count: Int)] {
         var keyed: [(key: Key, count: Int)] = []
         keyed.reserveCapacity(values.count)
-        values.forEachUnordered { bytes, count, form in keyed.append((key(bytes, form), count)) }
+        values.forEach { bytes, count, form in keyed.append((key(bytes, form), count)) }
         return keyed
     }
 
@@ -105,7 +105,7 @@ enum ExactFinish {
         var bytes: [UInt8] = []
         var spans: [(start: Int, length: Int, count: Int)] = []
         spans.reserveCapacity(values.count)
-        values.forEachUnordered { value, count, _ in
+        values.forEach { value, count, _ in
             spans.append((bytes.count, value.count, count))
             bytes.append(contentsOf: value)
         }
