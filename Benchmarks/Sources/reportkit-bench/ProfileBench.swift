@@ -3,15 +3,16 @@ import QualityCore
 import ReportAdapters
 import ReportKit
 
-/// `reportkit-bench profile [--megabytes N] [--file PATH] [--exact]`: `ProfileJob` on one
-/// generated CSV file (`CSVBench`'s 8 columns) read through `DelimitedTableSource`, in
+/// `reportkit-bench profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync]`:
+/// `ProfileJob` on one generated CSV file (`CSVBench`'s 8 columns, or with `--few-distinct`
+/// `FewDistinctCSV`'s) read through `DelimitedTableSource`, in
 /// process: CPU seconds (user + sys), MB/s per CPU-second, wall time and peak RSS. With
 /// `--file` an existing file is read (and kept); otherwise one is generated and deleted.
 /// With `--sync`, the same scanner and profiler without the port, on this thread (no
 /// concurrency runtime threads, so it runs under `valgrind --tool=callgrind`).
 enum ProfileBench {
-    static func run(megabytes: Int, file: String?, limits: ProfileLimits) async throws {
-        let path = try prepare(megabytes: megabytes, file: file)
+    static func run(megabytes: Int, file: String?, limits: ProfileLimits, fewDistinct: Bool) async throws {
+        let path = try prepare(megabytes: megabytes, file: file, fewDistinct: fewDistinct)
         defer { if file == nil { unlink(path) } }
         let slash = path.lastIndex(of: "/")!
         let source = DelimitedTableSource(
@@ -22,17 +23,19 @@ enum ProfileBench {
     }
 
     /// The `--sync` form: called from the top level, so it stays on the main thread.
-    static func runInline(megabytes: Int, file: String?, limits: ProfileLimits) throws {
-        let path = try prepare(megabytes: megabytes, file: file)
+    static func runInline(megabytes: Int, file: String?, limits: ProfileLimits, fewDistinct: Bool) throws {
+        let path = try prepare(megabytes: megabytes, file: file, fewDistinct: fewDistinct)
         defer { if file == nil { unlink(path) } }
         let before = TableSummaryBench.usage(), clock = ContinuousClock(), start = clock.now
         let profile = try profileInline(path, limits: limits)
         report(path, profile, before: before, wall: clock.now - start)
     }
 
-    private static func prepare(megabytes: Int, file: String?) throws -> String {
+    private static func prepare(megabytes: Int, file: String?, fewDistinct: Bool) throws -> String {
         let path = file ?? "\(NSTemporaryDirectory())/reportkit-profile-bench-\(getpid()).csv"
-        if file == nil || access(path, R_OK) != 0 { _ = try CSVBench.generate(megabytes: megabytes, to: path) }
+        if file == nil || access(path, R_OK) != 0 {
+            _ = try fewDistinct ? FewDistinctCSV.generate(megabytes: megabytes, to: path) : CSVBench.generate(megabytes: megabytes, to: path)
+        }
         return path
     }
 
