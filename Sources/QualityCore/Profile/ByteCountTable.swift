@@ -44,7 +44,7 @@ struct ByteCountTable: Sendable {
         let length = bytes.count
         let inline = length <= 8
         let word = inline ? Self.word(bytes) : 0
-        let hash = inline ? Self.hash(word, length) : ByteHash.hash(bytes)
+        let hash = inline ? Self.hash(word, length) : Self.hash(long: bytes)
         let tag = hash & 0xFFFF_FFFF
         let probe: (found: Int?, slot: Int) = arena.withUnsafeBytes { arena in
             entries.withUnsafeBufferPointer { entries in
@@ -119,6 +119,17 @@ struct ByteCountTable: Sendable {
     @inline(__always)
     static func hash(_ word: UInt64, _ length: Int) -> UInt64 {
         ByteHash.mix(word &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(length))
+    }
+
+    /// The table's hash of a value of more than 8 bytes: two overlapping loads up to 16
+    /// bytes (dates, timestamps, short names), ``ByteHash`` past that.
+    @inline(__always)
+    static func hash(long bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let length = bytes.count
+        guard length <= 16 else { return ByteHash.hash(bytes) }
+        let first = bytes.loadUnaligned(as: UInt64.self)
+        let last = bytes.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+        return ByteHash.mix(first &* 0x9E37_79B9_7F4A_7C15 ^ (last ^ UInt64(length)) &* 0xC2B2_AE3D_27D4_EB4F)
     }
 
     /// Every entry's bytes, count and forms, in the order first seen.
