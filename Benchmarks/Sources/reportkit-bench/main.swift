@@ -19,6 +19,7 @@ import ReportKit
 //       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
 //       and the original's handler too when a Python and a runner script are given
 //   reportkit-bench profile-core [--rows N] [--types T,…]  the profile core alone, per column type
+//   reportkit-bench profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync]  ProfileJob on a CSV file, in process
 //   reportkit-bench table-summary DIR [--megabytes N] [--exact]
 //       the table-summary report on N MB (default 1000) of generated CSV written to DIR (then
 //       deleted): time and peak memory in process
@@ -156,6 +157,16 @@ case "profile-core":
     let types = option("--types", in: &arguments)?.split(separator: ",").compactMap { ColumnType(rawValue: String($0)) }
     try ProfileCoreBench.run(rows: Int(option("--rows", in: &arguments) ?? "") ?? 2_000_000, types: types ?? ColumnType.allCases)
 
+case "profile":
+    let exact = arguments.contains("--exact"), sync = arguments.contains("--sync"), few = arguments.contains("--few-distinct")
+    arguments.removeAll { $0 == "--exact" || $0 == "--sync" || $0 == "--few-distinct" }
+    let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000, file = option("--file", in: &arguments)
+    if sync {
+        try ProfileBench.runInline(megabytes: megabytes, file: file, limits: exact ? .exact : .default, fewDistinct: few)
+    } else {
+        try await ProfileBench.run(megabytes: megabytes, file: file, limits: exact ? .exact : .default, fewDistinct: few)
+    }
+
 case "table-summary":
     let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000
     let exact = arguments.contains("--exact")
@@ -164,5 +175,5 @@ case "table-summary":
     try await TableSummaryBench.run(megabytes: megabytes, directory: arguments[1], limits: exact ? .exact : .default)
 
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | table-summary DIR [--megabytes N] [--exact]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact]")
 }

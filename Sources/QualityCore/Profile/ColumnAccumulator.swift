@@ -16,6 +16,8 @@ public struct ColumnAccumulator: Sendable {
     /// Exact mode's values (empty once sketched).
     private(set) var values = ByteCountTable()
     private(set) var sketch: ColumnSketch?
+    /// `sketch != nil`, kept apart so the per-field path tests a flag instead of the optional.
+    private var isSketched = false
 
     public init(name: String, declared: ColumnType? = nil, limits: ProfileLimits = .default) {
         self.name = name
@@ -25,17 +27,17 @@ public struct ColumnAccumulator: Sendable {
 
 
     /// Bytes the exact values take (0 once sketched).
-    var exactBytes: Int { sketch == nil ? values.approximateBytes : 0 }
+    var exactBytes: Int { isSketched ? 0 : values.approximateBytes }
 
     /// Adds one field of data row `row`; an empty field is a missing value.
     @inline(__always)
     mutating func add(_ bytes: UnsafeRawBufferPointer, row: Int) throws(ProfileError) {
         guard !bytes.isEmpty else { return }
         count += 1
-        if sketch == nil {
-            let (entry, isNew) = values.add(bytes, hash: ByteHash.hash(bytes), classify: ValueForm.of)
+        if !isSketched {
+            let (entry, isNew) = values.add(bytes, classify: ValueForm.of)
             guard isNew else { return }
-            try admit(values.forms[entry], bytes, row: row)
+            try admit(values.form(of: entry), bytes, row: row)
             if values.count > limits.exactDistinctPerColumn { switchToSketch() }
         } else {
             let form = ValueForm.of(bytes)
@@ -53,11 +55,12 @@ public struct ColumnAccumulator: Sendable {
 
     /// Moves the exact values into sketches and frees them.
     mutating func switchToSketch() {
-        guard sketch == nil else { return }
+        guard !isSketched else { return }
         let possible = PossibleTypes(declared: declared, forms: forms)
         var fresh = ColumnSketch(limits: limits, possible: possible)
         values.forEach { bytes, weight, form in fresh.add(bytes, form: form, weight: weight, possible: possible) }
         sketch = fresh
+        isSketched = true
         values = ByteCountTable()
     }
 
@@ -68,7 +71,7 @@ public struct ColumnAccumulator: Sendable {
         switch (sketch == nil, other.sketch == nil) {
         case (true, true):
             other.values.forEach { bytes, weight, form in
-                values.add(bytes, hash: ByteHash.hash(bytes), weight: weight) { _ in form }
+                values.add(bytes, weight: weight) { _ in form }
             }
             if values.count > limits.exactDistinctPerColumn { switchToSketch() }
         case (true, false):

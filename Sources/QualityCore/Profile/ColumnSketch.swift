@@ -15,10 +15,10 @@ struct ColumnSketch: Sendable {
             frequent = FrequentValues(capacity: limits.frequentCapacity)
         }
 
-        /// `hash` must be ``ByteHash/hash(_:)-(UnsafeRawBufferPointer)`` of `bytes`: the table re-hashes that way.
+        /// `hash` must be ``ByteHash/hash(_:)-(UnsafeRawBufferPointer)`` of `bytes`: merged sketches agree on it.
         mutating func add(_ bytes: UnsafeRawBufferPointer, hash: UInt64, weight: Int) {
             distinct.add(hash: hash)
-            frequent.add(bytes, hash: hash, weight: weight)
+            frequent.add(bytes, weight: weight)
         }
 
         mutating func merge(_ other: Keyed) {

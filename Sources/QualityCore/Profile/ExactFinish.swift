@@ -102,11 +102,14 @@ enum ExactFinish {
 
     /// Text values in code-point order: their UTF-8 bytes compared with `memcmp`.
     private static func textCounts(_ values: ByteCountTable) -> [ValueCounts.Entry] {
-        var spans: [(start: Int, length: Int, count: Int)] = (0..<values.count).map { entry in
-            let span = values.span(of: entry)
-            return (span.lowerBound, span.count, values.counts[entry])
+        var bytes: [UInt8] = []
+        var spans: [(start: Int, length: Int, count: Int)] = []
+        spans.reserveCapacity(values.count)
+        values.forEach { value, count, _ in
+            spans.append((bytes.count, value.count, count))
+            bytes.append(contentsOf: value)
         }
-        return values.arena.withUnsafeBytes { arena in
+        return bytes.withUnsafeBytes { arena in
             let base = arena.baseAddress
             spans.sort { lhs, rhs in
                 let common = Swift.min(lhs.length, rhs.length)

@@ -13,14 +13,14 @@ struct FrequentValues: Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    mutating func add(_ bytes: UnsafeRawBufferPointer, hash: UInt64, weight: Int = 1) {
-        table.add(bytes, hash: hash, weight: weight) { _ in [] }
+    mutating func add(_ bytes: UnsafeRawBufferPointer, weight: Int = 1) {
+        table.add(bytes, weight: weight) { _ in [] }
         if table.count > 2 * capacity { reduce() }
     }
 
     mutating func merge(_ other: FrequentValues) {
         other.table.forEach { bytes, count, _ in
-            table.add(bytes, hash: ByteHash.hash(bytes), weight: count) { _ in [] }
+            table.add(bytes, weight: count) { _ in [] }
         }
         undercount += other.undercount
         if table.count > 2 * capacity { reduce() }
@@ -30,7 +30,7 @@ struct FrequentValues: Sendable {
         let threshold = table.counts.sorted(by: >)[capacity]
         var kept = ByteCountTable()
         table.forEach { bytes, count, _ in
-            if count > threshold { kept.add(bytes, hash: ByteHash.hash(bytes), weight: count - threshold) { _ in [] } }
+            if count > threshold { kept.add(bytes, weight: count - threshold) { _ in [] } }
         }
         table = kept
         undercount += threshold

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import QualityCore
+
+/// The value table against a dictionary: values of every length up to 8 held in the
+/// entries (zero bytes inside and at the end are part of a value), longer ones in the
+/// arena, growth.
+@Suite struct ByteCountTableTests {
+    static func values() -> [[UInt8]] {
+        var values: [[UInt8]] = [[]]
+        for length in 1...40 {
+            values.append(Array(repeating: 0x41, count: length))
+            values.append(Array(repeating: 0x41, count: length - 1) + [0])
+            values.append([0] + Array(repeating: 0x41, count: length - 1))
+            values.append((0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ length) })
+        }
+        for number in 0..<5000 { values.append(Array(String(number * 7919).utf8)) }
+        return values
+    }
+
+    @Test func countsMatchADictionaryInFirstSeenOrder() {
+        var table = ByteCountTable()
+        var expected: [[UInt8]: Int] = [:]
+        var order: [[UInt8]] = []
+        var classified = 0
+        let all = Self.values()
+        for round in 0..<3 {
+            for (index, value) in all.enumerated() where (index + round) % (round + 1) == 0 {
+                let (_, isNew) = value.withUnsafeBytes { bytes in
+                    table.add(bytes, weight: round + 1) { _ in classified += 1; return .other }
+                }
+                #expect(isNew == (expected[value] == nil))
+                if expected[value] == nil { order.append(value) }
+                expected[value, default: 0] += round + 1
+            }
+        }
+        #expect(table.count == expected.count)
+        #expect(classified == expected.count, "classify runs once per distinct value")
+        var seen: [[UInt8]] = []
+        table.forEach { bytes, count, form in
+            seen.append(Array(bytes))
+            #expect(count == expected[Array(bytes)], "\(Array(bytes))")
+            #expect(form == .other)
+        }
+        #expect(seen == order)
+        #expect(table.counts == order.map { expected[$0]! })
+    }
+
+    @Test func aShortValuesWordHoldsExactlyItsBytes() {
+        for value in Self.values() where value.count <= 8 {
+            let word = value.withUnsafeBytes { ByteCountTable.word($0) }
+            var expected = [UInt8](repeating: 0, count: 8)
+            expected.replaceSubrange(0..<value.count, with: value)
+            #expect(withUnsafeBytes(of: word.littleEndian) { Array($0) } == expected, "\(value)")
+        }
+    }
+}
