@@ -110,5 +110,13 @@ struct RunThenViewerTests {
         let index = try String(contentsOf: store.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains(#"{"date":"2024-03-15","dir":"20240315-reports""#))
         #expect(index.contains(#""folder":"Weekly_notebook","kind":"notebook""#))
+
+        // A third day with --viewer-title: the run rewrites the viewer itself, with the third run in it.
+        let third = try ReportCLIProcess.run(["run", "--reports", reports, "--store", store.path, "--date", "2024-03-16", "--no-notify", "--viewer-title", "Nightly <reports>"])
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(third.stderr.contains("viewer: index.html rewritten (3 runs)"), "\(third.stderr)")
+        let refreshed = try String(contentsOf: store.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(refreshed.contains(#"{"date":"2024-03-16","dir":"20240316-reports""#))
+        #expect(refreshed.contains("Nightly &lt;reports&gt;") && !refreshed.contains("Nightly <reports>"))
     }
 }

@@ -9,7 +9,7 @@ extension QualityRun {
     func runAll(_ entries: [ReportEntry], context: ReportContext, options: RunOptions) async throws -> [RanReport] {
         var records = [RanReport?](repeating: nil, count: entries.count)
         var storeError: (any Error)?
-        try await withThrowingTaskGroup(of: (Int, RanReport).self) { group in
+        await withThrowingTaskGroup(of: (Int, RanReport).self) { group in
             var next = 0
             func start() {
                 guard next < entries.count else { return }

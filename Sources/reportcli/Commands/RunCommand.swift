@@ -38,10 +38,11 @@ struct RunCommand: Command {
     static let channel = OptionSpec.repeatable("slack-channel", "ID", help: "a channel ID to post to with --slack-token")
     static let apiURL = OptionSpec.value("slack-api-url", "URL", help: "the Slack Web API's base URL (a test server or a Slack-compatible one)", default: SlackWebAPIPublisher.slackBaseURL.absoluteString)
     static let viewer = OptionSpec.value("viewer-url", "URL", help: "the report viewer; the Slack message links to the run at URL#YYYY-MM-DD")
+    static let viewerTitle = OptionSpec.value("viewer-title", "TEXT", help: "after the run, rewrite the viewer (index.html at the store's root, as 'reportcli viewer' does) with this title")
     static let concurrency = OptionSpec.value("concurrency", "N", help: "reports run at once", default: String(RunOptions.defaultConcurrency))
     static let timeout = OptionSpec.value("timeout", "SECONDS", help: "how long one report may take before it is recorded as failed", default: String(Int(RunOptions.defaultTimeout)))
 
-    let options = [reports, store, date, now, only, dryrun, noNotify, webhook, token, channel, apiURL, viewer, concurrency, timeout]
+    let options = [reports, store, date, now, only, dryrun, noNotify, webhook, token, channel, apiURL, viewer, viewerTitle, concurrency, timeout]
     let examples = [
         "reportcli run --reports Fixtures/quality/reports.yaml --store ./out --date 2024-03-15",
         "reportcli run --reports reports.yaml --store s3://team-reports/quality --slack-token \"$TOKEN\" --slack-channel C0123ABCD --viewer-url https://reports.example.org/",
@@ -86,6 +87,10 @@ struct RunCommand: Command {
                 "would_remove": .array(outcome.removed.map { .string($0.text) }),
             ]
             return CommandOutcome(output: output, status: outcome.status)
+        }
+        if let title = values.value(Self.viewerTitle) {
+            let written = try await ViewerCommand.write(to: store, title: title, logger: logger)
+            logger.info("viewer: \(ViewerCommand.indexKey.text) rewritten (\(written.data.runs.count) runs)")
         }
         return CommandOutcome(output: outcome.manifest.json, status: outcome.status)
     }

@@ -35,8 +35,22 @@ struct ViewerCommand: Command {
         let title = values.value(Self.title) ?? "Reports"
         let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: .info)
         let objects = try Stores.objects(location, logger: logger)
-        guard let indexBytes = try await objects.get(RunsIndex.key) else {
+        guard try await objects.get(RunsIndex.key) != nil else {
             throw values.problem(Self.store, "has no runs.json at \(location): the daily run (reportcli run) writes it")
+        }
+        let (page, data, manifests) = try await Self.write(to: objects, title: title, logger: logger)
+        return CommandOutcome(output: [
+            "index": .string(Self.indexKey.text), "bytes": .number(Double(page.count)),
+            "runs": .number(Double(data.runs.count)), "detailed": .number(Double(manifests.count)),
+        ])
+    }
+
+    /// Writes `index.html` into `objects` from its `runs.json` and the newest runs' manifests;
+    /// returns the page, its data and the manifests read. Also what `reportcli run
+    /// --viewer-title` calls after a run.
+    static func write(to objects: any ObjectStore, title: String, logger: Logger) async throws -> (page: [UInt8], data: ViewerData, manifests: [String: JSONValue]) {
+        guard let indexBytes = try await objects.get(RunsIndex.key) else {
+            throw ViewerInputError("runs.json: missing (the daily run, reportcli run, writes it)")
         }
         let runsIndex: JSONValue
         do { runsIndex = try JSONReader.parse([UInt8](indexBytes)) } catch {
@@ -55,10 +69,7 @@ struct ViewerCommand: Command {
         }
         let data = try ViewerData(title: title, runsIndex: runsIndex, manifests: manifests)
         let page = try ViewerPage.render(data)
-        try await objects.put(Self.indexKey, Data(page), contentType: ContentType.html.text)
-        return CommandOutcome(output: [
-            "index": .string(Self.indexKey.text), "bytes": .number(Double(page.count)),
-            "runs": .number(Double(data.runs.count)), "detailed": .number(Double(manifests.count)),
-        ])
+        try await objects.put(indexKey, Data(page), contentType: ContentType.html.text)
+        return (page, data, manifests)
     }
 }
