@@ -30,8 +30,7 @@ struct PostgresProfileCommandTests {
         let sql = "select consent_code, count(*) as n from biospecimen group by 1 order by 1"
         let logger = Logger(handler: RecordingLogHandler())
         let environment = PostgresEnvironment(variables: Self.environment(server))
-        let source = try DataSource(server.url)
-        let table = try Databases.table(source, selection: .query(sql), logger: logger, environment: environment)
+        let table = try Databases.postgresTable(PostgresURL(text: server.url), selection: .query(sql), logger: logger, environment: environment)
         let output = try await SQLReport.run(table)
         let sqlite = try await SQLReport.run(SQLiteTable(path: FixturePaths.fixture("quality/clinic.db").path, selection: .query(sql)))
         #expect(output.rowCount == sqlite.rowCount && output.rowCount > 0)

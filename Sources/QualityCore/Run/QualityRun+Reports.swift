@@ -67,8 +67,10 @@ extension QualityRun {
         }
         record.seconds = RunFormat.rounded(stopwatch.seconds() - begin)
         record.files = files.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
-        files += companionFiles(record, files: files, context: context, tag: tag)
-        record.files = files.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
+        // The companions (pages) see the report's own files in the record; theirs are added after.
+        let companions = companionFiles(record, files: files, context: context, tag: tag)
+        record.files += companions.map { Self.manifestFile($0, day: context.day, folder: entry.folder) }
+        files += companions
         if !options.dryrun {
             do {
                 try await put(files, under: context.day.reportPrefix(entry.folder))

@@ -87,9 +87,16 @@ public struct QualityRun: Sendable {
             let stale = try await staleKeys(manifest)
             return RunOutcome(manifest: manifest, slackRequests: requests, removed: stale, status: status)
         }
-        try await store.put(day.manifestKey, Data(manifest.bytes), contentType: ContentType.json.text)
-        let removed = try await removeStale(manifest)
-        try await store.put(RunsIndex.key, Data(index.recording(RunsIndex.Entry(manifest)).bytes), contentType: ContentType.json.text)
+        let removed: [ObjectKey]
+        do {
+            try await store.put(day.manifestKey, Data(manifest.bytes), contentType: ContentType.json.text)
+            removed = try await removeStale(manifest)
+            try await store.put(RunsIndex.key, Data(index.recording(RunsIndex.Entry(manifest)).bytes), contentType: ContentType.json.text)
+        } catch {
+            // The message already went out: a second one says the run did not finish storing.
+            if delivery?.status == .sent, let publisher { await tellStoreFailed(publisher, day: day, error: error) }
+            throw error
+        }
         logger.info("run \(day): \(manifest.reports.count) reports in \(RunFormat.seconds(manifest.seconds)) s, manifest \(day.manifestKey) in \(store.displayName)")
         return RunOutcome(manifest: manifest, slackRequests: requests, removed: removed, status: status)
     }

@@ -88,11 +88,18 @@ struct RunCommand: Command {
             ]
             return CommandOutcome(output: output, status: outcome.status)
         }
+        var status = outcome.status
         if let title = values.value(Self.viewerTitle) {
-            let written = try await ViewerCommand.write(to: store, title: title, logger: logger)
-            logger.info("viewer: \(ViewerCommand.indexKey.text) rewritten (\(written.data.runs.count) runs)")
+            // The run is stored whole by now: a viewer that cannot be written is said, and exit 3.
+            do {
+                let written = try await ViewerCommand.write(to: store, title: title, logger: logger)
+                logger.info("viewer: \(ViewerCommand.indexKey.text) rewritten (\(written.data.runs.count) runs)")
+            } catch {
+                logger.error("viewer: \(ViewerCommand.indexKey.text) not rewritten: \(error)")
+                status = .outsideSystem
+            }
         }
-        return CommandOutcome(output: outcome.manifest.json, status: outcome.status)
+        return CommandOutcome(output: outcome.manifest.json, status: status)
     }
 
     static func runOptions(_ values: OptionValues) throws(UsageError) -> RunOptions {

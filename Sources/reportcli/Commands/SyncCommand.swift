@@ -75,9 +75,18 @@ struct SyncCommand: Command {
         var status: ExitStatus = reports.contains(where: \.hasFailures) ? .outsideSystem : .success
         if let followUp {
             if changed, !values.isSet(Self.dryrun) {
-                let run = try await RunCommand().run(followUp, context: context)
-                members.append(.init(key: "run", value: run.output ?? .null))
-                status = ExitStatus(rawValue: max(status.rawValue, run.status.rawValue)) ?? run.status
+                // The sync's report stays whole whatever the run does; a run that cannot start is its error.
+                let runStatus: ExitStatus
+                do {
+                    let run = try await RunCommand().run(followUp, context: context)
+                    members.append(.init(key: "run", value: run.output ?? .null))
+                    runStatus = run.status
+                } catch {
+                    logger.error("sync --then-run: the quality run failed: \(error)")
+                    members.append(.init(key: "run", value: ["error": .string(logger.redact(String(describing: error)))]))
+                    runStatus = (error as? any CategorizedError)?.category.exitStatus ?? .outsideSystem
+                }
+                status = ExitStatus(rawValue: max(status.rawValue, runStatus.rawValue)) ?? runStatus
             } else {
                 logger.info("sync: nothing changed\(values.isSet(Self.dryrun) ? " (dry run)" : ""); the reports do not run")
                 members.append(.init(key: "run", value: .null))

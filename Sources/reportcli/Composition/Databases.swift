@@ -35,28 +35,4 @@ enum Databases {
         let connector = try postgresConnector(url, logger: logger, environment: environment)
         return try PostgresTable(connector: connector, selection: selection, displayName: url.redacted)
     }
-
-    /// A database source as a table: PostgreSQL, or a SQLite file relative to `base` (the
-    /// reports file's folder; the working directory when `nil`). `selection` is a SQL
-    /// report's query; otherwise the source must name its table or query itself.
-    ///
-    /// - Throws: ``PostgresError``/``SQLiteError``, or a ``PostgresError`` (bad input) for a
-    ///   source that is not a database.
-    static func table(
-        _ source: DataSource, selection: TableSelection? = nil, base: String? = nil, logger: Logger,
-        environment: PostgresEnvironment = environment
-    ) throws -> any TableSource {
-        switch source {
-        case .postgres(let url):
-            return try postgresTable(url, selection: selection, logger: logger, environment: environment)
-        case .sqlite(let database, let own):
-            guard let chosen = selection ?? own else {
-                throw PostgresError(.badURL("a sqlite:// source needs ?table=NAME or ?query=SQL here"), source: source.description)
-            }
-            let path = base.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + database.text } ?? database.text
-            return SQLiteTable(path: path, selection: chosen)
-        case .file, .object:
-            throw PostgresError(.badURL("\(source) is a file, not a database"), source: source.description)
-        }
-    }
 }

@@ -202,6 +202,16 @@ struct QualityRunTests {
         #expect(!store.keys.contains("runs.json"))
     }
 
+    @Test func aManifestThatCannotBeStoredAfterTheMessageIsToldToSlackToo() async throws {
+        let store = InMemoryObjectStore(failPut: { $0.text.hasSuffix("index.json") })
+        let slack = RecordingMessagePublisher()
+        await #expect(throws: ObjectStoreError.self) {
+            try await RunFixture.run(Self.behaving, store: store, publisher: slack).run(try RunFixture.registry(Self.three), options: RunFixture.options())
+        }
+        #expect(slack.messages.map { $0["text"]?.stringValue } == ["Quality reports 2024-03-15: 3 reports, 1 failed", "Quality reports 2024-03-15: the run failed"])
+        #expect(!store.keys.contains("runs.json"))
+    }
+
     @Test func theChecksKindWithoutAReaderFailsVisibly() async throws {
         let registry = try RunFixture.registry("reports:\n  - name: Orders checks\n    kind: checks\n    checks: checks/orders.yaml\n    data: {orders: data/orders.csv}\n")
         let outcome = try await RunFixture.run(.builtIn, store: InMemoryObjectStore()).run(registry, options: RunFixture.options())
