@@ -30,15 +30,21 @@ struct ViewerCommand: Command {
     /// The viewer's key in the store.
     static let indexKey: ObjectKey = "index.html"
 
+    /// A store without the runs index the viewer is made from.
+    static let noRunsIndex = ViewerInputError("runs.json: missing (the daily run, reportcli run, writes it)")
+
     func run(_ values: OptionValues, context: CommandContext) async throws -> CommandOutcome {
         let location = try values.required(Self.store)
         let title = values.value(Self.title) ?? "Reports"
         let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: .info)
         let objects = try Stores.objects(location, logger: logger)
-        guard try await objects.get(RunsIndex.key) != nil else {
+        let written: (page: [UInt8], data: ViewerData, manifests: [String: JSONValue])
+        do {
+            written = try await Self.write(to: objects, title: title, logger: logger)
+        } catch let error as ViewerInputError where error == Self.noRunsIndex {
             throw values.problem(Self.store, "has no runs.json at \(location): the daily run (reportcli run) writes it")
         }
-        let (page, data, manifests) = try await Self.write(to: objects, title: title, logger: logger)
+        let (page, data, manifests) = written
         return CommandOutcome(output: [
             "index": .string(Self.indexKey.text), "bytes": .number(Double(page.count)),
             "runs": .number(Double(data.runs.count)), "detailed": .number(Double(manifests.count)),
@@ -49,9 +55,7 @@ struct ViewerCommand: Command {
     /// returns the page, its data and the manifests read. Also what `reportcli run
     /// --viewer-title` calls after a run.
     static func write(to objects: any ObjectStore, title: String, logger: Logger) async throws -> (page: [UInt8], data: ViewerData, manifests: [String: JSONValue]) {
-        guard let indexBytes = try await objects.get(RunsIndex.key) else {
-            throw ViewerInputError("runs.json: missing (the daily run, reportcli run, writes it)")
-        }
+        guard let indexBytes = try await objects.get(RunsIndex.key) else { throw noRunsIndex }
         let runsIndex: JSONValue
         do { runsIndex = try JSONReader.parse([UInt8](indexBytes)) } catch {
             throw ViewerInputError("runs.json: not JSON: \(error)")

@@ -22,7 +22,7 @@ struct LiveTableOpener: TableOpener {
             }
             return try await Self.textTable(store: store, key: key, dialect: spec.dialect, displayName: path.text)
         case .object(let bucket, let key):
-            let store = try S3ObjectStore(url: "s3://\(bucket)", client: try AWSEnvironment.client(service: "s3", logger: logger))
+            let store = try Stores.objects("s3://\(bucket)", logger: logger)
             return try await Self.textTable(store: store, key: key, dialect: spec.dialect, displayName: spec.source.description)
         case .sqlite(let database, let selection?):
             return SQLiteTable(path: try existing(database), selection: selection, displayName: spec.source.description)
