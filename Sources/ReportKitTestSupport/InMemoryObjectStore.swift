@@ -5,11 +5,12 @@ import ReportKit
 ///
 /// Keys are ``ObjectKey``s, so it refuses what every store refuses. `failPut` makes chosen
 /// writes fail (a store failing part-way through a publish); ``putOrder`` records the keys
-/// written, in order.
+/// written, in order, and ``gets`` the keys read whole.
 public final class InMemoryObjectStore: ObjectStore, @unchecked Sendable {
     private let lock = NSLock()
     private var objects: [ObjectKey: (data: Data, contentType: String?)]
     private var order: [ObjectKey] = []
+    private var getOrder: [ObjectKey] = []
     private let failPut: @Sendable (ObjectKey) -> Bool
 
     /// A store holding `objects`; a put to a key for which `failPut` is true throws
@@ -22,7 +23,10 @@ public final class InMemoryObjectStore: ObjectStore, @unchecked Sendable {
     public var displayName: String { "memory" }
 
     public func get(_ key: ObjectKey) async throws -> Data? {
-        lock.withLock { objects[key]?.data }
+        lock.withLock {
+            getOrder.append(key)
+            return objects[key]?.data
+        }
     }
 
     public func read(_ key: ObjectKey, range: Range<Int>) async throws -> Data? {
@@ -71,4 +75,7 @@ public final class InMemoryObjectStore: ObjectStore, @unchecked Sendable {
 
     /// The keys of every successful put, in the order they were written (repeats included).
     public var putOrder: [ObjectKey] { lock.withLock { order } }
+
+    /// The keys asked for by ``get(_:)``, in order (found or not).
+    public var gets: [ObjectKey] { lock.withLock { getOrder } }
 }
