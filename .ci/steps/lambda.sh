@@ -37,3 +37,20 @@ fi
 export REPORTKIT_CFN_LINT="${LAMBDA_CACHE}/venv/bin/cfn-lint"
 log "cfn-lint deploy/template.yaml"
 "${REPORTKIT_CFN_LINT}" deploy/template.yaml
+
+# The Lambda zip: scripts/package-lambda links the bootstrap against Debian 11's glibc 2.31
+# (the root scripts/lambda-sysroot makes once, cached next to the emulator) and fails when it
+# needs a glibc over provided.al2023's 2.34, any libstdc++ or a library that image lacks
+# (scripts/lambda-abi-check); --verify then runs the zip in that root under the emulator, the
+# slips dry run equal to its golden file. Building the root and chroot need root;
+# REPORTKIT_LAMBDA_PACKAGE=0 skips the step (one release build, about 2 minutes).
+if [ "${REPORTKIT_LAMBDA_PACKAGE:-1}" = 0 ]; then
+    log "scripts/package-lambda skipped (REPORTKIT_LAMBDA_PACKAGE=0)"
+elif [ "$(id -u)" -ne 0 ]; then
+    log "scripts/package-lambda --verify skipped: needs root (debootstrap, chroot)"
+else
+    command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+    export REPORTKIT_LAMBDA_SYSROOT="${LAMBDA_CACHE}/bullseye-root"
+    log "scripts/package-lambda --verify"
+    scripts/package-lambda --verify
+fi
