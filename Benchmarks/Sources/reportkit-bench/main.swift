@@ -23,6 +23,7 @@ import ReportKit
 //   reportkit-bench table-summary DIR [--megabytes N] [--exact]
 //       the table-summary report on N MB (default 1000) of generated CSV written to DIR (then
 //       deleted): time and peak memory in process
+//   reportkit-bench peers-table --rows N --out PATH   the CSV Benchmarks/peers.sh gives ReportKit, pandas, polars and Soda Core
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in arguments: inout [String]) -> String? {
@@ -174,6 +175,12 @@ case "table-summary":
     guard arguments.count == 2 else { fatalError("table-summary needs DIR") }
     try await TableSummaryBench.run(megabytes: megabytes, directory: arguments[1], limits: exact ? .exact : .default)
 
+case "peers-table":
+    let rows = Int(option("--rows", in: &arguments) ?? "") ?? 10_000_000
+    guard let out = option("--out", in: &arguments) else { fatalError("peers-table needs --out PATH") }
+    let size = try PeersTable.write(rows: rows, to: out)
+    print("wrote \(rows) rows, \(size) bytes to \(out)")
+
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact]")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH")
 }
