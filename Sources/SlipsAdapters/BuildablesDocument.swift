@@ -18,14 +18,48 @@ struct BuildablesDocument {
     let bytes: [UInt8]
     /// The whole document as a value.
     let root: JSONValue
-    /// The items, in file order.
-    let items: [BuildableItem]
     /// The parsed YAML (nil for JSON).
     let yaml: YAMLNode?
-    /// Item positions by key.
-    let index: [ItemKey: Int]
-    /// Item positions by artifact, in file order.
-    let byArtifact: [String: [Int]]
+    /// The items and their indexes.
+    private let table: Table
+
+    /// The items: values, or rows of a plain JSON table (items made when asked).
+    private enum Table {
+        case values(items: [BuildableItem], index: [ItemKey: Int], byArtifact: [String: [Int]])
+        case rows(JSONItemRows)
+    }
+
+    /// The items, in file order.
+    var items: [BuildableItem] {
+        switch table {
+        case .values(let items, _, _): return items
+        case .rows(let rows): return (0..<rows.count).map { BuildableItem(row: $0, of: rows) }
+        }
+    }
+
+    /// The item at `position` (in file order).
+    func item(at position: Int) -> BuildableItem {
+        switch table {
+        case .values(let items, _, _): return items[position]
+        case .rows(let rows): return BuildableItem(row: position, of: rows)
+        }
+    }
+
+    /// The position of the item keyed `artifact` and `instance`.
+    func position(artifact: String, instance: String) -> Int? {
+        switch table {
+        case .values(_, let index, _): return index[ItemKey(artifact: artifact, instance: instance)]
+        case .rows(let rows): return rows.row(artifact: artifact, instance: instance)
+        }
+    }
+
+    /// The positions of the items of `artifact`, in file order.
+    func positions(artifact: String) -> [Int] {
+        switch table {
+        case .values(_, _, let byArtifact): return byArtifact[artifact] ?? []
+        case .rows(let rows): return rows.rows(artifact: artifact)
+        }
+    }
 
     /// The format of `path`: by extension (`.json`, `.yaml`, `.yml`), else by the first
     /// non-blank byte (`{` is JSON).
@@ -48,8 +82,8 @@ struct BuildablesDocument {
     /// a YAML table's text is kept for in-place edits.
     static func read(_ buffer: UnsafeBufferPointer<UInt8>, path: String, owner: AnyObject?) throws -> BuildablesDocument {
         let format = format(of: path, bytes: buffer)
-        if format == .json, let rows = JSONItemRows.read(buffer, owner: owner), let document = plain(rows, path: path) {
-            return document
+        if format == .json, let rows = JSONItemRows.read(buffer, owner: owner) {
+            return BuildablesDocument(path: path, format: .json, bytes: [], root: .object(["items": .array([])]), yaml: nil, table: .rows(rows))
         }
         let root: JSONValue
         var yaml: YAMLNode?
@@ -69,30 +103,8 @@ struct BuildablesDocument {
         }
         let (items, index, byArtifact) = try checkedItems(root, yaml: yaml, path: path, bytes: bytes)
         return BuildablesDocument(
-            path: path, format: format, bytes: bytes, root: root, items: items, yaml: yaml, index: index,
-            byArtifact: byArtifact)
-    }
-
-    /// The document of a plain JSON table, or `nil` when two items share a key (the full
-    /// read then reports it).
-    private static func plain(_ rows: JSONItemRows, path: String) -> BuildablesDocument? {
-        var items: [BuildableItem] = []
-        items.reserveCapacity(rows.count)
-        var index: [ItemKey: Int] = Dictionary(minimumCapacity: rows.count)
-        let names = rows.artifactNames
-        var byCode: [[Int]] = Array(repeating: [], count: names.count)
-        for row in 0..<rows.count {
-            let code = rows.artifactCode(row: row)
-            let key = ItemKey(artifact: names[code], instance: rows.instance(row: row))
-            guard index.updateValue(row, forKey: key) == nil else { return nil }
-            byCode[code].append(row)
-            items.append(BuildableItem(row: row, of: rows))
-        }
-        var byArtifact: [String: [Int]] = [:]
-        for (code, name) in names.enumerated() { byArtifact[name] = byCode[code] }
-        return BuildablesDocument(
-            path: path, format: .json, bytes: [], root: .object(["items": .array([])]), items: items, yaml: nil,
-            index: index, byArtifact: byArtifact)
+            path: path, format: format, bytes: bytes, root: root, yaml: yaml,
+            table: .values(items: items, index: index, byArtifact: byArtifact))
     }
 
     /// The `items` of `root`, each checked for its keys, duplicates rejected, and their indexes.

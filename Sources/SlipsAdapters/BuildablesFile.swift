@@ -69,15 +69,15 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
     public var items: [BuildableItem] { lock.withLock { document.items } }
 
     public func item(artifact: String, instance: String) async throws -> BuildableItem? {
-        lock.withLock { document.index[ItemKey(artifact: artifact, instance: instance)].map { document.items[$0] } }
+        lock.withLock { document.position(artifact: artifact, instance: instance).map { document.item(at: $0) } }
     }
 
     public func items(artifact: String) async throws -> [BuildableItem] {
-        lock.withLock { (document.byArtifact[artifact] ?? []).map { document.items[$0] } }
+        lock.withLock { document.positions(artifact: artifact).map { document.item(at: $0) } }
     }
 
     public func plannedItems(artifact: String) async throws -> [BuildableItem] {
-        lock.withLock { (document.byArtifact[artifact] ?? []).lazy.map { self.document.items[$0] }.filter { $0.has("plan") } }
+        lock.withLock { document.positions(artifact: artifact).lazy.map { self.document.item(at: $0) }.filter { $0.has("plan") } }
     }
 
     /// Sets `attributes` on the item (creating it when absent) and rewrites the file.
@@ -111,7 +111,7 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
             return (reread, edited)
         }
         if document.format == .json, let current = try? AtomicFile.readBytes(path) {
-            let position = document.index[ItemKey(artifact: artifact, instance: instance)]
+            let position = document.position(artifact: artifact, instance: instance)
             if let item = expected[position ?? (expected.count - 1)].attributes as JSONObject?,
                let edited = JSONItemEdit.apply(to: current, position: position, item: item),
                let reread = try? BuildablesDocument.read(edited, path: path), reread.items == expected {

@@ -2,9 +2,10 @@ import ReportKit
 import SlipsCore
 
 /// A JSON buildables table read straight from its bytes: the text is kept (a mapped file or
-/// a copy) with each item's byte range, its artifact (interned) and instance; attributes are
-/// read from the item's text when asked, the ones the slips rules read through columns of
-/// value offsets. A 1M-item table (237 MB) runs in 467 MiB where an object tree per item took
+/// a copy) with each item's byte range, its artifact (interned) and where its instance is,
+/// and a hash index of the keys over those bytes (no string per item); attributes are read
+/// from the item's text when asked, the ones the slips rules read through columns of value
+/// offsets. A 1M-item table (237 MB) runs in 467 MiB where an object tree per item took
 /// 1037 MiB.
 ///
 /// ``read(_:owner:)`` takes only the plain shape an export writes: `{"items": [...]}` whose
@@ -22,6 +23,9 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
     private let hot: UnsafeMutableBufferPointer<UInt16>
     private let starts: UnsafeMutableBufferPointer<Int>
     private let anyScanned: Bool
+    /// The key index: open addressing, each slot a row plus 1 (0 is empty), found by the hash
+    /// of the instance's bytes; the slot count is a power of two.
+    private let slots: UnsafeMutableBufferPointer<UInt32>
 
     /// What the table scan found, one entry (or ``JSONItemRows/hotKeys`` entries) per item.
     private struct Columns {
@@ -30,7 +34,11 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         var ends: [Int] = []
         var artifactCodes: [UInt32] = []
         var artifactNames: [String] = []
-        var instances: [String] = []
+        /// Each instance's text (inside the quotes): its first byte and byte count.
+        var instanceStarts: [Int] = []
+        var instanceCounts: [Int32] = []
+        /// The rows of each artifact (by code), in file order.
+        var rowsByCode: [[Int]] = []
         /// Columns of the attributes the slips rules read: for each item, per ``hotKeys``
         /// slot, where the value starts (offset from the item's `{`, plus 1), 0 when absent.
         var hot: [UInt16] = []
@@ -46,9 +54,16 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
     /// The position of `row`'s artifact in ``artifactNames``.
     func artifactCode(row: Int) -> Int { Int(columns.artifactCodes[row]) }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject?, columns: Columns) {
+    /// The rows of artifact `name`, in file order.
+    func rows(artifact name: String) -> [Int] {
+        guard let code = columns.artifactNames.firstIndex(of: name) else { return [] }
+        return columns.rowsByCode[code]
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject?, columns: Columns, slots: UnsafeMutableBufferPointer<UInt32>) {
         self.bytes = bytes
         self.owner = owner
+        self.slots = slots
         self.hot = UnsafeMutableBufferPointer.allocate(capacity: columns.hot.count)
         _ = hot.initialize(from: columns.hot)
         self.starts = UnsafeMutableBufferPointer.allocate(capacity: columns.starts.count)
@@ -63,6 +78,7 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         if owner == nil { UnsafeMutableBufferPointer(mutating: bytes).deallocate() }
         hot.deallocate()
         starts.deallocate()
+        slots.deallocate()
     }
 
     /// The table in `buffer`, kept valid by `owner`; with no owner the bytes are copied.
@@ -76,11 +92,72 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         } else {
             kept = buffer
         }
-        guard let columns = scanTable(kept) else {
+        guard let columns = scanTable(kept), let slots = index(columns, in: kept) else {
             if owner == nil { UnsafeMutableBufferPointer(mutating: kept).deallocate() }
             return nil
         }
-        return JSONItemRows(bytes: kept, owner: owner, columns: columns)
+        return JSONItemRows(bytes: kept, owner: owner, columns: columns, slots: slots)
+    }
+
+    // MARK: - The key index
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return hasher.finalize()
+    }
+
+    private func instanceBytes(row: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[columns.instanceStarts[row]..<columns.instanceStarts[row] + Int(columns.instanceCounts[row])])
+    }
+
+    /// The index of `columns`' keys, or `nil` when two items share one (the full read then
+    /// reports it).
+    private static func index(_ columns: Columns, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt32>? {
+        let count = columns.instanceStarts.count
+        guard count < Int(UInt32.max) else { return nil }
+        var capacity = 16
+        while capacity < count * 2 { capacity *= 2 }
+        let slots = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
+        slots.initialize(repeating: 0)
+        let mask = capacity - 1
+        for row in 0..<count {
+            let start = columns.instanceStarts[row]
+            let instance = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(columns.instanceCounts[row])])
+            var slot = hash(instance) & mask
+            while slots[slot] != 0 {
+                let other = Int(slots[slot]) - 1
+                if columns.artifactCodes[other] == columns.artifactCodes[row], Int(columns.instanceCounts[other]) == instance.count,
+                   memcmpEqual(bytes.baseAddress! + columns.instanceStarts[other], instance.baseAddress!, instance.count)
+                {
+                    slots.deallocate()
+                    return nil
+                }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = UInt32(row + 1)
+        }
+        return slots
+    }
+
+    /// The row keyed `artifact` and `instance`, if any.
+    func row(artifact: String, instance: String) -> Int? {
+        guard let code = columns.artifactNames.firstIndex(of: artifact) else { return nil }
+        var instance = instance
+        return instance.withUTF8 { wanted -> Int? in
+            let mask = slots.count - 1
+            var slot = Self.hash(wanted) & mask
+            while slots[slot] != 0 {
+                let row = Int(slots[slot]) - 1
+                if Int(columns.artifactCodes[row]) == code, Int(columns.instanceCounts[row]) == wanted.count,
+                   wanted.isEmpty || memcmpEqual(bytes.baseAddress! + columns.instanceStarts[row], wanted.baseAddress!, wanted.count)
+                {
+                    return row
+                }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
     }
 
     // MARK: - Reading the table
@@ -95,8 +172,9 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         columns.starts.reserveCapacity(estimate)
         columns.ends.reserveCapacity(estimate)
         columns.artifactCodes.reserveCapacity(estimate)
-        columns.instances.reserveCapacity(estimate)
-        columns.hot.reserveCapacity(estimate * hotKeys.count)
+        columns.instanceStarts.reserveCapacity(estimate)
+        columns.instanceCounts.reserveCapacity(estimate)
+        columns.hot.reserveCapacity(estimate * hotCount)
         var codes: [String: UInt32] = [:]
         var last: (range: Range<Int>, code: UInt32)?
         if !scanner.take(UInt8(ascii: "]")) {
@@ -116,20 +194,24 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
                     } else {
                         code = UInt32(columns.artifactNames.count)
                         columns.artifactNames.append(name)
+                        columns.rowsByCode.append([])
                         codes[name] = code
                     }
                     last = (artifact, code)
                 }
                 if item.range.count > Int(UInt16.max) {
                     columns.scanned.insert(columns.starts.count)
-                    columns.hot.append(contentsOf: repeatElement(0, count: Self.hotKeys.count))
+                    columns.hot.append(contentsOf: repeatElement(0, count: Self.hotCount))
                 } else {
-                    for slot in 0..<Self.hotKeys.count { columns.hot.append(item.hot[slot]) }
+                    for slot in 0..<Self.hotCount { columns.hot.append(item.hot[slot]) }
                 }
                 columns.starts.append(item.range.lowerBound)
                 columns.ends.append(item.range.upperBound)
+                guard instance.count <= Int(Int32.max) else { return nil }
+                columns.rowsByCode[Int(code)].append(columns.starts.count - 1)
                 columns.artifactCodes.append(code)
-                columns.instances.append(bytes.text(instance))
+                columns.instanceStarts.append(instance.lowerBound)
+                columns.instanceCounts.append(Int32(instance.count))
             } while scanner.take(UInt8(ascii: ","))
             guard scanner.take(UInt8(ascii: "]")) else { return nil }
         }
@@ -140,18 +222,26 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
 
     func artifact(row: Int) -> String { columns.artifactNames[Int(columns.artifactCodes[row])] }
 
-    func instance(row: Int) -> String { columns.instances[row] }
+    func instance(row: Int) -> String { String(decoding: instanceBytes(row: row), as: UTF8.self) }
 
     /// The attributes kept as columns, in slot order.
-    static let hotKeys = ["version_instance", "version_latest", "plan", "belongs_to_artifact", "belongs_to_instance", "date", "updated"]
+    static let hotKeys = [
+        "version_instance", "version_latest", "plan", "belongs_to_artifact", "belongs_to_instance", "date", "updated",
+        "status", "confidence", "note", "updater",
+    ]
+
+    /// `hotKeys.count`, as a constant: read for every attribute asked.
+    private static var hotCount: Int { 11 }
 
     /// The column slot of `name`, if it has one.
     private static func slot(_ name: String) -> Int? {
         // By length first: most names asked are not columns, and a long name's comparison
         // is not free.
         switch name.utf8.count {
-        case 4: return name == "plan" ? 2 : name == "date" ? 5 : nil
-        case 7: return name == "updated" ? 6 : nil
+        case 4: return name == "plan" ? 2 : name == "date" ? 5 : name == "note" ? 9 : nil
+        case 6: return name == "status" ? 7 : nil
+        case 7: return name == "updated" ? 6 : name == "updater" ? 10 : nil
+        case 10: return name == "confidence" ? 8 : nil
         case 14: return name == "version_latest" ? 1 : nil
         case 16: return name == "version_instance" ? 0 : nil
         case 19: return name == "belongs_to_artifact" ? 3 : name == "belongs_to_instance" ? 4 : nil
@@ -163,14 +253,14 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
     /// row has no columns or `name` none.
     private func hotValue(_ name: String, row: Int) -> Range<Int>?? {
         guard let slot = Self.slot(name), !anyScanned || !columns.scanned.contains(row) else { return nil }
-        let offset = hot[row &* Self.hotKeys.count &+ slot]
+        let offset = hot[row &* Self.hotCount &+ slot]
         guard offset > 0 else { return .some(nil) }
         var scanner = PlainJSONScanner(bytes, at: starts[row] + Int(offset) - 1)
         return .some(scanner.plainValue())
     }
 
     func attribute(_ name: String, row: Int) -> JSONValue? {
-        if name == "instance" { return .string(columns.instances[row]) }
+        if name == "instance" { return .string(instance(row: row)) }
         if name == "artifact" { return .string(artifact(row: row)) }
         if let known = hotValue(name, row: row) { return known.map(value) }
         var found: JSONValue?
@@ -252,7 +342,7 @@ struct PlainJSONObject {
     var artifact: Range<Int>?
     var instance: Range<Int>?
     /// The ``JSONItemRows/hotKeys`` value offsets (from the `{`, plus 1; 0 when absent).
-    var hot = SIMD8<UInt16>()
+    var hot = SIMD16<UInt16>()
 }
 
 /// A strict scanner for the plain subset of JSON a buildables export uses; every function
@@ -260,8 +350,9 @@ struct PlainJSONObject {
 struct PlainJSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
-    /// The keys of the object being read (kept to reuse its storage).
-    private var keys: [Range<Int>] = []
+    /// The keys of the object being read, as their length and first and last bytes (most
+    /// keys differ there), kept to reuse the storage.
+    private var keys: [(range: Range<Int>, signature: Int)] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int = 0) {
         self.bytes = bytes
@@ -368,8 +459,9 @@ struct PlainJSONScanner {
         if !take(UInt8(ascii: "}")) {
             repeat {
                 guard let key = plainString(), take(UInt8(ascii: ":")), let value = plainValue() else { return nil }
-                for earlier in keys where bytes.same(earlier, key) { return nil }
-                keys.append(key)
+                let signature = key.isEmpty ? 0 : key.count << 16 | Int(bytes[key.lowerBound]) << 8 | Int(bytes[key.upperBound - 1])
+                for earlier in keys where earlier.signature == signature && bytes.same(earlier.range, key) { return nil }
+                keys.append((key, signature))
                 if bytes[value.lowerBound] == UInt8(ascii: "\""), key.count == 8 {
                     if bytes.matches(key, "artifact") { object.artifact = value.lowerBound + 1..<value.upperBound - 1 }
                     if bytes.matches(key, "instance") { object.instance = value.lowerBound + 1..<value.upperBound - 1 }
@@ -389,8 +481,13 @@ struct PlainJSONScanner {
         func slot(_ candidate: Int) -> Int? { bytes.matches(key, JSONItemRows.hotKeys[candidate]) ? candidate : nil }
         let first = bytes[key.lowerBound]
         switch key.count {
-        case 4: return first == UInt8(ascii: "p") ? slot(2) : first == UInt8(ascii: "d") ? slot(5) : nil
-        case 7: return first == UInt8(ascii: "u") ? slot(6) : nil
+        case 4:
+            return first == UInt8(ascii: "p") ? slot(2) : first == UInt8(ascii: "d") ? slot(5) : first == UInt8(ascii: "n") ? slot(9) : nil
+        case 6: return first == UInt8(ascii: "s") ? slot(7) : nil
+        case 7:
+            guard first == UInt8(ascii: "u") else { return nil }
+            return bytes[key.upperBound - 1] == UInt8(ascii: "d") ? slot(6) : slot(10)
+        case 10: return first == UInt8(ascii: "c") ? slot(8) : nil
         case 14: return first == UInt8(ascii: "v") ? slot(1) : nil
         case 16: return first == UInt8(ascii: "v") ? slot(0) : nil
         case 19:

@@ -52,12 +52,14 @@ extension PreviousPlan {
         lookup: (Int) async throws -> BuildableItem?
     ) async throws -> PreviousPlan {
         let latest = try current.requiredVersion("version_latest")
-        var fetched: [Int: BuildableItem?] = [:]
+        // The walk asks for ever lower versions, and the previous plan is the last one it
+        // asked for (or one not asked for yet): remembering the last is enough.
+        var last: (version: Int, item: BuildableItem?)?
         func record(_ version: Int) async throws -> BuildableItem? {
-            if let known = fetched[version] { return known }
+            if let last, last.version == version { return last.item }
             let item = try await lookup(version)
             if let item { try PlanRecord.validate(item) }
-            fetched[version] = .some(item)
+            last = (version, item)
             return item
         }
 

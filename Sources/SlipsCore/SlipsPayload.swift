@@ -4,7 +4,7 @@ import ReportKit
 /// What the notification service receives: the slips and improvements of one window, and
 /// the services still missing plans. Its `payload` has exactly the fields the original
 /// MessageMultiplexer template reads.
-public struct SlipsPayload: Sendable, Hashable {
+public struct SlipsPayload: Sendable, Hashable, CanonicalJSONDocument {
     /// The start of the window.
     public var cutoff: Date
     /// The end of the window: when the run happened.
@@ -42,5 +42,44 @@ public struct SlipsPayload: Sendable, Hashable {
             .init(key: "unplanned", value: .array(unplanned.map(\.payload))),
             .init(key: "unplanned_count", value: .number(Double(unplanned.count))),
         ]))
+    }
+
+    public var json: JSONValue { payload }
+
+    /// Writes the text of `JSONWriter.canonical(payload)`, one list entry at a time: a big
+    /// payload's tree is never built whole.
+    public func write(to stream: inout CanonicalJSONStream) throws {
+        try stream.openObject()
+        try stream.key("beginning")
+        try stream.value(.string(Timestamp.day(cutoff)))
+        try stream.key("end")
+        try stream.value(.string(Timestamp.day(now)))
+        try stream.key("improvement_count")
+        try stream.value(.number(Double(improvements.count)))
+        try stream.key("improvements")
+        try stream.openArray()
+        for change in improvements { try stream.value(change.payload) }
+        try stream.close()
+        try stream.key("improvements_exist")
+        try stream.value(.bool(!improvements.isEmpty))
+        try stream.key("last_sent_date")
+        try stream.value(.string(Timestamp.minuteUTC(cutoff)))
+        try stream.key("slip_count")
+        try stream.value(.number(Double(slips.count)))
+        try stream.key("slip_delta")
+        try stream.value(.number(Double(slipDelta)))
+        try stream.key("slips")
+        try stream.openArray()
+        for change in slips { try stream.value(change.payload) }
+        try stream.close()
+        try stream.key("slips_exist")
+        try stream.value(.bool(!slips.isEmpty))
+        try stream.key("unplanned")
+        try stream.openArray()
+        for service in unplanned { try stream.value(service.payload) }
+        try stream.close()
+        try stream.key("unplanned_count")
+        try stream.value(.number(Double(unplanned.count)))
+        try stream.close()
     }
 }

@@ -51,6 +51,16 @@ struct JSONOutput: ~Copyable {
         capacity = newCapacity
     }
 
+    /// The number of bytes held.
+    var byteCount: Int { count }
+
+    /// Hands the bytes held to `body`, then forgets them (the storage is kept for reuse).
+    mutating func drain<Failure: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Void) throws(Failure) {
+        let held = UnsafeBufferPointer(start: base, count: count)
+        count = 0
+        try body(held)
+    }
+
     /// The bytes written, as data that takes over the buffer (no copy).
     consuming func data() -> Data {
         let (base, count) = (self.base, self.count)

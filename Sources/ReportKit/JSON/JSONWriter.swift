@@ -50,7 +50,7 @@ public enum JSONWriter {
         return String(decoding: out.bytes(), as: UTF8.self)
     }
 
-    private static func write(
+    static func write(
         _ value: JSONValue, indent: Int, pretty: Bool, sorted: Bool, scriptSafe: Bool = false, into out: inout JSONOutput
     ) {
         switch value {

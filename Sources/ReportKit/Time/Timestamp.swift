@@ -34,10 +34,18 @@ public enum Timestamp {
 
     /// The instant `text` denotes, or `nil` when it is not one of the accepted forms.
     public static func parse(_ text: String) -> Date? {
-        var utf8 = Array(text.utf8)
-        // Trim surrounding spaces.
-        while utf8.last == UInt8(ascii: " ") { utf8.removeLast() }
-        var cursor = Cursor(bytes: utf8)
+        // Read in place: a big table parses a few million of these.
+        var text = text
+        return text.withUTF8 { utf8 in
+            // Trim surrounding spaces.
+            var count = utf8.count
+            while count > 0, utf8[count - 1] == UInt8(ascii: " ") { count -= 1 }
+            return parse(Cursor(bytes: UnsafeBufferPointer(rebasing: utf8[0..<count])))
+        }
+    }
+
+    private static func parse(_ cursor: Cursor) -> Date? {
+        var cursor = cursor
         cursor.skipSpaces()
         guard let year = cursor.digits(exactly: 4), cursor.take("-"),
               let month = cursor.digits(exactly: 2), cursor.take("-"),
@@ -117,7 +125,7 @@ public enum Timestamp {
 
 /// A byte cursor over a timestamp's text.
 private struct Cursor {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
     var atEnd: Bool { index == bytes.count }
@@ -163,7 +171,7 @@ private struct Cursor {
         let save = index
         skipSpaces()
         if index > save || bytes[index] == UInt8(ascii: "U") || bytes[index] == UInt8(ascii: "G") {
-            let rest = String(decoding: bytes[index...], as: UTF8.self)
+            let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self)
             if rest == "UTC" || rest == "GMT" || rest == "Z" {
                 index = bytes.count
                 return 0

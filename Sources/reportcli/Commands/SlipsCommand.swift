@@ -85,6 +85,6 @@ struct SlipsCommand: Command {
             store: store, notifier: notifier, clock: clock, metrics: metrics,
             logger: logger, options: slipsOptions)
         let outcome = try await job.run()
-        return CommandOutcome(output: outcome.payload.payload)
+        return CommandOutcome(document: outcome.payload)
     }
 }

@@ -59,16 +59,38 @@ struct HelpSection: Sendable, Hashable {
 /// What a command returns: the JSON for standard output (or, for help, text for a person)
 /// and the exit status.
 struct CommandOutcome: Sendable, Hashable {
-    /// Machine-readable output, printed as canonical JSON; `nil` prints nothing.
-    var output: JSONValue?
+    /// Machine-readable output, printed as canonical JSON; `nil` prints nothing. A command's
+    /// ``document`` is built into a value only when this is asked for.
+    var output: JSONValue? {
+        get { document?.json }
+        set { document = newValue.map(PrintedValue.init) }
+    }
+    /// The output as printed: streamed, so a big one is never held whole as text.
+    var document: (any CanonicalJSONDocument)?
     var status: ExitStatus
     /// Text for a person (help), printed as it is, after any output.
     var text: String?
 
     init(output: JSONValue?, status: ExitStatus = .success, text: String? = nil) {
-        self.output = output
+        self.document = output.map(PrintedValue.init)
         self.status = status
         self.text = text
+    }
+
+    /// An outcome printing `document` (a big output written as it is produced).
+    init(document: any CanonicalJSONDocument, status: ExitStatus = .success) {
+        self.document = document
+        self.status = status
+    }
+
+    static func == (lhs: CommandOutcome, rhs: CommandOutcome) -> Bool {
+        lhs.output == rhs.output && lhs.status == rhs.status && lhs.text == rhs.text
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(output)
+        hasher.combine(status)
+        hasher.combine(text)
     }
 
     /// Help or other text, exit 0.
@@ -95,4 +117,13 @@ struct CommandContext: Sendable {
 
     /// Keeps nothing: values are torn down when the run ends.
     static let dropAtEnd: @Sendable (any Sendable) -> Void = { _ in }
+}
+
+/// A value printed as it is: a command's output when it is small.
+private struct PrintedValue: CanonicalJSONDocument {
+    let json: JSONValue
+
+    init(_ json: JSONValue) { self.json = json }
+
+    func write(to stream: inout CanonicalJSONStream) throws { try stream.value(json) }
 }

@@ -12,7 +12,7 @@ enum ReportCLI {
     static func run(_ arguments: [String], context: CommandContext) async -> Int32 {
         do {
             let outcome = try await outcome(arguments, context: context)
-            if let output = outcome.output { try writeStandardOutput(JSONWriter.canonical(output) + "\n") }
+            if let document = outcome.document { try writeStandardOutput(document) }
             if let text = outcome.text { try writeStandardOutput(text.hasSuffix("\n") ? text : text + "\n") }
             return outcome.status.code
         } catch {
@@ -28,17 +28,30 @@ enum ReportCLI {
     /// not a run that exits 0 having printed nothing.
     static func writeStandardOutput(_ text: String) throws(StandardOutputError) {
         var text = text
-        let failure: Int32? = text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                if written <= 0 { return written < 0 ? errno : EIO }
-                offset += written
-            }
-            return nil
+        if let failure = text.withUTF8({ writeAll($0) }) { throw StandardOutputError(reason: String(cString: strerror(failure))) }
+    }
+
+    /// Writes `document` as canonical JSON and a line break on standard output, in chunks as
+    /// it is produced (a 23 MB slips payload is never held as one text), checked as text is.
+    static func writeStandardOutput(_ document: any CanonicalJSONDocument) throws {
+        var stream = CanonicalJSONStream { chunk in
+            if let failure = writeAll(chunk) { throw StandardOutputError(reason: String(cString: strerror(failure))) }
         }
-        if let failure { throw StandardOutputError(reason: String(cString: strerror(failure))) }
+        try document.write(to: &stream)
+        try stream.finish()
+        try writeStandardOutput("\n")
+    }
+
+    /// Writes `buffer` whole on descriptor 1; the `errno` of a failure.
+    private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 { return written < 0 ? errno : EIO }
+            offset += written
+        }
+        return nil
     }
 
     /// What `arguments` lead to, without printing: help, the version, or a command's outcome.
