@@ -17,7 +17,9 @@ import ReportKit
 //       generates N MB (default 1000) of CSV under /tmp, scans it on one core, deletes it
 //   reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
 //       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
-//       and the original's handler too when a Python and a runner script are given
+//       and the original's handler too when a Python and a runner script are given;
+//       --published INPUTS [--only MODULE,…]: instead, every function and type of INPUTS, a folder
+//       laid out as Fixtures/bydelsfakta/published (Benchmarks/bydelsfakta-gen/build.py --full-size)
 //   reportkit-bench profile-core [--rows N] [--types T,…]  the profile core alone, per column type
 //   reportkit-bench profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync]  ProfileJob on a CSV file, in process
 //   reportkit-bench table-summary DIR [--megabytes N] [--exact]
@@ -85,8 +87,15 @@ case "pipeline":
         original = (arguments[index + 1], arguments[index + 2])
         arguments.removeSubrange(index...(index + 2))
     }
+    let published = option("--published", in: &arguments)
+    let only = option("--only", in: &arguments).map { Set($0.split(separator: ",").map(String.init)) }
     guard arguments.count == 3 else { fatalError("pipeline needs REPORTCLI DIR") }
     let (executable, directory) = (arguments[1], arguments[2])
+    if let published {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try PublishedPipelines.time(root: published, store: directory, reportcli: executable, original: original, rounds: runs, only: only)
+        break
+    }
     try PipelineData.write(to: directory)
     func median(_ figures: [ProcessFigures]) -> Double { figures.map(\.seconds).sorted()[figures.count / 2] }
     print("function                   type                reportcli    original    speed-up")
@@ -182,5 +191,5 @@ case "peers-table":
     print("wrote \(rows) rows, \(size) bytes to \(out)")
 
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] [--published INPUTS [--only MODULE,…]] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH")
 }

@@ -38,55 +38,121 @@ enum FlyttehyppighetInnKat {
 
     /// Moves out and in joined per year, district, age group and category; the categories
     /// spread into columns `<move>|<category>`; summed to districts and Oslo; totals added.
+    ///
+    /// The spread columns are numbered as they first appear and kept in one shared
+    /// ``ColumnIndex``, so that the sums and the lookups go by position: by name, every row's
+    /// 18 columns were found by comparing names, for every column, at every level.
     static func aggregated(from outward: [StatisticsRow], to inward: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
-        func key(_ row: StatisticsRow) -> String {
-            "\(row.date)|\(row.districtID ?? "")|\(row.districtName ?? "")|\(row.keys[age] ?? "")|\(row.keys[category] ?? "")"
+        struct Join: Hashable {
+            var date: Int
+            var districtID, districtName: String?
+            var age, category: String?
         }
-        var inByKey: [String: StatisticsRow] = [:]
-        for row in inward { inByKey[key(row)] = row }
-        var pivoted: [String: StatisticsRow] = [:]
-        var order: [String] = []
+        func join(_ row: StatisticsRow) -> Join {
+            Join(date: row.date, districtID: row.districtID, districtName: row.districtName, age: row.keys[age], category: row.keys[category])
+        }
+        var inByKey: [Join: StatisticsRow] = [:]
+        inByKey.reserveCapacity(inward.count)
+        for row in inward { inByKey[join(row)] = row }
+        var spread = SpreadColumns()
+        var placeSlot: [Join: Int] = [:]
+        var places: [(first: StatisticsRow, values: [Double])] = []
         for row in outward {
-            guard let match = inByKey[key(row)] else { continue }
-            let place = "\(row.date)|\(row.districtID ?? "")|\(row.districtName ?? "")|\(row.keys[age] ?? "")"
-            if pivoted[place] == nil {
-                order.append(place)
-                pivoted[place] = StatisticsRow(date: row.date, districtID: row.districtID, districtName: row.districtName,
-                                               subDistrictID: nil, subDistrictName: nil, keys: [age: row.keys[age] ?? ""])
+            let key = join(row)
+            guard let match = inByKey[key] else { continue }
+            let place = Join(date: key.date, districtID: key.districtID, districtName: key.districtName, age: key.age, category: nil)
+            let slot: Int
+            if let known = placeSlot[place] {
+                slot = known
+            } else {
+                slot = places.count
+                placeSlot[place] = slot
+                places.append((row, []))
             }
-            let name = row.keys[category] ?? ""
+            let name = key.category ?? ""
             for source in [row, match] {
-                for column in source.columnNames {
-                    let target = "\(column)|\(name)"
-                    let value = source[column]
-                    pivoted[place]![target] = (pivoted[place]!.has(target) ? pivoted[place]![target] : 0) + (value.isNaN ? 0 : value)
+                let (targets, values) = spread.targets(of: source, category: name)
+                if places[slot].values.count < spread.names.count {
+                    places[slot].values += Array(repeating: .nan, count: spread.names.count - places[slot].values.count)
+                }
+                for (target, value) in zip(targets, values) {
+                    let sum = places[slot].values[target]
+                    places[slot].values[target] = (sum.isNaN ? 0 : sum) + (value.isNaN ? 0 : value)
                 }
             }
         }
-        var rows = try Aggregation(extraKeys: [age]).aggregate(order.map { pivoted[$0]! })
-        for index in rows.indices {
-            for move in moves {
-                for (_, column) in move.columns {
-                    rows[index]["\(column)|Total"] = categories.map { rows[index]["\(column)|\($0.0)"] }.filter { !$0.isNaN }.reduce(0, +)
-                }
+        let index = ColumnIndex(spread.names)
+        let pivoted = places.map { place in
+            let row = place.first
+            return StatisticsRow(
+                date: row.date, districtID: row.districtID, districtName: row.districtName, subDistrictID: nil, subDistrictName: nil,
+                keys: [age: row.keys[age] ?? ""], columns: index,
+                values: place.values + Array(repeating: .nan, count: spread.names.count - place.values.count))
+        }
+        var rows = try Aggregation(extraKeys: [age]).aggregate(pivoted)
+        let totals = moves.flatMap(\.columns).map { move in
+            (name: "\(move.1)|Total", parts: ColumnLookup(categories.map { "\(move.1)|\($0.0)" }, in: index))
+        }
+        for position in rows.indices {
+            for total in totals {
+                rows[position][total.name] = total.parts.names.indices.map { rows[position][total.parts, $0] }.filter { !$0.isNaN }.reduce(0, +)
             }
         }
         return rows
     }
 
+    /// The spread columns `<column>|<category>` in order of first appearance, and for each
+    /// input file and category, where its columns go.
+    struct SpreadColumns {
+        var names: [String] = []
+        private var position: [String: Int] = [:]
+        private var known: [Target: [Int]] = [:]
+
+        private struct Target: Hashable {
+            var file: ObjectIdentifier
+            var category: String
+        }
+
+        /// The spread positions of `row`'s columns for `category`, and the row's values in the
+        /// same order.
+        mutating func targets(of row: StatisticsRow, category: String) -> (positions: [Int], values: [Double]) {
+            let (index, values) = row.indexedColumns
+            if row.addedColumnNames.isEmpty, let cached = known[Target(file: ObjectIdentifier(index), category: category)] {
+                return (cached, values)
+            }
+            let columns = row.columnNames
+            let positions = columns.map { column in
+                let name = "\(column)|\(category)"
+                if let existing = position[name] { return existing }
+                position[name] = names.count
+                names.append(name)
+                return names.count - 1
+            }
+            if row.addedColumnNames.isEmpty {
+                known[Target(file: ObjectIdentifier(index), category: category)] = positions
+                return (positions, values)
+            }
+            return (positions, columns.map { row[$0] })
+        }
+    }
+
     /// Per year: `{year, immigration: [per age group], emigration: [per age group]}`.
     static func yearValues(_ rows: [StatisticsRow]) -> [JSONValue] {
         let years = Set(rows.map(\.date)).sorted()
+        let index = rows.first?.indexedColumns.index ?? .empty
+        let lookups = moves.map { move in
+            move.columns.map { column in ColumnLookup(categories.map { "\(column.1)|\($0.0)" } + ["\(column.1)|Total"], in: index) }
+        }
         return years.map { year in
             let ofYear = rows.filter { $0.date == year }
             var value: JSONObject = ["year": .number(Double(year))]
-            for move in moves {
+            for (move, columnLookups) in zip(moves, lookups) {
                 value[move.name] = .array(ofYear.map { row in
                     var entry: JSONObject = ["alder": .string(row.keys[age] ?? "")]
-                    for (label, column) in move.columns {
+                    for ((label, _), lookup) in zip(move.columns, columnLookups) {
                         var counts = JSONObject()
-                        for (name, key) in categories { counts[key] = .number(row["\(column)|\(name)"]) }
-                        counts["totalt"] = .number(row["\(column)|Total"])
+                        for (slot, category) in categories.enumerated() { counts[category.1] = .number(row[lookup, slot]) }
+                        counts["totalt"] = .number(row[lookup, categories.count])
                         entry[label] = .object(counts)
                     }
                     return .object(entry)

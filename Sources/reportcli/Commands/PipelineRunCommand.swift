@@ -45,7 +45,8 @@ struct PipelineRunCommand: Command {
         let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: values.isSet(Self.debug) ? .debug : .info)
         let event = values.source(Self.event) == .wholeEvent ? Array(eventText.utf8) : try AtomicFile.readBytes(eventText)
         let store = try Stores.objects(storeLocation, logger: logger)
-        let outcome = await PipelineRun(store: store, clock: clock, logger: logger).run(eventBytes: event)
+        let concurrency = store is FileObjectStore ? PipelineRun.localWriteConcurrency : PipelineRun.writeConcurrency
+        let outcome = await PipelineRun(store: store, clock: clock, logger: logger, concurrency: concurrency).run(eventBytes: event)
         return CommandOutcome(output: outcome.stepData, status: outcome.failure?.category.exitStatus ?? .success)
     }
 }
