@@ -13,6 +13,9 @@ struct DelimitedTablePart: TablePart {
     /// `nil` for the first part, which reads the header (again: its columns are known);
     /// else the header's field count.
     let fieldCount: Int?
+    /// The part ends the file: its last record may have no line end, and a quote left open
+    /// is an error.
+    let isLast: Bool
 
     func scan(firstLine: Int, row: (TableRowView) throws -> Void) async throws -> TablePartEnd {
         var scanner: CSVScanner
@@ -35,7 +38,7 @@ struct DelimitedTablePart: TablePart {
             try piece.withUnsafeBytes { raw in try scanner.feed(raw.assumingMemoryBound(to: UInt8.self), take) }
             offset += piece.count
         }
-        let between = scanner.endsBetweenRecords
+        let between = isLast || scanner.endsBetweenRecords
         if between { try scanner.finish(take) }
         return TablePartEnd(nextLine: scanner.line, endsAtRecordStart: between)
     }

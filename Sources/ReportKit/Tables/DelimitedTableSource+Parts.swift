@@ -28,7 +28,7 @@ extension DelimitedTableSource: PartitionableTableSource {
         let parts: [any TablePart] = zip(starts, ends).enumerated().map { index, bounds in
             DelimitedTablePart(
                 store: store, key: key, displayName: displayName, chunkSize: chunkSize, dialect: dialect,
-                range: bounds.0..<bounds.1, fieldCount: index == 0 ? nil : header.columns.count)
+                range: bounds.0..<bounds.1, fieldCount: index == 0 ? nil : header.columns.count, isLast: bounds.1 == size)
         }
         return TableParts(columns: header.columns, parts: parts)
     }

@@ -68,6 +68,21 @@ struct DelimitedTablePartsTests {
         }
     }
 
+    @Test("a file without a line end after its last record, or with a quote left open at its end")
+    func lastRecord() async throws {
+        let text = Self.text(rows: 30, ending: "\n", bom: false) + "30,\"last, one\",n"
+        let source = DelimitedTableSource(store: InMemoryObjectStore(["t.csv": Data(text.utf8), "open.csv": Data((text + "\n31,\"open,\n").utf8)]), key: "t.csv")
+        let whole = try await Self.wholeRows(source)
+        #expect(whole.rows.last?.cells == ["30", "last, one", "n"])
+        for count in [2, 3, 7] {
+            #expect(try await Self.partRows(try #require(try await source.parts(count, minimumBytes: 0))) == whole.rows)
+        }
+        let open = DelimitedTableSource(store: source.store, key: "open.csv")
+        let expected = await #expect(throws: ParseError.self) { _ = try await Self.wholeRows(open) }
+        let got = await #expect(throws: ParseError.self) { _ = try await Self.partRows(try #require(try await open.parts(3, minimumBytes: 0))) }
+        #expect(got != nil && got == expected)
+    }
+
     @Test("a cut landing in a long quoted field moves past it")
     func cutInsideQuotes() async throws {
         let long = "\"" + String(repeating: "x,\n\"\"y\r\n", count: 200) + "\""
