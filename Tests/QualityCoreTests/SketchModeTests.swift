@@ -117,7 +117,7 @@ import Testing
     }
 
     /// The value reported for quantile q has a true rank within the reported bound of q(n−1).
-    private func checkQuartiles(_ column: ColumnProfile, sorted values: [Double]) throws {
+    func checkQuartiles(_ column: ColumnProfile, sorted values: [Double]) throws {
         let n = Double(values.count)
         for (q, figure) in [(0.25, column.p25), (0.5, column.p50), (0.75, column.p75)] {
             let estimate = try #require(figure)

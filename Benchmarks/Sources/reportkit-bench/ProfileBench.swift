@@ -3,23 +3,24 @@ import QualityCore
 import ReportAdapters
 import ReportKit
 
-/// `reportkit-bench profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync]`:
+/// `reportkit-bench profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] [--parts N]`:
 /// `ProfileJob` on one generated CSV file (`CSVBench`'s 8 columns, or with `--few-distinct`
 /// `FewDistinctCSV`'s) read through `DelimitedTableSource`, in
 /// process: CPU seconds (user + sys), MB/s per CPU-second, wall time and peak RSS. With
 /// `--file` an existing file is read (and kept); otherwise one is generated and deleted.
 /// With `--sync`, the same scanner and profiler without the port, on this thread (no
-/// concurrency runtime threads, so it runs under `valgrind --tool=callgrind`).
+/// concurrency runtime threads, so it runs under `valgrind --tool=callgrind`). With
+/// `--parts N` (default 1), `ProfileJob` cuts the file in N parts profiled at once.
 enum ProfileBench {
-    static func run(megabytes: Int, file: String?, limits: ProfileLimits, fewDistinct: Bool) async throws {
+    static func run(megabytes: Int, file: String?, limits: ProfileLimits, fewDistinct: Bool, parts: Int = 1) async throws {
         let path = try prepare(megabytes: megabytes, file: file, fewDistinct: fewDistinct)
         defer { if file == nil { unlink(path) } }
         let slash = path.lastIndex(of: "/")!
         let source = DelimitedTableSource(
             store: FileObjectStore(root: String(path[..<slash])), key: try ObjectKey(String(path[path.index(after: slash)...])))
         let before = TableSummaryBench.usage(), clock = ContinuousClock(), start = clock.now
-        let profile = try await ProfileJob.run(source, limits: limits)
-        report(path, profile, before: before, wall: clock.now - start)
+        let profile = try await ProfileJob.run(source, limits: limits, parts: .always(parts))
+        report(path, profile, before: before, wall: clock.now - start, parts: parts)
     }
 
     /// The `--sync` form: called from the top level, so it stays on the main thread.
@@ -39,7 +40,7 @@ enum ProfileBench {
         return path
     }
 
-    private static func report(_ path: String, _ profile: TableProfile, before: (cpu: Double, peakMiB: Double), wall elapsed: Duration) {
+    private static func report(_ path: String, _ profile: TableProfile, before: (cpu: Double, peakMiB: Double), wall elapsed: Duration, parts: Int = 1) {
         let after = TableSummaryBench.usage()
         var status = stat()
         stat(path, &status)
@@ -47,8 +48,9 @@ enum ProfileBench {
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let cpu = after.cpu - before.cpu
         print(String(
-            format: "profile of %d MB of CSV (%d rows, %d columns): %@ per CPU-second (%.2f s CPU), %.2f s wall (%@), peak RSS %.0f MiB",
-            size / 1_000_000, profile.rowCount, profile.columns.count, throughput(size, cpu), cpu, wall, throughput(size, wall), after.peakMiB))
+            format: "profile of %d MB of CSV (%d rows, %d columns, %d part%@): %@ per CPU-second (%.2f s CPU), %.2f s wall (%@), peak RSS %.0f MiB",
+            size / 1_000_000, profile.rowCount, profile.columns.count, parts, parts == 1 ? "" : "s", throughput(size, cpu), cpu, wall,
+            throughput(size, wall), after.peakMiB))
     }
 
     /// What `DelimitedTableSource` and `ProfileJob` do, inline: 1 MiB reads into the scanner,

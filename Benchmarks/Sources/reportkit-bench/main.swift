@@ -21,7 +21,8 @@ import ReportKit
 //       --published INPUTS [--only MODULE,…]: instead, every function and type of INPUTS, a folder
 //       laid out as Fixtures/bydelsfakta/published (Benchmarks/bydelsfakta-gen/build.py --full-size)
 //   reportkit-bench profile-core [--rows N] [--types T,…]  the profile core alone, per column type
-//   reportkit-bench profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync]  ProfileJob on a CSV file, in process
+//   reportkit-bench profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] [--parts N]
+//       ProfileJob on a CSV file, in process; --parts: cut in N parts profiled at once (default 1)
 //   reportkit-bench table-summary DIR [--megabytes N] [--exact]
 //       the table-summary report on N MB (default 1000) of generated CSV written to DIR (then
 //       deleted): time and peak memory in process
@@ -171,10 +172,11 @@ case "profile":
     let exact = arguments.contains("--exact"), sync = arguments.contains("--sync"), few = arguments.contains("--few-distinct")
     arguments.removeAll { $0 == "--exact" || $0 == "--sync" || $0 == "--few-distinct" }
     let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000, file = option("--file", in: &arguments)
+    let parts = max(1, Int(option("--parts", in: &arguments) ?? "") ?? 1)
     if sync {
         try ProfileBench.runInline(megabytes: megabytes, file: file, limits: exact ? .exact : .default, fewDistinct: few)
     } else {
-        try await ProfileBench.run(megabytes: megabytes, file: file, limits: exact ? .exact : .default, fewDistinct: few)
+        try await ProfileBench.run(megabytes: megabytes, file: file, limits: exact ? .exact : .default, fewDistinct: few, parts: parts)
     }
 
 case "table-summary":

@@ -11,22 +11,24 @@ import ReportKit
 /// the column and the table's columns; a value that is not its declared type is one naming
 /// the source, the line and the column; the source's own errors pass through.
 ///
-/// Two cores (later): for a large delimited file, cut it with ``CSVBoundaries`` into one piece
-/// per core, profile each piece with its own `TableProfiler` (`firstRow:` its first row's
-/// number), and ``TableProfiler/merge(_:)`` them in file order; exact figures are the same.
+/// Several cores: with `parts` above one, a source that can be cut
+/// (``PartitionableTableSource``, a large CSV or TSV file) is read in parts at proven record
+/// boundaries, each profiled at once on its own ``TableProfiler`` and merged in file order
+/// (see ``ProfileParts``): the same profile and the same errors as one part.
 public enum ProfileJob {
     public static func run(
-        _ source: some TableSource, declared: [String: ColumnType] = [:], limits: ProfileLimits = .default
+        _ source: some TableSource, declared: [String: ColumnType] = [:], limits: ProfileLimits = .default,
+        parts: ProfileParts = .one
     ) async throws -> TableProfile {
+        if parts.count > 1, let cuttable = source as? any PartitionableTableSource,
+           let table = try await cuttable.parts(parts.count, minimumBytes: parts.minimumBytes),
+           let profile = try await run(table, name: source.displayName, declared: declared, limits: limits) {
+            return profile
+        }
         var profiler = TableProfiler(columns: [], limits: limits)
         try await source.scan(
             columns: { columns in
-                let names = columns.map(\.name)
-                if let unknown = declared.keys.sorted().first(where: { !names.contains($0) }) {
-                    throw ProfileInputError(
-                        "a type is declared for column '\(unknown)', which \(source.displayName) does not have (its columns: \(names.joined(separator: ", ")))")
-                }
-                profiler = TableProfiler(columns: names.map { ColumnDeclaration(name: $0, type: declared[$0]) }, limits: limits)
+                profiler = TableProfiler(columns: try declarations(columns, declared: declared, name: source.displayName), limits: limits)
             },
             row: { row in
                 do throws(ProfileError) {
@@ -34,11 +36,26 @@ public enum ProfileJob {
                         if let cell = row[index] { try profiler.add(cell, column: index) }
                     }
                 } catch {
-                    let place = row.line.map { "\(source.displayName):\($0)" } ?? "\(source.displayName), row \(row.number)"
-                    throw ProfileInputError("\(place): \(error)")
+                    throw valueError(error, line: row.line, row: row.number, name: source.displayName)
                 }
                 profiler.endRow()
             })
         return profiler.finish()
+    }
+
+    /// The columns to profile; a declared type for a column the table lacks is an error.
+    static func declarations(_ columns: [SourceColumn], declared: [String: ColumnType], name: String) throws -> [ColumnDeclaration] {
+        let names = columns.map(\.name)
+        if let unknown = declared.keys.sorted().first(where: { !names.contains($0) }) {
+            throw ProfileInputError(
+                "a type is declared for column '\(unknown)', which \(name) does not have (its columns: \(names.joined(separator: ", ")))")
+        }
+        return names.map { ColumnDeclaration(name: $0, type: declared[$0]) }
+    }
+
+    /// A value that is not its declared type, at `line` of `name` (or its `row` for a query).
+    static func valueError(_ error: ProfileError, line: Int?, row: Int, name: String) -> ProfileInputError {
+        let place = line.map { "\(name):\($0)" } ?? "\(name), row \(row)"
+        return ProfileInputError("\(place): \(error)")
     }
 }

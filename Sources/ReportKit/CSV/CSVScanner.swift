@@ -35,9 +35,12 @@ public struct CSVScanner {
     /// Records passed on so far, the header included.
     public private(set) var recordCount = 0
 
-    /// The line of the next byte.
-    private var line = 1
+    /// The line of the next byte (after the last record passed on: the line the next part
+    /// of the file starts on).
+    public private(set) var line = 1
     private var expectedFieldCount: Int?
+    /// The next record is the header (the dialect has one and the input starts the file).
+    private var headerPending: Bool
     /// The current record's fields (scratch space, reused for every record).
     private let fields = FieldBuffer()
     /// The start of a record cut by a chunk's end, and the machine's state after it.
@@ -56,8 +59,25 @@ public struct CSVScanner {
         self.file = file
         self.maxRecordBytes = maxRecordBytes
         self.checksFieldCount = checksFieldCount
+        headerPending = dialect.hasHeader
         fieldEnd = ByteSearch(dialect.delimiter, 0x0A, 0x0D)
         quotedEnd = ByteSearch(dialect.quote, 0x0A, 0x0D)
+    }
+
+    /// A scanner for a part of a file read on its own: input that starts at a record start
+    /// past the file's header (one ``CSVBoundaries`` proves), its first byte on line `line`.
+    /// No byte order mark is looked for, no record is the header, and with `checksFieldCount`
+    /// every record must have `fieldCount` fields (the header's), so errors read as one
+    /// scanner of the whole file would report them.
+    public init(
+        continuingAt line: Int, fieldCount: Int?, dialect: CSVDialect = .rfc4180, file: String? = nil,
+        maxRecordBytes: Int = 16 << 20, checksFieldCount: Bool = false
+    ) {
+        self.init(dialect: dialect, file: file, maxRecordBytes: maxRecordBytes, checksFieldCount: checksFieldCount)
+        self.line = line
+        expectedFieldCount = fieldCount
+        headerPending = false
+        head = nil
     }
 
     /// Reads `bytes` whole: ``feed(_:_:)`` then ``finish(_:)``.
@@ -112,6 +132,11 @@ public struct CSVScanner {
             _ = try parse(buffer.baseAddress!, buffer.count, from: 0, final: true, body)
         }
     }
+
+    /// `true` when the bytes fed so far end between records (no record is cut at their end):
+    /// then input that follows them starts a record. A part of a file read on its own that
+    /// ends so confirms the cut after it.
+    public var endsBetweenRecords: Bool { head == nil && carry.isEmpty }
 
     /// The ``feed(_:_:)`` of a byte array.
     public mutating func feed(_ chunk: [UInt8], _ body: (CSVRecord) throws -> Void) throws {
@@ -305,7 +330,8 @@ public struct CSVScanner {
             let bytes = UnsafeBufferPointer(start: base + recordStart, count: recordEnd - recordStart)
             let recordFields = UnsafeBufferPointer(start: fieldBase, count: fieldCount)
             if checksFieldCount { try checkFieldCount(recordFields, bytes) }
-            let (recordLine, number, isHeader) = (line, recordCount, dialect.hasHeader && recordCount == 0)
+            let (recordLine, number, isHeader) = (line, recordCount, headerPending)
+            headerPending = false
             recordCount += 1
             line += breaks + (endsWithLineBreak ? 1 : 0)
             try body(CSVRecord(bytes: bytes, fields: recordFields, line: recordLine, number: number, isHeader: isHeader, quote: quote))

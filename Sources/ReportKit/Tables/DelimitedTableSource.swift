@@ -77,6 +77,12 @@ final class DelimitedRowAssembler {
 
     init(file: String) { self.file = file }
 
+    /// An assembler for records after the header, of `columnCount` fields (a part of the file).
+    init(file: String, columnCount: Int) {
+        self.file = file
+        cells = RowCells(count: columnCount)
+    }
+
     var hasColumns: Bool { cells != nil }
 
     func take(_ record: CSVRecord, columns: ([SourceColumn]) throws -> Void, row: (TableRowView) throws -> Void) throws {

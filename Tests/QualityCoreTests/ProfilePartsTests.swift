@@ -1,0 +1,140 @@
+import Foundation
+import QualityCore
+import ReportKit
+import ReportKitTestSupport
+import Testing
+
+/// ``ProfileJob`` reading a file in parts at once gives the profile and the errors of one part.
+@Suite struct ProfilePartsTests {
+    /// Quoted fields holding delimiters and line breaks (so cuts land inside them), doubled
+    /// quotes, blank lines, missing values, numbers, dates and Unicode; lines end in `ending`.
+    static func text(rows: Int, ending: String = "\n", bom: Bool = false) -> String {
+        var text = (bom ? "\u{FEFF}" : "") + "id,name,amount,day,note" + ending
+        let names = ["\"Ås, Øyvind\"", "\"two\r\nlines, \"\"quoted\"\"\"", "plain", "", "\"\"", "李四", "\"a\nb\nc\""]
+        for index in 0..<rows {
+            let amount = index % 9 == 0 ? "" : String(Double(index * 37 % 1000) / 8 - 40)
+            let day = "2026-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1))"
+            text += "\(index),\(names[index % names.count]),\(amount),\(day),\"n \(index % 13)\"" + ending
+            if index % 17 == 3 { text += ending }
+        }
+        return text
+    }
+
+    static func source(_ text: String, chunk: Int = DelimitedTableSource.defaultChunkSize) -> DelimitedTableSource {
+        DelimitedTableSource(store: InMemoryObjectStore(["t.csv": Data(text.utf8)]), key: "t.csv", displayName: "data/t.csv", chunkSize: chunk)
+    }
+
+    static let declared: [String: ColumnType] = ["id": .integer, "amount": .number, "day": .date]
+
+    @Test("1 part and 2, 3, 7 parts give the same exact profile: LF, CRLF, a byte order mark, types declared or not",
+          arguments: ["\n", "\r\n"], [false, true])
+    func sameProfile(ending: String, bom: Bool) async throws {
+        for chunk in [13, DelimitedTableSource.defaultChunkSize] {
+            let source = Self.source(Self.text(rows: 300, ending: ending, bom: bom), chunk: chunk)
+            for declared in [[:], Self.declared] {
+                let one = try await ProfileJob.run(source, declared: declared, limits: .exact)
+                #expect(one.rowCount == 300)
+                for count in [2, 3, 7] {
+                    let cut = try #require(try await source.parts(count, minimumBytes: 0))
+                    #expect(cut.parts.count == count, "the file is cut in \(count)")
+                    let parts = try await ProfileJob.run(source, declared: declared, limits: .exact, parts: .always(count))
+                    #expect(parts == one, "\(count) parts, chunk \(chunk)")
+                }
+            }
+        }
+    }
+
+    @Test("the pandas fixtures in parts give their profiles", arguments: ProfileFixture.names)
+    func fixtures(table: String) async throws {
+        let fixture = try ProfileFixture.load(table)
+        let source = DelimitedTableSource(store: try ProfileJobTests.fixtureStore(table), key: try ObjectKey("\(table).csv"))
+        for count in [2, 3, 7] {
+            let profile = try await ProfileJob.run(source, declared: fixture.declared, parts: .always(count))
+            #expect(profile == (try fixture.profile(declared: true)), "\(table) in \(count) parts")
+        }
+    }
+
+    @Test("a header alone, fewer rows than parts, and a file below the size to cut")
+    func smallTables() async throws {
+        for text in ["id,name\n", "id,name\r\n1,a\r\n", "\u{FEFF}id,name\n1,\"x\ny\"\n2,b\n", "id,name"] {
+            let source = Self.source(text)
+            let one = try await ProfileJob.run(source, limits: .exact)
+            for count in [2, 3, 7] {
+                #expect(try await ProfileJob.run(source, limits: .exact, parts: .always(count)) == one, "\(text.debugDescription) in \(count)")
+            }
+        }
+        let small = Self.source(Self.text(rows: 50))
+        #expect(try await small.parts(2, minimumBytes: ProfileParts.cores(2).minimumBytes) == nil, "50 rows are not cut for two cores")
+        #expect(ProfileParts.cores(1).count == 1)
+    }
+
+    @Test("a bad value or a bad record in a later part names the line, row and column one part names")
+    func sameErrors() async throws {
+        let good = Self.text(rows: 200)
+        for bad in ["x200,x,1.5,2026-01-01,n", "200,x,many,2026-01-01,n", "200,x,1.5,2026-01-01", "200,\"x\"y,1,2026-01-01,n"] {
+            let source = Self.source(good + bad + "\n201,y,2,2026-01-02,n\n")
+            let expected = await #expect(throws: (any Error).self) { _ = try await ProfileJob.run(source, declared: Self.declared) }
+            let text = try #require(expected.map { "\($0)" })
+            for count in [2, 3, 7] {
+                let got = await #expect(throws: (any Error).self) {
+                    _ = try await ProfileJob.run(source, declared: Self.declared, parts: .always(count))
+                }
+                #expect(got.map { "\($0)" } == text, "\(count) parts")
+                #expect(type(of: got!) == type(of: expected!))
+            }
+        }
+        let value = await #expect(throws: ProfileInputError.self) {
+            _ = try await ProfileJob.run(Self.source(good + "200,x,many,2026-01-01,n\n"), declared: Self.declared, parts: .always(3))
+        }
+        #expect(value?.message.hasPrefix("data/t.csv:\(good.utf8.filter { $0 == 0x0A }.count + 1): row 201, column 'amount'") == true,
+                "\(value?.message ?? "")")
+    }
+
+    @Test("sketch mode in parts: the bounds hold and HyperLogLog merges to the one-part estimate")
+    func sketches() async throws {
+        let table = SketchModeTests.table
+        var text = SketchModeTests.columns.map(\.name).joined(separator: ",") + "\n"
+        for row in table.rows { text += row.joined(separator: ",") + "\n" }
+        let source = Self.source(text)
+        let one = try await ProfileJob.run(source, limits: SketchModeTests.limits)
+        #expect(one.columns.contains { !$0.distinct.isExact })
+        for count in [2, 3, 7] {
+            let profile = try await ProfileJob.run(source, limits: SketchModeTests.limits, parts: .always(count))
+            SketchModeTests.check(profile, against: SketchModeTests.exact)
+            try SketchModeTests().checkQuartiles(try #require(profile.columns.first { $0.name == "x" }), sorted: table.x)
+            #expect(profile.columns.map(\.distinct) == one.columns.map(\.distinct), "\(count) parts")
+        }
+    }
+
+    @Test("a part ending inside a record (a cut that was not a record start) makes the job read the table whole")
+    func wrongCutReadsWhole() async throws {
+        let whole = Self.source(Self.text(rows: 40))
+        let one = try await ProfileJob.run(whole, limits: .exact)
+        let profile = try await ProfileJob.run(MisCutSource(whole: whole), limits: .exact, parts: .always(2))
+        #expect(profile == one)
+    }
+
+    /// A source whose first part claims to end inside a record, and whose second part would add a row.
+    struct MisCutSource: PartitionableTableSource {
+        let whole: DelimitedTableSource
+        var displayName: String { whole.displayName }
+
+        func scan(columns: ([SourceColumn]) throws -> Void, row: (TableRowView) throws -> Void) async throws {
+            try await whole.scan(columns: columns, row: row)
+        }
+
+        func parts(_ count: Int, minimumBytes: Int) async throws -> TableParts? {
+            guard let real = try await whole.parts(2, minimumBytes: 0) else { return nil }
+            return TableParts(columns: real.columns, parts: [Cut(inner: real.parts[0]), real.parts[0]])
+        }
+
+        struct Cut: TablePart {
+            let inner: any TablePart
+            func scan(firstLine: Int, row: (TableRowView) throws -> Void) async throws -> TablePartEnd {
+                var end = try await inner.scan(firstLine: firstLine, row: row)
+                end.endsAtRecordStart = false
+                return end
+            }
+        }
+    }
+}
