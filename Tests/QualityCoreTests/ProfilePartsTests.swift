@@ -106,6 +106,22 @@ import Testing
         }
     }
 
+    @Test("each part holds its share of the exact budget: never more memory than one part, the same profile while the parts stay exact")
+    func budgetShare() async throws {
+        let source = Self.source(Self.text(rows: 3_000))
+        var sketchedOnlyInParts = false
+        for budget in (12...20).map({ 1 << $0 }) {  // 4 KiB … 1 MiB
+            let limits = ProfileLimits(exactBytes: budget)
+            let one = try await ProfileJob.run(source, limits: limits)
+            let two = try await ProfileJob.run(source, limits: limits, parts: .always(2))
+            let exact = { (profile: TableProfile) in profile.columns.allSatisfy(\.distinct.isExact) }
+            if exact(two) { #expect(two == one, "budget \(budget)") }
+            if !exact(one) { #expect(!exact(two), "budget \(budget): parts sketch whatever one part sketches") }
+            if exact(one), !exact(two) { sketchedOnlyInParts = true }
+        }
+        #expect(sketchedOnlyInParts, "some budget fits the whole table but not a half in half the budget")
+    }
+
     @Test("a part ending inside a record (a cut that was not a record start) makes the job read the table whole")
     func wrongCutReadsWhole() async throws {
         let whole = Self.source(Self.text(rows: 40))

@@ -8,14 +8,21 @@ import ReportKit
 /// are known by then) has its error moved to the whole file's line and row, so it reads as
 /// the error of one scan. A part that ends inside a record (a likely cut that was not one)
 /// makes the profile `nil`: the caller reads the table whole.
+///
+/// Each part holds at most its share of the exact budget (``ProfileLimits/exactBytes`` over
+/// the number of parts), so the parts together never take more memory than one reader; the
+/// merged profiler then has the whole budget. The price: a table whose exact values pass a
+/// part's share is sketched where one part might have kept it exact (what `--exact`, or a
+/// bigger budget, is for); below that the profile is the same figure for figure.
 extension ProfileJob {
     static func run(
         _ table: TableParts, name: String, declared: [String: ColumnType], limits: ProfileLimits
     ) async throws -> TableProfile? {
         let columns = try declarations(table.columns, declared: declared, name: name)
+        let share = Self.share(of: limits, parts: table.parts.count)
         let outcomes = await withTaskGroup(of: (Int, PartOutcome).self) { group in
             for (index, part) in table.parts.enumerated() {
-                group.addTask { (index, await profile(part, columns: columns, limits: limits)) }
+                group.addTask { (index, await profile(part, columns: columns, limits: share)) }
             }
             var outcomes = [PartOutcome?](repeating: nil, count: table.parts.count)
             for await (index, outcome) in group { outcomes[index] = outcome }
@@ -26,7 +33,12 @@ extension ProfileJob {
         for outcome in outcomes {
             switch outcome.result {
             case .success(let done):
-                if whole == nil { whole = done.profiler } else { whole!.merge(done.profiler) }
+                if whole == nil {
+                    whole = done.profiler
+                    whole!.adopt(limits)
+                } else {
+                    whole!.merge(done.profiler)
+                }
                 guard done.end.endsAtRecordStart else { return nil }
                 linesBefore += done.end.nextLine - 1
             case .failure(let error):
@@ -34,6 +46,13 @@ extension ProfileJob {
             }
         }
         return whole!.finish()
+    }
+
+    /// One part's limits: its share of the exact budget.
+    private static func share(of limits: ProfileLimits, parts: Int) -> ProfileLimits {
+        var share = limits
+        if limits.exactBytes != .max { share.exactBytes = limits.exactBytes / max(1, parts) }
+        return share
     }
 
     /// What reading one part came to.
