@@ -61,38 +61,3 @@ public struct FailedRow: Sendable, Hashable {
         self.values = values
     }
 }
-
-/// A regular expression that searches (matches anywhere). Matching uses Foundation's
-/// `NSRegularExpression` (ICU, close to the RE2 and Python syntax Soda's patterns are written
-/// in, and about 2.5 times faster than Swift's `Regex` here); a pattern must compile in both.
-struct SearchPattern {
-    let regex: NSRegularExpression
-
-    init(_ pattern: String) throws(CheckFailure) {
-        if let problem = Self.problem(pattern) { throw CheckFailure("regex '\(pattern)' does not compile: \(problem)") }
-        do {
-            regex = try NSRegularExpression(pattern: pattern)
-        } catch {
-            throw CheckFailure("regex '\(pattern)' does not compile")
-        }
-    }
-
-    /// Why `pattern` does not compile, or `nil` when it does (in both engines).
-    static func problem(_ pattern: String) -> String? {
-        do {
-            _ = try Regex(pattern)
-        } catch {
-            return "\(error)"
-        }
-        return (try? NSRegularExpression(pattern: pattern)) == nil ? "not a valid ICU regular expression" : nil
-    }
-
-    func finds(in text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
-    }
-
-    /// Whether it matches at the start of `text` (a prefix match).
-    func matchesStart(of text: String) -> Bool {
-        regex.firstMatch(in: text, options: .anchored, range: NSRange(location: 0, length: text.utf16.count)) != nil
-    }
-}

@@ -63,32 +63,30 @@ final class ColumnMetricProbe: CheckProbe {
             return
         }
         if countsNullsOnly { return }
-        guard let value = CellReading.value(bytes, kind: rules.kind) else {
+        guard var cell = PresentCell(bytes, kind: rules.kind) else {
             failure = notItsType(row, bytes, column: rules.column, kind: rules.kind)
             return
         }
-        let text: String
-        if case .text(let string) = value { text = string } else { text = String(decoding: bytes, as: UTF8.self) }
-        if rules.isMissing(value, text: text) {
+        if rules.isMissing(&cell) {
             missing += 1
             if metric.kind == .missingCount || metric.kind == .missingPercent { sample(row) }
             return
         }
-        if rules.isInvalid(value, text: text) {
+        if rules.isInvalid(&cell) {
             invalid += 1
             if metric.kind == .invalidCount || metric.kind == .invalidPercent { sample(row) }
             return
         }
         if needsNumbers {
-            switch rules.number(value, text: text) {
+            switch rules.number(&cell) {
             case .number(let number): addNumber(number)
             case .none: break
             case .notANumber:
                 let place = row.line.map { "line \($0)" } ?? "row \(row.number)"
-                failure = CheckFailure("\(place): '\(text)' in column '\(rules.column)' is not a number (declare the column's type with --types, or give the check a numeric valid format)")
+                failure = CheckFailure("\(place): '\(cell.text())' in column '\(rules.column)' is not a number (declare the column's type with --types, or give the check a numeric valid format)")
             }
         } else if needsLengths {
-            let length = text.unicodeScalars.count
+            let length = cell.length()
             count += 1
             lengthSum += length
             shortest = Swift.min(shortest, length)

@@ -2,13 +2,16 @@ import ReportKit
 
 /// `duplicate_count(c, …)`: the number of distinct values (or combinations) that occur more
 /// than once, over the rows where no listed column is missing (`NULL` or one of the check's
-/// `missing values`). Keeps one entry per distinct key (memory grows with the distinct keys).
-/// The sample is the rows that repeat an earlier row's key.
+/// `missing values`). Keeps one entry per distinct key (memory grows with the distinct keys)
+/// in a ``ByteCountTable`` (no allocation per key). The sample is the rows that repeat an
+/// earlier row's key.
 final class DuplicateProbe: CheckProbe {
     let metric: Metric
     private var indexes: [Int] = []
     private var rules: [ValueRules] = []
-    private var counts: [[UInt8]: Int] = [:]
+    private var keys = ByteCountTable()
+    /// Per entry of `keys`: how often its key was seen, up to 2.
+    private var seen: [UInt8] = []
     private(set) var rows = 0
     private var duplicated = 0
 
@@ -24,6 +27,7 @@ final class DuplicateProbe: CheckProbe {
             rules.append(try ValueRules(missingOnly, column: column, kind: shape.kinds[index]))
         }
         numericKey = rules.count == 1 && rules[0].kind.isNumeric && !rules[0].hasMissingRules
+        rawSingleKey = rules.count == 1 && rules[0].kind.isTextual && !rules[0].hasMissingRules
     }
 
     override func add(_ row: TableRowView) {
@@ -37,6 +41,12 @@ final class DuplicateProbe: CheckProbe {
             count((number == 0 ? 0 : number).bitPattern, row)
             return
         }
+        // One text column without missing rules: the key is the cell's bytes.
+        if rawSingleKey {
+            guard let bytes = row[indexes[0]] else { return }
+            count(bytes, row)
+            return
+        }
         // The key: each part's length (4 bytes) and bytes, so no two combinations run together.
         key.removeAll(keepingCapacity: true)
         for (position, index) in indexes.enumerated() {
@@ -46,18 +56,35 @@ final class DuplicateProbe: CheckProbe {
                 Self.append(bytes, to: &key)
                 continue
             }
-            guard let value = CellReading.value(bytes, kind: rule.kind) else {
+            guard var cell = PresentCell(bytes, kind: rule.kind) else {
                 failure = notItsType(row, bytes, column: rule.column, kind: rule.kind)
                 return
             }
-            if rule.hasMissingRules, rule.isMissing(value, text: String(decoding: bytes, as: UTF8.self)) { return }
-            var text = value.keyText
+            if rule.hasMissingRules, rule.isMissing(&cell) { return }
+            if rule.kind.isTextual, cell.isASCII() {
+                Self.append(bytes, to: &key)
+                continue
+            }
+            var text = cell.value().keyText
             text.withUTF8 { Self.append(UnsafeRawBufferPointer($0), to: &key) }
         }
-        let seen = counts[key, default: 0] + 1
-        counts[key] = seen
-        if seen == 2 { duplicated += 1 }
-        if seen >= 2 { sample(row) }
+        key.withUnsafeBytes { count($0, row) }
+    }
+
+    /// One text column without missing rules: keys are the cells' bytes.
+    private var rawSingleKey = false
+
+    private func count(_ key: UnsafeRawBufferPointer, _ row: TableRowView) {
+        let (entry, isNew) = keys.add(key) { _ in [] }
+        if isNew {
+            seen.append(1)
+            return
+        }
+        if seen[entry] == 1 {
+            seen[entry] = 2
+            duplicated += 1
+        }
+        sample(row)
     }
 
     /// One numeric column without missing rules: keys are the numbers' bits (`-0` as `0`).

@@ -106,6 +106,43 @@ extension ValidFormat {
         }
     }
 
+    /// ``fastMatch(_:)-(String)`` of a cell, on its bytes when they are ASCII.
+    func fastMatch(_ cell: inout PresentCell) -> Bool? {
+        switch self {
+        case .email: return cell.isASCII() ? Self.isASCIIEmail(cell.bytes) : Self.isEmail(cell.text())
+        case .uuid: return Self.isUUID(cell.bytes)
+        default: return nil
+        }
+    }
+
+    /// ``isEmail(_:)`` of ASCII bytes.
+    private static func isASCIIEmail(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != 0 else { return false }
+        func letter(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "%"):
+                return true
+            default:
+                return false
+            }
+        }
+        for index in 0..<at where !(letter(bytes[index]) || bytes[index] == UInt8(ascii: "+")) { return false }
+        var dot: Int?
+        for index in (at + 1)..<bytes.count {
+            guard letter(bytes[index]) else { return false }
+            if bytes[index] == UInt8(ascii: ".") { dot = index }
+        }
+        guard let dot else { return false }
+        let top = bytes.count - dot - 1
+        guard (2...4).contains(top) else { return false }
+        for index in (dot + 1)..<bytes.count {
+            let lower = bytes[index] | 0x20
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return false }
+        }
+        return dot != at + 1
+    }
+
     /// `^[L]+@[D]+\.[A-Za-z]{2,4}$`: the part before the first `@` is letters of ``isEmailScalar``
     /// (with `+`), the rest has no `+` or `@` and ends with a dot and 2–4 ASCII letters after
     /// at least one character.
@@ -129,7 +166,11 @@ extension ValidFormat {
     }
 
     private static func isUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isUUID(UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func isUUID(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count == 36 else { return false }
         for (index, byte) in bytes.enumerated() {
             if index == 8 || index == 13 || index == 18 || index == 23 {

@@ -1,15 +1,16 @@
 import ReportKit
 
 /// A metric's ``ColumnRules`` resolved against one column: the configured values read as the
-/// column's type, the regexes compiled, the bounds checked against the type.
-struct ValueRules {
+/// column's type, the regexes compiled, the bounds checked against the type. A class, so a
+/// probe's row loop shares it rather than copying its fields for each cell.
+final class ValueRules {
     let kind: CellKind
     let column: String
     let rules: ColumnRules
-    private let missingValues: Set<CellValue>
+    private let missingValues: CellValueSet
     private let missingRegex: SearchPattern?
-    private let validValues: Set<CellValue>?
-    private let invalidValues: Set<CellValue>?
+    private let validValues: CellValueSet?
+    private let invalidValues: CellValueSet?
     private let validRegex: SearchPattern?
     private let invalidRegex: SearchPattern?
     private let validFormat: SearchPattern?
@@ -36,9 +37,9 @@ struct ValueRules {
             }
             return set
         }
-        missingValues = try typed(rules.missingValues, "missing value")
-        validValues = try rules.validValues.map { values throws(CheckFailure) in try typed(values, "valid value") }
-        invalidValues = try rules.invalidValues.map { values throws(CheckFailure) in try typed(values, "invalid value") }
+        missingValues = CellValueSet(try typed(rules.missingValues, "missing value"))
+        validValues = try rules.validValues.map { values throws(CheckFailure) in CellValueSet(try typed(values, "valid value")) }
+        invalidValues = try rules.invalidValues.map { values throws(CheckFailure) in CellValueSet(try typed(values, "invalid value")) }
         missingRegex = try rules.missingRegex.map { pattern throws(CheckFailure) in try SearchPattern(pattern) }
         validRegex = try rules.validRegex.map { pattern throws(CheckFailure) in try SearchPattern(pattern) }
         invalidRegex = try rules.invalidRegex.map { pattern throws(CheckFailure) in try SearchPattern(pattern) }
@@ -73,41 +74,41 @@ struct ValueRules {
     }
 
     /// Whether a present cell counts as missing by the configuration.
-    func isMissing(_ value: CellValue, text: String) -> Bool {
-        if missingValues.contains(value) { return true }
-        if let missingRegex, missingRegex.finds(in: text) { return true }
+    func isMissing(_ cell: inout PresentCell) -> Bool {
+        if missingValues.contains(&cell) { return true }
+        if let missingRegex, missingRegex.finds(in: cell.bytes) { return true }
         return false
     }
 
     /// Whether a present, non-missing cell is invalid: some valid rule fails or some invalid
     /// rule holds. Without rules nothing is invalid.
-    func isInvalid(_ value: CellValue, text: String) -> Bool {
+    func isInvalid(_ cell: inout PresentCell) -> Bool {
         guard hasValidity else { return false }
-        if let validValues, !validValues.contains(value) { return true }
-        if let validRegex, !validRegex.finds(in: text) { return true }
-        if let format = rules.validFormat, !(format.fastMatch(text) ?? validFormat?.finds(in: text) ?? true) { return true }
+        if let validValues, !validValues.contains(&cell) { return true }
+        if let validRegex, !validRegex.finds(in: cell.bytes) { return true }
+        if let format = rules.validFormat, !(format.fastMatch(&cell) ?? validFormat?.finds(in: cell.bytes) ?? true) { return true }
         if rules.validLength != nil || rules.validMinLength != nil || rules.validMaxLength != nil {
-            let length = text.unicodeScalars.count
+            let length = cell.length()
             if let exact = rules.validLength, length != exact { return true }
             if let least = rules.validMinLength, length < least { return true }
             if let most = rules.validMaxLength, length > most { return true }
         }
         if validMin != nil || validMax != nil {
-            guard let comparable = comparable(value, text: text) else { return true }
+            guard let comparable = comparable(&cell) else { return true }
             if let validMin, Self.less(comparable, validMin) { return true }
             if let validMax, Self.less(validMax, comparable) { return true }
         }
-        if let invalidValues, invalidValues.contains(value) { return true }
-        if let invalidRegex, invalidRegex.finds(in: text) { return true }
-        if let format = rules.invalidFormat, format.fastMatch(text) ?? invalidFormat?.finds(in: text) ?? false { return true }
+        if let invalidValues, invalidValues.contains(&cell) { return true }
+        if let invalidRegex, invalidRegex.finds(in: cell.bytes) { return true }
+        if let format = rules.invalidFormat, format.fastMatch(&cell) ?? invalidFormat?.finds(in: cell.bytes) ?? false { return true }
         return false
     }
 
     /// The value `valid min`/`valid max` compare: the cell, or the number a text holds.
-    private func comparable(_ value: CellValue, text: String) -> CellValue? {
-        if castsText { return CellReading.castNumber(text).map(CellValue.number) }
-        if kind == .untyped { return DecimalText.double(text).map(CellValue.number) }
-        return value
+    private func comparable(_ cell: inout PresentCell) -> CellValue? {
+        if castsText { return CellReading.castNumber(cell.text()).map(CellValue.number) }
+        if kind == .untyped { return DecimalText.double(cell.bytes.bindMemory(to: UInt8.self)).map(CellValue.number) }
+        return cell.value()
     }
 
     private static func less(_ lhs: CellValue, _ rhs: CellValue) -> Bool {
@@ -119,16 +120,14 @@ struct ValueRules {
     }
 
     /// The number an aggregate reads from a kept cell.
-    func number(_ value: CellValue, text: String) -> NumberReading {
-        switch value {
-        case .number(let number): return .number(number)
-        case .text:
-            if castsText { return CellReading.castNumber(text).map(NumberReading.number) ?? .none }
-            if let number = DecimalText.double(text) { return .number(number) }
-            return .notANumber
-        default:
+    func number(_ cell: inout PresentCell) -> NumberReading {
+        if kind.isTextual {
+            if castsText { return CellReading.castNumber(cell.text()).map(NumberReading.number) ?? .none }
+            if let number = DecimalText.double(cell.bytes.bindMemory(to: UInt8.self)) { return .number(number) }
             return .notANumber
         }
+        if case .number(let number) = cell.value() { return .number(number) }
+        return .notANumber
     }
 }
 

@@ -26,4 +26,52 @@ struct ValidFormatTests {
         for format in ValidFormat.allCases { _ = try SearchPattern(format.pattern) }
         #expect(ValidFormat.allCases.count == 20)
     }
+
+    static let formatSamples = samples + [
+        "42", " -7 ", "+ 3", "1.5", "1,5", ".5", ",5", "-0", "0.00", "- 0", "12%", " 3.5 % ", "1e5", "0x1F", "١٢",
+        "12/31/2024", "31.12.24", "2024-12-31", "2024-02-30", "20240301", "2024-W05-3", "2024-060", "2024-03-05T10:20:30Z",
+        "2024-03-05 10:20:30.123+01:00", "2024-03-05T25:00", "192.168.0.1", "1.2.3", "999.1.1.1", "abc",
+    ]
+
+    static func cellVerdict(_ format: ValidFormat, _ sample: String) -> Bool? {
+        var text = sample
+        return text.withUTF8 { buffer -> Bool? in
+            var cell = PresentCell(UnsafeRawBufferPointer(buffer), kind: .text)!
+            return format.fastMatch(&cell)
+        }
+    }
+
+    @Test("a cell's fast email and uuid verdicts, on bytes, are the text's", arguments: [ValidFormat.email, .uuid])
+    func fastPathsOnBytes(_ format: ValidFormat) {
+        for sample in Self.formatSamples {
+            #expect(Self.cellVerdict(format, sample) == format.fastMatch(sample), "\(format.rawValue): '\(sample)'")
+        }
+    }
+
+    @Test("every format runs on bytes and gives NSRegularExpression's verdicts", arguments: ValidFormat.allCases)
+    func formatsOnBytes(_ format: ValidFormat) throws {
+        let pattern = try SearchPattern(format.pattern)
+        #expect(pattern.runsOnBytes)
+        let icu = try NSRegularExpression(pattern: format.pattern)
+        for sample in Self.formatSamples {
+            let expected = icu.firstMatch(in: sample, range: NSRange(location: 0, length: sample.utf16.count)) != nil
+            var text = sample
+            let onBytes = text.withUTF8 { pattern.finds(in: UnsafeRawBufferPointer($0)) }
+            #expect(onBytes == expected, "\(format.rawValue): '\(sample)'")
+            #expect(pattern.finds(in: sample) == expected, "\(format.rawValue): '\(sample)'")
+        }
+    }
+
+    @Test("a pattern outside the byte subset still searches, through ICU")
+    func fallback() throws {
+        let pattern = try SearchPattern("\\bfoo\\b")
+        #expect(!pattern.runsOnBytes)
+        #expect(pattern.finds(in: "a foo b"))
+        #expect(!pattern.finds(in: "afoob"))
+        var text = "x foo"
+        #expect(text.withUTF8 { pattern.finds(in: UnsafeRawBufferPointer($0)) })
+        #expect(try SearchPattern("(?i)ssn").matchesStart(of: "SSN_x"))
+        #expect(try SearchPattern("ssn.*").matchesStart(of: "ssn_x"))
+        #expect(try !SearchPattern("ssn.*").matchesStart(of: "my_ssn"))
+    }
 }

@@ -1,0 +1,101 @@
+import ReportKit
+
+/// A present (non-`NULL`) cell while a metric's rules judge it: its bytes, with its value in
+/// the column's type and its text made only when a rule needs them, so a check whose rules
+/// read bytes (regexes, ASCII values and lengths) makes no `String` per cell.
+struct PresentCell {
+    let bytes: UnsafeRawBufferPointer
+    let kind: CellKind
+    private var madeValue: CellValue?
+    private var madeText: String?
+    private var asciiKnown: Bool?
+
+    /// `nil` when the bytes are not a value of `kind` (text always is).
+    init?(_ bytes: UnsafeRawBufferPointer, kind: CellKind) {
+        self.bytes = bytes
+        self.kind = kind
+        if !kind.isTextual {
+            guard let value = CellReading.value(bytes, kind: kind) else { return nil }
+            madeValue = value
+        }
+    }
+
+    /// The value in the column's type (`.text` for text).
+    mutating func value() -> CellValue {
+        if let madeValue { return madeValue }
+        let value = CellValue.text(text())
+        madeValue = value
+        return value
+    }
+
+    /// The cell's text (bytes that are not UTF-8 repaired as `String(decoding:as:)` does).
+    mutating func text() -> String {
+        if let madeText { return madeText }
+        let text = String(decoding: bytes, as: UTF8.self)
+        madeText = text
+        return text
+    }
+
+    /// Whether every byte is ASCII: then comparing bytes is comparing texts, and the byte count
+    /// is the code point count.
+    mutating func isASCII() -> Bool {
+        if let asciiKnown { return asciiKnown }
+        let ascii = Self.allASCII(bytes)
+        asciiKnown = ascii
+        return ascii
+    }
+
+    static func allASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index + 8 <= count {
+            if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The number of code points of the text.
+    mutating func length() -> Int {
+        isASCII() ? bytes.count : text().unicodeScalars.count
+    }
+}
+
+/// Configured values (`missing values`, `valid values`) as a set of cell values, and, when
+/// they are all ASCII text, as bytes too: an ASCII cell then matches by its bytes (a
+/// non-ASCII cell still compares as text, so canonically equivalent texts stay equal).
+struct CellValueSet {
+    let values: Set<CellValue>
+    private let asciiTexts: [[UInt8]]?
+
+    init(_ values: Set<CellValue>) {
+        self.values = values
+        var texts: [[UInt8]] = []
+        for value in values {
+            guard case .text(let text) = value, text.utf8.allSatisfy({ $0 < 0x80 }) else {
+                texts = []
+                asciiTexts = nil
+                return
+            }
+            texts.append(Array(text.utf8))
+        }
+        asciiTexts = texts.count <= 32 ? texts : nil
+    }
+
+    var isEmpty: Bool { values.isEmpty }
+
+    func contains(_ cell: inout PresentCell) -> Bool {
+        if values.isEmpty { return false }
+        if let asciiTexts, cell.kind.isTextual, cell.isASCII() {
+            let bytes = cell.bytes
+            return asciiTexts.contains { candidate in
+                candidate.count == bytes.count && candidate.withUnsafeBytes { $0.elementsEqual(bytes) }
+            }
+        }
+        return values.contains(cell.value())
+    }
+}
