@@ -25,6 +25,11 @@ struct ByteRegexTests {
     }
 
     /// Inputs where the engines' meanings are the same: ASCII without line breaks, `\v`, `\f`.
+    /// Whether `pattern` repeats a group that itself repeats (`(a+)+`, `(a*)*`).
+    static func nestedQuantifier(_ pattern: String) -> Bool {
+        pattern.range(of: #"\([^()]*[+*}][^()]*\)[+*{]"#, options: .regularExpression) != nil
+    }
+
     static func plain(_ input: String) -> Bool {
         input.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 32 || $0 == "\t" }
     }
@@ -48,7 +53,10 @@ struct ByteRegexTests {
         var compared = 0
         var differ: [String] = []
         for item in try Self.cases() where Self.plain(item.input) {
-            if let icu = try? NSRegularExpression(pattern: item.pattern) {
+            // ICU backtracks: a repeated alternation or a nested quantifier on a long input
+            // takes exponential time there, so ICU sees the short inputs only.
+            let backtracks = item.input.utf8.count > 200 || (item.input.utf8.count > 24 && Self.nestedQuantifier(item.pattern))
+            if !backtracks, let icu = try? NSRegularExpression(pattern: item.pattern) {
                 let found = icu.firstMatch(in: item.input, range: NSRange(location: 0, length: item.input.utf16.count)) != nil
                 if found != item.re2 { differ.append("ICU /\(item.pattern)/ on \(item.input.debugDescription.prefix(40))") }
             }
