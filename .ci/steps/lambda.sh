@@ -49,7 +49,7 @@ if [ "${REPORTKIT_LAMBDA_PACKAGE:-1}" = 0 ]; then
 elif [ "$(id -u)" -ne 0 ]; then
     log "scripts/package-lambda --verify skipped: needs root (debootstrap, chroot)"
 else
-    command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+    command -v debootstrap >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq debootstrap >/dev/null; }
     export REPORTKIT_LAMBDA_SYSROOT="${LAMBDA_CACHE}/bullseye-root"
     log "scripts/package-lambda --verify"
     scripts/package-lambda --verify

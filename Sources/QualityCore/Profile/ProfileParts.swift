@@ -27,6 +27,11 @@ public struct ProfileParts: Sendable, Hashable {
         ProfileParts(count: max(1, cores), minimumBytes: defaultMinimumBytes)
     }
 
+    /// Two parts for files of 64 MiB or more, on any machine: both cores of a two-core host
+    /// (Lambda's, a small VM's), and the same figures wherever it runs, since each part's share
+    /// of the exact budget (see ``ProfileJob``) does not depend on the core count.
+    public static let halves = ProfileParts(count: 2, minimumBytes: defaultMinimumBytes)
+
     /// `count` parts whatever the size (tests; fewer when the file has fewer records).
     public static func always(_ count: Int) -> ProfileParts {
         ProfileParts(count: count, minimumBytes: 0)

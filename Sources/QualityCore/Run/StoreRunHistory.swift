@@ -9,10 +9,10 @@ import ReportKit
 /// asked for by one report.
 public actor StoreRunHistory: RunHistory {
     public let store: any ObjectStore
-    /// `runs.json` once read: `.some(nil)` when the store has none.
-    private var index: RunsIndex??
-    /// Manifests once read, by key: `nil` for one listed but gone.
-    private var read: [ObjectKey: RunManifest?] = [:]
+    /// `runs.json`'s read, once asked for (a report asking while it is under way waits for it).
+    private var index: Task<RunsIndex?, any Error>?
+    /// Each manifest's read, by key, once asked for: `nil` for one listed but gone.
+    private var read: [ObjectKey: Task<RunManifest?, any Error>] = [:]
 
     public init(store: any ObjectStore) {
         self.store = store
@@ -34,21 +34,21 @@ public actor StoreRunHistory: RunHistory {
     }
 
     private func runsIndex() async throws -> RunsIndex? {
-        if let index { return index }
-        let found = try await store.get(RunsIndex.key).map { try RunsIndex(bytes: [UInt8]($0)) }
-        index = .some(found)
-        return found
+        if let index { return try await index.value }
+        let store = store
+        let reading = Task { try await store.get(RunsIndex.key).map { try RunsIndex(bytes: [UInt8]($0)) } }
+        index = reading
+        return try await reading.value
     }
 
     private func manifest(_ key: ObjectKey) async throws -> RunManifest? {
-        if let known = read[key] { return known }
-        let found: RunManifest?
-        if let bytes = try await store.get(key) {
-            do { found = try RunManifest(bytes: [UInt8](bytes)) } catch { throw error.inObject(key) }
-        } else {
-            found = nil
+        if let reading = read[key] { return try await reading.value }
+        let store = store
+        let reading = Task { () throws -> RunManifest? in
+            guard let bytes = try await store.get(key) else { return nil }
+            do throws(RunRecordError) { return try RunManifest(bytes: [UInt8](bytes)) } catch { throw error.inObject(key) }
         }
-        read[key] = .some(found)
-        return found
+        read[key] = reading
+        return try await reading.value
     }
 }

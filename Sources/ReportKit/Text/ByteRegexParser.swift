@@ -13,9 +13,13 @@
 struct ByteRegexParser {
     private let scalars: [Unicode.Scalar]
     private var position = 0
+    /// Groups open at `position`.
+    private var depth = 0
 
     /// The most a `{m,n}` may count (RE2's limit).
     static let repetitionLimit = 1000
+    /// The most groups open at once (RE2's limit), so a deep pattern is refused, not a crash.
+    static let depthLimit = 1000
 
     init(_ pattern: String) {
         scalars = Array(pattern.unicodeScalars)
@@ -110,7 +114,10 @@ struct ByteRegexParser {
         let scalar = current!
         switch scalar {
         case "(":
+            guard depth < Self.depthLimit else { throw error("groups nested more than \(Self.depthLimit) deep") }
             position += 1
+            depth += 1
+            defer { depth -= 1 }
             if current == "?" {
                 guard position + 1 < scalars.count, scalars[position + 1] == ":" else {
                     throw error("a '(?' group other than '(?:' (flags, names and lookaround are outside the subset)")

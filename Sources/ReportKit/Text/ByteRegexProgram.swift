@@ -19,7 +19,12 @@ struct ByteRegexProgram: Sendable {
     /// refused).
     static let instructionLimit = 50_000
 
+    /// The most nodes the compiler may visit: a count of a part that adds no instructions
+    /// (`(){1000}`, `x{0}`) is unrolled all the same, and nested counts multiply.
+    static let visitLimit = 200_000
+
     private(set) var instructions: [Instruction] = [.match]
+    private var visits = 0
     private(set) var classes: [CodePointClass] = []
     private(set) var start: Int32 = 0
 
@@ -30,6 +35,10 @@ struct ByteRegexProgram: Sendable {
 
     /// Appends the instructions of `node`, continuing at `next`; returns its entry.
     private mutating func compile(_ node: ByteRegexNode, next: Int32, classIndexes: inout [CodePointClass: Int32]) throws(ByteRegexError) -> Int32 {
+        visits += 1
+        guard visits <= Self.visitLimit else {
+            throw ByteRegexError("a pattern whose counts unroll to more than \(Self.visitLimit) parts", offset: 0)
+        }
         switch node {
         case .empty:
             return next

@@ -18,7 +18,8 @@ struct ProfileCommand: Command {
         the objects' keys, in the order first seen (the file is read twice). Distinct counts \
         and quantiles are exact up to a memory limit, then estimated with their error bound \
         in the output; --exact never estimates. A CSV or TSV file of 64 MiB or more is read \
-        in one part per core at once, cut at record starts, with the same results. A postgres:// URL with ?table=NAME or \
+        in two halves at once (both cores), cut at record starts, each half holding half the \
+        memory limit, so a file profiles the same on every machine. A postgres:// URL with ?table=NAME or \
         ?query=SQL reads from PostgreSQL in a read-only transaction (password from the URL, \
         PGPASSWORD, ~/.pgpass or REPORTKIT_PG_PASSWORD).
         """
@@ -45,7 +46,7 @@ struct ProfileCommand: Command {
         let limits: ProfileLimits = values.isSet(Self.exact) ? .exact : .default
         let source = try await Self.table(location, values: values)
         do {
-            let parts = ProfileParts.cores(ProcessInfo.processInfo.activeProcessorCount)
+            let parts = ProfileParts.halves
             return Self.outcome(try await ProfileJob.run(source, declared: declared, limits: limits, parts: parts), format: format)
         } catch let error as ObjectStoreError where error.kind == .notFound {
             throw ObjectStoreError(.notFound, "no such file: \(location)")

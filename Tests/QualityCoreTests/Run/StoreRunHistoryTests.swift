@@ -32,6 +32,19 @@ import Testing
         ])
     }
 
+    @Test func reportsAskingAtOnceShareTheReads() async throws {
+        let store = try await Self.threeRuns()
+        let history = StoreRunHistory(store: store)
+        let readBefore = store.gets.count
+        let day = try CalendarDay("2024-03-16")
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { try await history.manifests(before: day, limit: 30).count } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts == Array(repeating: 3, count: 8))
+        #expect(store.gets.count - readBefore == 4, "runs.json and three manifests, once each")
+    }
+
     @Test func aListedRunWhoseManifestIsGoneIsSkipped() async throws {
         let store = try await Self.threeRuns()
         try await store.delete(try CalendarDay("2024-03-14").manifestKey)

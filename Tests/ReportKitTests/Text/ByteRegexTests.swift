@@ -24,12 +24,12 @@ struct ByteRegexTests {
         ByteRegexMatcher(try ByteRegex(pattern), mode: mode).matches(input)
     }
 
-    /// Inputs where the engines' meanings are the same: ASCII without line breaks, `\v`, `\f`.
     /// Whether `pattern` repeats a group that itself repeats (`(a+)+`, `(a*)*`).
     static func nestedQuantifier(_ pattern: String) -> Bool {
         pattern.range(of: #"\([^()]*[+*}][^()]*\)[+*{]"#, options: .regularExpression) != nil
     }
 
+    /// Inputs where the engines' meanings are the same: ASCII without line breaks, `\v`, `\f`.
     static func plain(_ input: String) -> Bool {
         input.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 32 || $0 == "\t" }
     }
@@ -154,5 +154,16 @@ struct ByteRegexTests {
     ])
     func refused(_ pattern: String) {
         #expect(throws: ByteRegexError.self) { try ByteRegex(pattern) }
+    }
+
+    @Test("counts of parts that add nothing, nested, and groups nested deep are refused, not a hang or a crash")
+    func hostileShapes() throws {
+        for pattern in ["(?:(?:(?:(){1000}){1000}){1000}){1000}", "((((a{0}){1000}){1000}){1000}){1000}"] {
+            #expect(throws: ByteRegexError.self, "\(pattern)") { try ByteRegex(pattern) }
+        }
+        let deep = String(repeating: "(", count: 200_000) + "a" + String(repeating: ")", count: 200_000)
+        #expect(throws: ByteRegexError.self) { try ByteRegex(deep) }
+        let fine = String(repeating: "(", count: 100) + "a" + String(repeating: ")", count: 100)
+        #expect(try Self.matches(fine, "xa"))
     }
 }
