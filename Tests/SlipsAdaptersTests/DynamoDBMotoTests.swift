@@ -15,7 +15,7 @@ struct DynamoDBMotoTests {
     static func client(_ service: String, url: URL, credentials: AWSCredentials = credentials) -> AWSClient {
         AWSClient(
             service: service, configuration: AWSConfiguration(credentials: credentials, region: "us-east-1", endpoint: url),
-            transport: RetryingTransport(URLSessionTransport(), policy: RetryPolicy(maxAttempts: 2, baseDelay: 0.05, maxDelay: 0.1, budget: 60)),
+            transport: RetryingTransport(URLSessionTransport(), policy: RetryPolicy(maxAttempts: 2, baseDelay: 0.05, maxDelay: 0.1, budget: 600)),
             clock: SystemClock(), timeout: 5)
     }
 

@@ -12,7 +12,9 @@ struct NotifierIntegrationTests {
     let notification = SlipsNotification(messageGroupName: "region-slips", params: ["slip_count": 1, "note": "é \"quoted\""])
 
     func notifier(_ server: LoopbackHTTPServer, attempts: Int = 3, timeout: Double = 2) -> NotificationServiceNotifier {
-        let transport = RetryingTransport(URLSessionTransport(), policy: RetryPolicy(maxAttempts: attempts, baseDelay: 0.05, maxDelay: 0.1, budget: 60))
+        // A budget far past the attempts' time: these tests count attempts, and in a busy test run
+        // a retry can wait a long time for a free thread (a 60 s budget ran out in CI that way).
+        let transport = RetryingTransport(URLSessionTransport(), policy: RetryPolicy(maxAttempts: attempts, baseDelay: 0.05, maxDelay: 0.1, budget: 600))
         return NotificationServiceNotifier(url: server.url("/mm/send?token=SECRET"), transport: transport, timeout: timeout)
     }
 

@@ -17,7 +17,9 @@ struct AWSFaultTests {
         let client = AWSClient(
             service: "s3", configuration: AWSConfiguration(credentials: credentials, region: "eu-north-1", endpoint: server.url()),
             transport: RetryingTransport(
-                URLSessionTransport(), policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.1, budget: 60), logger: logger),
+                // A budget far past the attempts' time: these tests count attempts, and in a busy test run
+                // a retry can wait a long time for a free thread (a 60 s budget ran out in CI that way).
+                URLSessionTransport(), policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.1, budget: 600), logger: logger),
             clock: SystemClock(), timeout: 1)
         return try S3ObjectStore(url: "s3://bucket/prefix", client: client)
     }
@@ -75,7 +77,7 @@ struct AWSFaultTests {
         let client = AWSClient(
             service: "dynamodb", configuration: AWSConfiguration(credentials: credentials, region: "eu-north-1", endpoint: server.url()),
             transport: RetryingTransport(
-                URLSessionTransport(), policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.1, budget: 60), logger: Logger(handler: log)),
+                URLSessionTransport(), policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.1, budget: 600), logger: Logger(handler: log)),
             clock: SystemClock(), timeout: 1)
         let error = try await #require(throws: AWSServiceError.self) {
             try await client.send(

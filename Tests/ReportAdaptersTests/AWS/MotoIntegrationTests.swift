@@ -13,7 +13,7 @@ struct MotoIntegrationTests {
     static func client(_ service: String, url: URL, credentials: AWSCredentials = credentials, logger: Logger = .silent) -> AWSClient {
         AWSClient(
             service: service, configuration: AWSConfiguration(credentials: credentials, region: "us-east-1", endpoint: url),
-            transport: RetryingTransport(URLSessionTransport(), policy: RetryPolicy(maxAttempts: 2, baseDelay: 0.05, maxDelay: 0.1, budget: 60), logger: logger),
+            transport: RetryingTransport(URLSessionTransport(), policy: RetryPolicy(maxAttempts: 2, baseDelay: 0.05, maxDelay: 0.1, budget: 600), logger: logger),
             clock: SystemClock(), timeout: 5)
     }
 
