@@ -27,6 +27,9 @@ import ReportKit
 //       the table-summary report on N MB (default 1000) of generated CSV written to DIR (then
 //       deleted): time and peak memory in process
 //   reportkit-bench peers-table --rows N --out PATH   the CSV Benchmarks/peers.sh gives ReportKit, pandas, polars and Soda Core
+//   reportkit-bench starts EXECUTABLE… [--runs N] [-- ARGUMENTS…]
+//       the process floor: each executable started N times (default 40; arguments default
+//       --version), alternating; median and best wall and CPU time
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in arguments: inout [String]) -> String? {
@@ -192,6 +195,16 @@ case "peers-table":
     let size = try PeersTable.write(rows: rows, to: out)
     print("wrote \(rows) rows, \(size) bytes to \(out)")
 
+case "starts":
+    let runs = Int(option("--runs", in: &arguments) ?? "") ?? 40
+    var passed = ["--version"]
+    if let split = arguments.firstIndex(of: "--") {
+        passed = Array(arguments[(split + 1)...])
+        arguments.removeSubrange(split...)
+    }
+    guard arguments.count >= 2 else { fatalError("starts needs EXECUTABLE…") }
+    ProcessStarts.time(Array(arguments.dropFirst()), arguments: passed, runs: runs)
+
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] [--published INPUTS [--only MODULE,…]] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH")
+    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] [--published INPUTS [--only MODULE,…]] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH | starts EXECUTABLE… [--runs N] [-- ARGUMENTS…]")
 }
