@@ -78,8 +78,8 @@ public struct ServiceCatalog: Sendable, Hashable {
         return ServiceCatalog(services: services, regions: regions.sortedByCodePoints { $0 })
     }
 
-    /// The items sorted as the plan index returns them: by `plan`, then `instance`.
-    /// Each must have a text `instance` and `plan`.
+    /// The items sorted as the plan index returns them: by `plan`, then `instance`, in
+    /// code-point order. Each must have a text `instance` and `plan`.
     static func indexOrder(_ items: [BuildableItem]) throws(SlipsError) -> [BuildableItem] {
         var plans: [String] = []
         var instances: [String] = []
@@ -89,11 +89,27 @@ public struct ServiceCatalog: Sendable, Hashable {
             plans.append(try item.requiredString("plan"))
             instances.append(try item.requiredString("instance"))
         }
-        // Sorting positions, not items, keeps the sort from copying records around.
-        let order = items.indices.sorted { lhs, rhs in
-            let byPlan = plans[lhs].compareByCodePoints(plans[rhs])
-            return byPlan != 0 ? byPlan < 0 : instances[lhs].compareByCodePoints(instances[rhs]) < 0
+        // Sorting small keys, not items: the plan's rank among the distinct plans (few), then
+        // the instance's first 16 bytes as two integers; only equal heads compare whole texts.
+        let distinctPlans = Set(plans).sortedByCodePoints { $0 }
+        var rank: [String: Int] = Dictionary(minimumCapacity: distinctPlans.count)
+        for (position, plan) in distinctPlans.enumerated() { rank[plan] = position }
+        var keys = items.indices.map { position in
+            IndexKey(plan: rank[plans[position]]!, head: CodePointHead(instances[position]), position: position)
         }
-        return order.map { items[$0] }
+        keys.sort { lhs, rhs in
+            if lhs.plan != rhs.plan { return lhs.plan < rhs.plan }
+            if lhs.head != rhs.head { return lhs.head < rhs.head }
+            let order = instances[lhs.position].compareByCodePoints(instances[rhs.position])
+            return order != 0 ? order < 0 : lhs.position < rhs.position
+        }
+        return keys.map { items[$0.position] }
+    }
+
+    /// An item's place in ``indexOrder(_:)``.
+    private struct IndexKey {
+        var plan: Int
+        var head: CodePointHead
+        var position: Int
     }
 }
