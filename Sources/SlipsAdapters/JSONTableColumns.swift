@@ -48,22 +48,31 @@ struct JSONTableColumns {
 
     /// Appends the rows of `later`, the columns of the text just after these: its artifacts
     /// are coded anew (the ones seen here keep their codes, new ones follow in its order), so
-    /// the result is what one scan of both parts gives.
-    mutating func append(_ later: JSONTableColumns) {
+    /// the result is what one scan of both parts gives. Each of `later`'s columns is emptied
+    /// once appended, so the two copies of a column are never all held at once.
+    mutating func append(_ later: inout JSONTableColumns) {
         let offset = count
         var codes: [String: UInt32] = [:]
         for (code, name) in artifactNames.enumerated() { codes[name] = UInt32(code) }
         let recode = later.artifactNames.map { code(of: $0, known: &codes) }
         starts.append(contentsOf: later.starts)
+        later.starts = []
         ends.append(contentsOf: later.ends)
+        later.ends = []
         artifactCodes.append(contentsOf: later.artifactCodes.lazy.map { recode[Int($0)] })
+        later.artifactCodes = []
         instanceStarts.append(contentsOf: later.instanceStarts)
+        later.instanceStarts = []
         instanceCounts.append(contentsOf: later.instanceCounts)
+        later.instanceCounts = []
         instanceHashes.append(contentsOf: later.instanceHashes)
+        later.instanceHashes = []
         for (code, rows) in later.rowsByCode.enumerated() {
             rowsByCode[Int(recode[code])].append(contentsOf: rows.lazy.map { $0 + offset })
         }
+        later.rowsByCode = []
         hot.append(contentsOf: later.hot)
+        later.hot = []
         for row in later.scanned { scanned.insert(row + offset) }
     }
 }

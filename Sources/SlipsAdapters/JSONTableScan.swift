@@ -33,14 +33,14 @@ enum JSONTableScan {
             return scan(bytes, from: first, items: bytes.count / 160)?.columns
         }
         let text = SendableBytes(bytes)
-        let (head, tail) = bothAtOnce(
-            { scan(text.bytes, from: first, stoppingAt: cut, items: (bytes.count / 160)) },
+        var (head, tail) = bothAtOnce(
+            { scan(text.bytes, from: first, stoppingAt: cut, items: bytes.count / 160) },
             { scan(text.bytes, from: cut, items: (bytes.count - cut) / 160) })
-        guard var head else { return nil }
-        guard head.endedAtCut else { return head.columns }
-        guard let tail else { return nil }
-        head.columns.append(tail.columns)
-        return head.columns
+        guard head != nil else { return nil }
+        guard head!.endedAtCut else { return head!.columns }
+        guard tail != nil else { return nil }
+        head!.columns.append(&tail!.columns)
+        return head!.columns
     }
 
     /// The position of the first `{` at or after `start` that follows a `,` and white space.
