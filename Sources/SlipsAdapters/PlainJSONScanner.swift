@@ -52,6 +52,19 @@ struct PlainJSONScanner {
         let start = position
         var ascii = true
         while position < bytes.count {
+            // Eight bytes at a time while none of them is a quote, a backslash, a control or
+            // a non-ASCII byte (each test sets a byte's high bit for such a byte, never misses one).
+            if position &+ 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let quotes = word ^ (ones &* 0x22)
+                let slashes = word ^ (ones &* 0x5C)
+                let special = ((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes) | ((word &- ones &* 0x20) & ~word) | word
+                if special & (ones &* 0x80) == 0 {
+                    position &+= 8
+                    continue
+                }
+            }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
@@ -128,8 +141,8 @@ struct PlainJSONScanner {
                 for earlier in keys where earlier.signature == signature && bytes.same(earlier.range, key) { return nil }
                 keys.append((key, signature))
                 if bytes[value.lowerBound] == UInt8(ascii: "\""), key.count == 8 {
-                    if bytes.matches(key, "artifact") { object.artifact = value.lowerBound + 1..<value.upperBound - 1 }
-                    if bytes.matches(key, "instance") { object.instance = value.lowerBound + 1..<value.upperBound - 1 }
+                    if bytes.holds(key, "artifact") { object.artifact = value.lowerBound + 1..<value.upperBound - 1 }
+                    if bytes.holds(key, "instance") { object.instance = value.lowerBound + 1..<value.upperBound - 1 }
                 }
                 if let slot = hotSlot(key) {
                     object.hot[slot] = UInt16(truncatingIfNeeded: value.lowerBound - start + 1)
@@ -143,27 +156,38 @@ struct PlainJSONScanner {
 
     /// The ``JSONItemRows/hotKeys`` slot of the key in `range`, if any.
     private func hotSlot(_ key: Range<Int>) -> Int? {
-        func slot(_ candidate: Int) -> Int? { bytes.matches(key, JSONItemRows.hotKeys[candidate]) ? candidate : nil }
+        // The names as static text: compared byte for byte, no `String` touched per key.
+        func slot(_ candidate: Int, _ name: StaticString) -> Int? { bytes.holds(key, name) ? candidate : nil }
         let first = bytes[key.lowerBound]
         switch key.count {
         case 4:
-            return first == UInt8(ascii: "p") ? slot(2) : first == UInt8(ascii: "d") ? slot(5) : first == UInt8(ascii: "n") ? slot(9) : nil
-        case 6: return first == UInt8(ascii: "s") ? slot(7) : nil
+            switch first {
+            case UInt8(ascii: "p"): return slot(2, "plan")
+            case UInt8(ascii: "d"): return slot(5, "date")
+            case UInt8(ascii: "n"): return slot(9, "note")
+            default: return nil
+            }
+        case 6: return first == UInt8(ascii: "s") ? slot(7, "status") : nil
         case 7:
             guard first == UInt8(ascii: "u") else { return nil }
-            return bytes[key.upperBound - 1] == UInt8(ascii: "d") ? slot(6) : slot(10)
-        case 10: return first == UInt8(ascii: "c") ? slot(8) : nil
-        case 14: return first == UInt8(ascii: "v") ? slot(1) : nil
-        case 16: return first == UInt8(ascii: "v") ? slot(0) : nil
+            return bytes[key.upperBound - 1] == UInt8(ascii: "d") ? slot(6, "updated") : slot(10, "updater")
+        case 10: return first == UInt8(ascii: "c") ? slot(8, "confidence") : nil
+        case 14: return first == UInt8(ascii: "v") ? slot(1, "version_latest") : nil
+        case 16: return first == UInt8(ascii: "v") ? slot(0, "version_instance") : nil
         case 19:
             guard first == UInt8(ascii: "b") else { return nil }
-            return bytes[key.lowerBound + 11] == UInt8(ascii: "a") ? slot(3) : slot(4)
+            return bytes[key.lowerBound + 11] == UInt8(ascii: "a") ? slot(3, "belongs_to_artifact") : slot(4, "belongs_to_instance")
         default: return nil
         }
     }
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// `true` when the bytes in `range` are `name`'s (ASCII, static text).
+    func holds(_ range: Range<Int>, _ name: StaticString) -> Bool {
+        name.utf8CodeUnitCount == range.count && (range.isEmpty || memcmpEqual(name.utf8Start, baseAddress! + range.lowerBound, range.count))
+    }
+
     /// `true` when the bytes in `range` are `name`'s UTF-8.
     func matches(_ range: Range<Int>, _ name: String) -> Bool {
         let utf8 = name.utf8

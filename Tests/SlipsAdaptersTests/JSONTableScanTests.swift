@@ -161,4 +161,29 @@ struct JSONTableScanTests {
         let error = #expect(throws: BuildablesFileError.self) { try BuildablesFile.open(path: path) }
         #expect(error?.message.contains("item 70001 repeats artifact SERVICE instance 's1:v0' of item 2") == true, "\(String(describing: error))")
     }
+
+    @Test("a string's special bytes are found at every offset of the eight-byte steps")
+    func specialBytesAtEveryOffset() throws {
+        for length in 0...20 {
+            for offset in 0..<max(1, length) {
+                var plain = Array(repeating: UInt8(ascii: "x"), count: length)
+                func table(_ note: [UInt8]) -> [UInt8] {
+                    Array(#"{"items": [{"artifact":"A","instance":"i","note":""#.utf8) + note + Array(#"","plan":"p"}]}"#.utf8)
+                }
+                let whole = try #require(table(plain).withUnsafeBufferPointer { JSONItemRows.read($0, owner: nil) })
+                #expect(BuildableItem(row: 0, of: whole)["note"] == .string(String(decoding: plain, as: UTF8.self)))
+                guard length > 0 else { continue }
+                for refused: UInt8 in [0x5C, 0x0A, 0x1F, 0x00, 0xFF] {
+                    plain[offset] = refused
+                    #expect(table(plain).withUnsafeBufferPointer { JSONItemRows.read($0, owner: nil) } == nil, "\(refused) at \(offset) of \(length)")
+                }
+                // A quote ends the string early: what follows is no longer plain JSON.
+                plain[offset] = UInt8(ascii: "\"")
+                #expect(table(plain).withUnsafeBufferPointer { JSONItemRows.read($0, owner: nil) } == nil, "quote at \(offset) of \(length)")
+                plain.replaceSubrange(offset...offset, with: Array("é".utf8))
+                let accented = try #require(table(plain).withUnsafeBufferPointer { JSONItemRows.read($0, owner: nil) })
+                #expect(BuildableItem(row: 0, of: accented)["note"] == .string(String(decoding: plain, as: UTF8.self)))
+            }
+        }
+    }
 }
