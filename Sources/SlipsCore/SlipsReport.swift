@@ -22,7 +22,7 @@ public enum SlipsReport {
         let unlaunched = try UnlaunchedRegions.codes(in: try await store.items(artifact: "REGION"), now: now)
         logger.info("unlaunched regions: \(unlaunched.sortedByCodePoints { $0 }.joined(separator: ", "))")
 
-        let catalog = try ServiceCatalog.build(
+        let catalog = try await ServiceCatalog.buildInHalves(
             plannedItems: try await store.plannedItems(artifact: "SERVICE"), unlaunched: unlaunched, logger: logger)
         logger.info("\(catalog.services.count) services, \(catalog.regions.count) regions: \(catalog.regions.joined(separator: ", "))")
 

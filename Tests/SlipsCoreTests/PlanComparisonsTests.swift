@@ -82,3 +82,48 @@ struct PlanComparisonsTests {
         #expect(halves.log == whole.log)
     }
 }
+
+@Suite("The catalog of a big plan index, checked in two halves")
+struct CatalogInHalvesTests {
+    /// 3,000 services with plans in six regions (21,000 items, past the halves' threshold),
+    /// one unlaunched region, and `broken` items made bad in the given field.
+    static func items(broken: [(index: Int, field: String)] = []) -> [BuildableItem] {
+        var rows: [JSONValue] = []
+        for index in 0..<3000 {
+            rows.append(Row.service("svc\(index)", ["name_long": .string("Service \(index)")]))
+            for region in ["ABC", "DEF", "GHI", "JKL", "MNO", "NEW"] {
+                rows.append(Row.plan("svc\(index)", 0, region, latest: 1, date: "2020-05-01", updated: "2020-04-20"))
+            }
+        }
+        var items = rows.map { BuildableItem($0.objectValue!) }
+        for (index, field) in broken { items[index].attributes[field] = "not right" }
+        return items
+    }
+
+    static func outcome(_ items: [BuildableItem], inHalves: Bool) async -> (String, [String]) {
+        let log = RecordingLogHandler()
+        do {
+            let catalog = inHalves
+                ? try await ServiceCatalog.buildInHalves(plannedItems: items, unlaunched: ["NEW"], logger: log.logger())
+                : try ServiceCatalog.build(plannedItems: items, unlaunched: ["NEW"], logger: log.logger())
+            let services = catalog.services.map { "\($0.ripName) \($0.namePretty) \($0.plans.keys.sorted())" }
+            return ("\(catalog.regions) \(services)", log.lines.map(\.message))
+        } catch {
+            return ("error: \(error)", log.lines.map(\.message))
+        }
+    }
+
+    @Test("give the catalog and the log of one pass, and its first error", arguments: [
+        [], [(20_000, "version_instance")], [(100, "date"), (20_000, "version_instance")],
+        [(100, "version_latest"), (20_000, "date")], [(15_000, "updated"), (19_000, "plan")],
+    ] as [[(Int, String)]])
+    func sameAsOnePass(broken: [(Int, String)]) async {
+        let items = Self.items(broken: broken.map { (index: $0.0, field: $0.1) })
+        let halves = await Self.outcome(items, inHalves: true)
+        let whole = await Self.outcome(items, inHalves: false)
+        #expect(halves.0 == whole.0)
+        #expect(halves.1 == whole.1)
+        #expect(whole.0.hasPrefix("error") == !broken.isEmpty, "\(whole.0.prefix(200))")
+        if broken.isEmpty { #expect(whole.1.count == 3000) }  // one "not launched" line per service
+    }
+}
