@@ -7,7 +7,9 @@ public enum SlipsReport {
     ///
     /// Steps: resolve the cutoff; find unlaunched regions; build the services catalog from the
     /// plan index; for each service and region (sorted), find the previous plan and detect a
-    /// slip or improvement; list the services missing plans.
+    /// slip or improvement; list the services missing plans. On a big table the catalog's
+    /// checks and the comparisons run in two halves at once, and the missing plans are listed
+    /// meanwhile: the payload, the log and the first error are those of one pass.
     ///
     /// - Throws: ``SlipsError`` for bad items or options; whatever the store throws.
     public static func build(
