@@ -15,8 +15,8 @@ struct PlainJSONObject {
 struct PlainJSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
-    /// The keys of the object being read, as their length and first and last bytes (most
-    /// keys differ there), kept to reuse the storage.
+    /// The keys of the object being read other than the known ones, as their length and
+    /// first and last bytes (most keys differ there), kept to reuse the storage.
     private var keys: [(range: Range<Int>, signature: Int)] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int = 0) {
@@ -133,20 +133,32 @@ struct PlainJSONScanner {
         guard take(UInt8(ascii: "{")) else { return nil }
         let start = position - 1
         var object = PlainJSONObject(range: start..<start)
-        keys.removeAll(keepingCapacity: true)
+        // Repeats of the known keys (the columns', `artifact`, `instance`) are seen as bits;
+        // only other keys are kept and compared.
+        var seen: UInt16 = 0
+        if !keys.isEmpty { keys.removeAll(keepingCapacity: true) }
         if !take(UInt8(ascii: "}")) {
             repeat {
                 guard let key = plainString(), take(UInt8(ascii: ":")), let value = plainValue() else { return nil }
-                let signature = key.isEmpty ? 0 : key.count << 16 | Int(bytes[key.lowerBound]) << 8 | Int(bytes[key.upperBound - 1])
-                for earlier in keys where earlier.signature == signature && bytes.same(earlier.range, key) { return nil }
-                keys.append((key, signature))
-                if bytes[value.lowerBound] == UInt8(ascii: "\""), key.count == 8 {
-                    if bytes.holds(key, "artifact") { object.artifact = value.lowerBound + 1..<value.upperBound - 1 }
-                    if bytes.holds(key, "instance") { object.instance = value.lowerBound + 1..<value.upperBound - 1 }
-                }
+                let bit: UInt16
+                let isString = bytes[value.lowerBound] == UInt8(ascii: "\"")
                 if let slot = hotSlot(key) {
+                    bit = 1 << slot
                     object.hot[slot] = UInt16(truncatingIfNeeded: value.lowerBound - start + 1)
+                } else if key.count == 8, bytes.holds(key, "artifact") {
+                    bit = 1 << 11
+                    if isString { object.artifact = value.lowerBound + 1..<value.upperBound - 1 }
+                } else if key.count == 8, bytes.holds(key, "instance") {
+                    bit = 1 << 12
+                    if isString { object.instance = value.lowerBound + 1..<value.upperBound - 1 }
+                } else {
+                    bit = 0
+                    let signature = key.isEmpty ? 0 : key.count << 16 | Int(bytes[key.lowerBound]) << 8 | Int(bytes[key.upperBound - 1])
+                    for earlier in keys where earlier.signature == signature && bytes.same(earlier.range, key) { return nil }
+                    keys.append((key, signature))
                 }
+                guard seen & bit == 0 else { return nil }
+                seen |= bit
             } while take(UInt8(ascii: ","))
             guard take(UInt8(ascii: "}")) else { return nil }
         }

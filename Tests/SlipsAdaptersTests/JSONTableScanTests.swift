@@ -186,4 +186,17 @@ struct JSONTableScanTests {
             }
         }
     }
+
+    @Test("a repeated key, known or not, leaves the table to the full reader", arguments: [
+        #"{"items": [{"artifact":"A","instance":"x","plan":"a","plan":"b"}]}"#,
+        #"{"items": [{"artifact":"A","instance":"x","instance":"y"}]}"#,
+        #"{"items": [{"artifact":"A","instance":"x","name_long":"a","ok":1,"name_long":"b"}]}"#,
+        #"{"items": [{"artifact":"A","instance":"x","updated":"a","updater":"b","updated":"c"}]}"#,
+    ])
+    func repeatedKey(text: String) {
+        #expect(rows(text, cutNear: nil) == nil)
+        let distinct = text.replacingOccurrences(of: #","plan":"b""#, with: "").replacingOccurrences(of: #","instance":"y""#, with: "")
+            .replacingOccurrences(of: #","name_long":"b""#, with: "").replacingOccurrences(of: #","updated":"c""#, with: "")
+        #expect(rows(distinct, cutNear: nil) != nil, "\(distinct)")
+    }
 }
