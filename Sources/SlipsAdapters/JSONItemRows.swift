@@ -1,3 +1,4 @@
+import Foundation
 import ReportKit
 import SlipsCore
 
@@ -164,8 +165,27 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         guard let slot = Self.slot(name), !anyScanned || !columns.scanned.contains(row) else { return nil }
         let offset = hot[row &* Self.hotCount &+ slot]
         guard offset > 0 else { return .some(nil) }
-        var scanner = PlainJSONScanner(bytes, at: starts[row] + Int(offset) - 1)
-        return .some(scanner.plainValue())
+        let start = starts[row] + Int(offset) - 1
+        return .some(start..<Self.checkedValueEnd(in: bytes, from: start))
+    }
+
+    /// Where the plain value starting at `start` ends, in text the table scan checked: a
+    /// string's at the next quote (plain strings have no escapes), any other at the first
+    /// `,`, `}` or white space after it.
+    private static func checkedValueEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let base = bytes.baseAddress!
+        if base[start] == UInt8(ascii: "\"") {
+            let found = memchr(base + start + 1, Int32(UInt8(ascii: "\"")), bytes.count - start - 1)!
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        var end = start + 1
+        while end < bytes.count {
+            switch base[end] {
+            case UInt8(ascii: ","), UInt8(ascii: "}"), 0x20, 0x0A, 0x0D, 0x09: return end
+            default: end += 1
+            }
+        }
+        return end
     }
 
     func attribute(_ name: String, row: Int) -> JSONValue? {
