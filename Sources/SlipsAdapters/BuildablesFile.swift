@@ -21,7 +21,7 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
     /// The file's path, as given.
     public let path: String
     private let logger: Logger
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
     private var document: BuildablesDocument
     /// The file as last read or written, to notice changes made by others meanwhile.
     private var fingerprint: FileFingerprint
@@ -66,18 +66,18 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
     }
 
     /// The items as last read or written, in file order.
-    public var items: [BuildableItem] { lock.withLock { document.items } }
+    public var items: [BuildableItem] { lock.reading { document.items } }
 
     public func item(artifact: String, instance: String) async throws -> BuildableItem? {
-        lock.withLock { document.position(artifact: artifact, instance: instance).map { document.item(at: $0) } }
+        lock.reading { document.position(artifact: artifact, instance: instance).map { document.item(at: $0) } }
     }
 
     public func items(artifact: String) async throws -> [BuildableItem] {
-        lock.withLock { document.positions(artifact: artifact).map { document.item(at: $0) } }
+        lock.reading { document.positions(artifact: artifact).map { document.item(at: $0) } }
     }
 
     public func plannedItems(artifact: String) async throws -> [BuildableItem] {
-        lock.withLock { document.positions(artifact: artifact).lazy.map { self.document.item(at: $0) }.filter { $0.has("plan") } }
+        lock.reading { document.positions(artifact: artifact).lazy.map { self.document.item(at: $0) }.filter { $0.has("plan") } }
     }
 
     /// Sets `attributes` on the item (creating it when absent) and rewrites the file.
@@ -85,7 +85,7 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
     /// - Throws: ``FileAccessError`` (exit 3) when the file changed since it was read or
     ///   cannot be replaced; the file is then left as it was.
     public func update(artifact: String, instance: String, set attributes: JSONObject) async throws {
-        try lock.withLock {
+        try lock.writing {
             let expected = Self.applying(attributes, to: document.items, artifact: artifact, instance: instance)
             let (text, newBytes) = try newText(expected: expected, artifact: artifact, instance: instance, set: attributes)
             let unchanged = document.format == .yaml

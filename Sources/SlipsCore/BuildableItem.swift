@@ -79,7 +79,16 @@ public struct BuildableItem: Sendable, Hashable {
 
     /// The text before the first `:` of the instance: a service's rip name or a region's code.
     public var instancePrefix: String {
-        String(instance.prefix { $0 != ":" })
+        let instance = instance
+        let utf8 = instance.utf8
+        // A `:` between ASCII bytes is a character of its own: cut at its byte. Elsewhere it
+        // may join a cluster (`:` and a combining mark), so the characters decide.
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return instance }
+        let after = utf8.index(after: colon)
+        if (colon == utf8.startIndex || utf8[utf8.index(before: colon)] < 0x80) && (after == utf8.endIndex || utf8[after] < 0x80) {
+            return String(instance[..<colon])
+        }
+        return String(instance.prefix { $0 != ":" })
     }
 }
 

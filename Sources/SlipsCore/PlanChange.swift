@@ -37,6 +37,30 @@ public struct PlanChange: Sendable, Hashable {
         ]))
     }
 
+    /// Writes ``payload`` as an element of the open list, member by member (no tree).
+    func write(to stream: inout CanonicalJSONStream) throws {
+        try stream.openObject()
+        try stream.key("change")
+        try stream.value(.number(Double(abs(days))))
+        try stream.key("current")
+        try stream.value(.string(Timestamp.day(current)))
+        try stream.key("name_pretty")
+        try stream.value(namePretty)
+        try stream.key("name_rip")
+        try stream.value(.string(ripName))
+        try stream.key("note")
+        try stream.value(note)
+        try stream.key("previous")
+        try stream.value(.string(Timestamp.day(previous)))
+        try stream.key("region")
+        try stream.value(.string(region))
+        try stream.key("updated")
+        try stream.value(updated.map { .string(Timestamp.day($0)) } ?? .null)
+        try stream.key("updater")
+        try stream.value(updater)
+        try stream.close()
+    }
+
     /// The change between `current` and `previous` when it is at least `slipDelta` days either
     /// way, else `nil`. Both plans need a `date`; without one nothing is compared.
     public static func detect(

@@ -40,15 +40,61 @@ public struct ServiceCatalog: Sendable, Hashable {
     public static func build(
         plannedItems: [BuildableItem], unlaunched: Set<String>, logger: Logger
     ) throws(SlipsError) -> ServiceCatalog {
+        let ordered = try indexOrder(try currentItems(plannedItems[...]))
+        try validatePlans(ordered[...])
+        return try assemble(ordered, unlaunched: unlaunched, logger: logger)
+    }
+
+    /// ``build(plannedItems:unlaunched:logger:)`` with the per-item checks of a big index done
+    /// in two halves at once: the same catalog, the same log lines, and the error one pass
+    /// meets first (the first half's before the second's).
+    static func buildInHalves(
+        plannedItems: [BuildableItem], unlaunched: Set<String>, logger: Logger
+    ) async throws -> ServiceCatalog {
+        guard plannedItems.count >= 1 << 14 else {
+            return try build(plannedItems: plannedItems, unlaunched: unlaunched, logger: logger)
+        }
+        let current = try await inHalves(plannedItems) { items throws(SlipsError) in try currentItems(items) }
+        let ordered = try indexOrder(current.0 + current.1)
+        _ = try await inHalves(ordered) { items throws(SlipsError) in try validatePlans(items) }
+        return try assemble(ordered, unlaunched: unlaunched, logger: logger)
+    }
+
+    /// `body` over the first and the second half of `items` at once; the first half's error
+    /// is thrown before the second's.
+    private static func inHalves<Result: Sendable>(
+        _ items: [BuildableItem], _ body: @escaping @Sendable (ArraySlice<BuildableItem>) throws(SlipsError) -> Result
+    ) async throws -> (Result, Result) {
+        let middle = items.count / 2
+        async let later: Swift.Result<Result, SlipsError> = { Swift.Result { () throws(SlipsError) in try body(items[middle...]) } }()
+        let earlier = try body(items[..<middle])
+        return (earlier, try await later.get())
+    }
+
+    /// The current items (`version_instance` 0), in order.
+    private static func currentItems(_ items: ArraySlice<BuildableItem>) throws(SlipsError) -> [BuildableItem] {
+        var current: [BuildableItem] = []
+        for item in items where try item.isCurrentVersion() { current.append(item) }
+        return current
+    }
+
+    /// `true` for a plan item: one with `belongs_to_artifact: REGION`.
+    private static func isPlan(_ item: BuildableItem) -> Bool {
+        item["belongs_to_artifact"]?.stringValue == "REGION"
+    }
+
+    /// Checks every plan among `items` (``PlanRecord/validate(_:)``), in order.
+    private static func validatePlans(_ items: ArraySlice<BuildableItem>) throws(SlipsError) {
+        for item in items where isPlan(item) { try PlanRecord.validate(item) }
+    }
+
+    /// The catalog of `ordered` (current items in index order, plans validated).
+    private static func assemble(_ ordered: [BuildableItem], unlaunched: Set<String>, logger: Logger) throws(SlipsError) -> ServiceCatalog {
         var services: [TrackedService] = []
         var position: [String: Int] = [:]
         var plans: [BuildableItem] = []
-
-        var current: [BuildableItem] = []
-        for item in plannedItems where try item.isCurrentVersion() { current.append(item) }
-        for item in try indexOrder(current) {
-            if item["belongs_to_artifact"]?.stringValue == "REGION" {
-                try PlanRecord.validate(item)
+        for item in ordered {
+            if isPlan(item) {
                 plans.append(item)
                 continue
             }
@@ -68,8 +114,9 @@ public struct ServiceCatalog: Sendable, Hashable {
                 logger.debug("\(plan.instance): region \(region) has not launched; plan dropped")
                 continue
             }
-            guard let index = position[plan.instancePrefix] else {
-                logger.debug("\(plan.instance): no service '\(plan.instancePrefix)' with a plan; plan ignored")
+            let rip = plan.instancePrefix
+            guard let index = position[rip] else {
+                logger.debug("\(plan.instance): no service '\(rip)' with a plan; plan ignored")
                 continue
             }
             services[index].plans[region] = plan
@@ -78,8 +125,8 @@ public struct ServiceCatalog: Sendable, Hashable {
         return ServiceCatalog(services: services, regions: regions.sortedByCodePoints { $0 })
     }
 
-    /// The items sorted as the plan index returns them: by `plan`, then `instance`.
-    /// Each must have a text `instance` and `plan`.
+    /// The items sorted as the plan index returns them: by `plan`, then `instance`, in
+    /// code-point order. Each must have a text `instance` and `plan`.
     static func indexOrder(_ items: [BuildableItem]) throws(SlipsError) -> [BuildableItem] {
         var plans: [String] = []
         var instances: [String] = []
@@ -89,11 +136,27 @@ public struct ServiceCatalog: Sendable, Hashable {
             plans.append(try item.requiredString("plan"))
             instances.append(try item.requiredString("instance"))
         }
-        // Sorting positions, not items, keeps the sort from copying records around.
-        let order = items.indices.sorted { lhs, rhs in
-            let byPlan = plans[lhs].compareByCodePoints(plans[rhs])
-            return byPlan != 0 ? byPlan < 0 : instances[lhs].compareByCodePoints(instances[rhs]) < 0
+        // Sorting small keys, not items: the plan's rank among the distinct plans (few), then
+        // the instance's first 16 bytes as two integers; only equal heads compare whole texts.
+        let distinctPlans = Set(plans).sortedByCodePoints { $0 }
+        var rank: [String: Int] = Dictionary(minimumCapacity: distinctPlans.count)
+        for (position, plan) in distinctPlans.enumerated() { rank[plan] = position }
+        var keys = items.indices.map { position in
+            IndexKey(plan: rank[plans[position]]!, head: CodePointHead(instances[position]), position: position)
         }
-        return order.map { items[$0] }
+        keys.sort { lhs, rhs in
+            if lhs.plan != rhs.plan { return lhs.plan < rhs.plan }
+            if lhs.head != rhs.head { return lhs.head < rhs.head }
+            let order = instances[lhs.position].compareByCodePoints(instances[rhs.position])
+            return order != 0 ? order < 0 : lhs.position < rhs.position
+        }
+        return keys.map { items[$0.position] }
+    }
+
+    /// An item's place in ``indexOrder(_:)``.
+    private struct IndexKey {
+        var plan: Int
+        var head: CodePointHead
+        var position: Int
     }
 }

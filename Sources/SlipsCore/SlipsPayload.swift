@@ -58,7 +58,7 @@ public struct SlipsPayload: Sendable, Hashable, CanonicalJSONDocument {
         try stream.value(.number(Double(improvements.count)))
         try stream.key("improvements")
         try stream.openArray()
-        for change in improvements { try stream.value(change.payload) }
+        for change in improvements { try change.write(to: &stream) }
         try stream.close()
         try stream.key("improvements_exist")
         try stream.value(.bool(!improvements.isEmpty))
@@ -70,13 +70,13 @@ public struct SlipsPayload: Sendable, Hashable, CanonicalJSONDocument {
         try stream.value(.number(Double(slipDelta)))
         try stream.key("slips")
         try stream.openArray()
-        for change in slips { try stream.value(change.payload) }
+        for change in slips { try change.write(to: &stream) }
         try stream.close()
         try stream.key("slips_exist")
         try stream.value(.bool(!slips.isEmpty))
         try stream.key("unplanned")
         try stream.openArray()
-        for service in unplanned { try stream.value(service.payload) }
+        for service in unplanned { try service.write(to: &stream) }
         try stream.close()
         try stream.key("unplanned_count")
         try stream.value(.number(Double(unplanned.count)))

@@ -7,7 +7,9 @@ public enum SlipsReport {
     ///
     /// Steps: resolve the cutoff; find unlaunched regions; build the services catalog from the
     /// plan index; for each service and region (sorted), find the previous plan and detect a
-    /// slip or improvement; list the services missing plans.
+    /// slip or improvement; list the services missing plans. On a big table the catalog's
+    /// checks and the comparisons run in two halves at once, and the missing plans are listed
+    /// meanwhile: the payload, the log and the first error are those of one pass.
     ///
     /// - Throws: ``SlipsError`` for bad items or options; whatever the store throws.
     public static func build(
@@ -22,34 +24,18 @@ public enum SlipsReport {
         let unlaunched = try UnlaunchedRegions.codes(in: try await store.items(artifact: "REGION"), now: now)
         logger.info("unlaunched regions: \(unlaunched.sortedByCodePoints { $0 }.joined(separator: ", "))")
 
-        let catalog = try ServiceCatalog.build(
+        let catalog = try await ServiceCatalog.buildInHalves(
             plannedItems: try await store.plannedItems(artifact: "SERVICE"), unlaunched: unlaunched, logger: logger)
         logger.info("\(catalog.services.count) services, \(catalog.regions.count) regions: \(catalog.regions.joined(separator: ", "))")
 
-        var slips: [PlanChange] = []
-        var improvements: [PlanChange] = []
-        for service in catalog.services {
-            for region in catalog.regions {
-                guard let current = service.plans[region] else { continue }
-                let previous = try await PreviousPlan.find(current: current, cutoff: cutoff.instant, logger: logger) { version in
-                    try await store.item(
-                        artifact: "SERVICE", instance: PlanRecord.instance(rip: service.ripName, version: version, region: region))
-                }
-                switch previous {
-                case .noHistory:
-                    continue
-                case .missing(let version):
-                    logger.warning("\(current.instance): cannot compare, the previous plan \(PlanRecord.instance(rip: service.ripName, version: version, region: region)) does not exist")
-                case .found(let record):
-                    guard let change = try PlanChange.detect(
-                        service: service, region: region, current: current, previous: record,
-                        slipDelta: options.slipDelta, logger: logger)
-                    else { continue }
-                    if change.isSlip { slips.append(change) } else { improvements.append(change) }
-                }
-            }
-        }
-        let unplanned = try UnplannedService.list(in: catalog)
+        // The services lacking plans need only the catalog: listed meanwhile, on another thread
+        // when there is one. Its error, if any, counts only after the comparisons' (the order
+        // of a run on one thread).
+        async let unplannedList = UnplannedService.list(in: catalog)
+        let (slips, improvements) = try await PlanComparisons.inHalves(
+            services: catalog.services, regions: catalog.regions, store: store, cutoff: cutoff.instant,
+            options: options, logger: logger)
+        let unplanned = try await unplannedList
         logger.info("found \(slips.count) slips and \(improvements.count) improvements; \(unplanned.count) services lack plans")
         if logger.isEnabled(.info) {
             let limit = logger.isEnabled(.debug) ? Int.max : 20

@@ -72,6 +72,42 @@ public struct UnplannedService: Sendable, Hashable {
     }
 }
 
+extension UnplannedService {
+    /// Writes ``payload`` as an element of the open list, member by member (no tree).
+    func write(to stream: inout CanonicalJSONStream) throws {
+        try stream.openObject()
+        try stream.key("has_notes")
+        try stream.value(.bool(hasNotes))
+        try stream.key("name_pretty")
+        try stream.value(namePretty)
+        try stream.key("name_rip")
+        try stream.value(.string(ripName))
+        try stream.key("regions")
+        try stream.openArray()
+        for (offset, region) in regions.enumerated() {
+            try stream.openObject()
+            if hasNotes {
+                try stream.key("note")
+                try stream.value(region.note ?? .null)
+                try stream.key("region")
+                try stream.value(.string(region.code))
+                try stream.key("updated")
+                try stream.value(region.updated ?? .null)
+                try stream.key("updater")
+                try stream.value(region.updater ?? .null)
+            } else {
+                try stream.key("region")
+                try stream.value(.string(region.code))
+                try stream.key("separator")
+                try stream.value(.string(offset < regions.count - 1 ? "," : ""))
+            }
+            try stream.close()
+        }
+        try stream.close()
+        try stream.close()
+    }
+}
+
 extension JSONValue {
     /// The text a display name sorts by: the string itself; other values by their kind.
     var sortKey: String {

@@ -10,10 +10,16 @@ import ReportKit
 // Grow the heap 64 MiB at a time (M_TOP_PAD, -2 in <malloc.h>; glibc's `mallopt` is not in
 // Swift's Glibc module). The work runs on a concurrency thread, whose arena otherwise grows
 // with an mprotect call per 128 KiB: 167,647 mprotect calls on the 1M-item slips table, 968
-// on a pipeline step, against 77 and 68 with the pad. (M_ARENA_MAX=1 and M_MMAP_THRESHOLD,
-// set here before, changed neither count nor page faults by more than 0.5%: dropped.)
+// on a pipeline step, against 77 and 68 with the pad. (M_MMAP_THRESHOLD, set here before,
+// changed neither count nor page faults by more than 0.5%: dropped. M_ARENA_MAX did not
+// either, before work ran on two threads; it is back below for memory.)
 @_silgen_name("mallopt") func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
 _ = mallopt(-2, 64 << 20)  // M_TOP_PAD
+// One arena for every thread (M_ARENA_MAX, -8): work split over two threads (the slips
+// table's halves) frees its parts into the arena that later work allocates from, instead
+// of leaving them in a second one. Peak RSS of `slips --dryrun` on the 1M-item everyday
+// table: 391 MB against 424 MB with an arena per thread.
+_ = mallopt(-8, 1)  // M_ARENA_MAX
 #endif
 
 // A reader that goes away (`reportcli … | head -1`) makes a write fail with EPIPE, which the

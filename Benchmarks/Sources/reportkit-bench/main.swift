@@ -79,9 +79,10 @@ case "slips":
         figures.append(measureProcess(executable, ["slips", "--db", database, "--dryrun", "--now", "2020-05-01T04:05:06Z", "--metrics", "/dev/null"]))
     }
     let times = figures.map(\.seconds).sorted()
+    let cpu = figures.map(\.cpuSeconds).sorted()
     print(String(
-        format: "reportcli slips --dryrun on %@: median %.3f s (best %.3f, worst %.3f over %d runs), peak RSS %.0f MiB, exit %d",
-        database, times[times.count / 2], times.first!, times.last!, runs, figures.map(\.peakMiB).max()!, figures.last!.status))
+        format: "reportcli slips --dryrun on %@: median %.3f s (best %.3f, worst %.3f over %d runs), CPU median %.3f s (best %.3f), peak RSS %.0f MiB, exit %d",
+        database, times[times.count / 2], times.first!, times.last!, runs, cpu[cpu.count / 2], cpu.first!, figures.map(\.peakMiB).max()!, figures.last!.status))
 
 case "pipeline":
     // reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]

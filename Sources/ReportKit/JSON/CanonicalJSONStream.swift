@@ -93,8 +93,11 @@ public struct CanonicalJSONStream: ~Copyable {
     }
 
     private mutating func newline(_ indent: Int) {
-        out.append(UInt8(ascii: "\n"))
-        for _ in 0..<indent { out.append("  ") }
+        out.write(upTo: 1 + indent * 2) { start in
+            start[0] = 0x0A
+            (start + 1).initialize(repeating: UInt8(ascii: " "), count: indent * 2)
+            return 1 + indent * 2
+        }
     }
 
     private mutating func flushIfFull() throws {

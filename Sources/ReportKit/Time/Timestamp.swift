@@ -76,7 +76,23 @@ public enum Timestamp {
     /// `YYYY-MM-DD` of `date` in UTC.
     public static func day(_ date: Date) -> String {
         let parts = components(date)
-        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
+        // Years are 0000-9999 (``components(_:)`` keeps to ``range``): ten ASCII bytes, written
+        // in place (a big payload formats a few hundred thousand of these).
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func digits(_ value: Int, _ count: Int, at start: Int) {
+                var rest = value
+                for offset in stride(from: start + count - 1, through: start, by: -1) {
+                    bytes[offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            digits(parts.year, 4, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            digits(parts.month, 2, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            digits(parts.day, 2, at: 8)
+            return 10
+        }
     }
 
     /// `YYYY-MM-DD HH:MM UTC` of `date`.
