@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 /// Distinct byte strings with a count each: the exact value counts of one column.
@@ -61,16 +62,34 @@ struct ByteCountTable: Sendable {
     mutating func add(
         _ bytes: UnsafeRawBufferPointer, weight: Int = 1, classify: (UnsafeRawBufferPointer) -> ValueForms
     ) -> (entry: Int, isNew: Bool) {
+        add(bytes, hash: Self.hash(of: bytes), weight: weight, classify: classify)
+    }
+
+    /// The table's hash of `bytes`, which ``add(_:hash:weight:classify:)`` takes.
+    @inline(__always)
+    static func hash(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        bytes.count <= 8 ? hash(word(bytes), bytes.count) : hash(long: bytes)
+    }
+
+    /// Asks for the cache line of the slot a value of hash `hash` is looked for first (a
+    /// hint: nothing changes). A row's cells are hinted so, column after column, before
+    /// any is added, so the cache misses of all its columns wait at once instead of one
+    /// after the other.
+    @inline(__always)
+    func prefetch(hash: UInt64) {
+        slots.withUnsafeBufferPointer { slots in
+            reportkit_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: hash) & (slots.count - 1)))
+        }
+    }
+
+    /// ``add(_:weight:classify:)`` with the value's ``hash(of:)`` known.
+    @discardableResult @inline(__always)
+    mutating func add(
+        _ bytes: UnsafeRawBufferPointer, hash: UInt64, weight: Int = 1, classify: (UnsafeRawBufferPointer) -> ValueForms
+    ) -> (entry: Int, isNew: Bool) {
         let length = bytes.count
         let inline = length <= 8
-        let key: UInt64, hash: UInt64
-        if inline {
-            key = Self.word(bytes)
-            hash = Self.hash(key, length)
-        } else {
-            hash = Self.hash(long: bytes)
-            key = hash
-        }
+        let key = inline ? Self.word(bytes) : hash
         let code = inline ? UInt64(length) : Self.longCode
         let probe: (found: Int?, slot: Int) = arena.withUnsafeBytes { arena in
             entries.withUnsafeBufferPointer { entries in
