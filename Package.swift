@@ -21,7 +21,9 @@ let package = Package(
         .target(name: "ReportKit"),
         // Domain cores: pure logic plus the job that drives it through ports.
         .target(name: "SlipsCore", dependencies: ["ReportKit"]),
-        .target(name: "QualityCore", dependencies: ["ReportKit"]),
+        .target(name: "QualityCore", dependencies: ["ReportKit", "CPrefetch"]),
+        // A cache prefetch hint for QualityCore's value tables (header-only C of our own).
+        .target(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(name: "PipelineCore", dependencies: ["ReportKit"]),
         // Live implementations of ReportKit's ports: files, HTTP, AWS (SigV4, S3, the DynamoDB
         // client), metrics, SQLite, PostgreSQL. Imports ReportKit and system libraries only.

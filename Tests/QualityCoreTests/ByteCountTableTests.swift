@@ -46,6 +46,26 @@ import Testing
         #expect(table.counts == order.map { expected[$0]! })
     }
 
+    @Test("a count past what a slot holds (2^28 − 1) goes on exactly, by weights and by ones")
+    func countsPastTheSlotsRoom() {
+        var table = ByteCountTable()
+        let big = (1 << 28) - 3
+        for (value, weight) in [("7", big), ("long value of 20 b", big), ("7", 5), ("x", 1)] {
+            value.utf8CString.withUnsafeBytes { bytes in
+                table.add(UnsafeRawBufferPointer(rebasing: bytes.dropLast()), weight: weight) { _ in .other }
+            }
+        }
+        for _ in 0..<4 {
+            "long value of 20 b".utf8CString.withUnsafeBytes { bytes in
+                table.add(UnsafeRawBufferPointer(rebasing: bytes.dropLast())) { _ in .other }
+            }
+        }
+        #expect(table.counts == [big + 5, big + 4, 1])
+        var seen: [String: Int] = [:]
+        table.forEach { bytes, count, _ in seen[String(decoding: bytes, as: UTF8.self)] = count }
+        #expect(seen == ["7": big + 5, "long value of 20 b": big + 4, "x": 1])
+    }
+
     @Test func aShortValuesWordHoldsExactlyItsBytes() {
         for value in Self.values() where value.count <= 8 {
             let word = value.withUnsafeBytes { ByteCountTable.word($0) }

@@ -10,7 +10,8 @@ import ReportKit
 /// `--file` an existing file is read (and kept); otherwise one is generated and deleted.
 /// With `--sync`, the same scanner and profiler without the port, on this thread (no
 /// concurrency runtime threads, so it runs under `valgrind --tool=callgrind`). With
-/// `--parts N` (default 1), `ProfileJob` cuts the file in N parts profiled at once.
+/// `--parts N` (default 1), `ProfileJob` cuts the file in N parts profiled at once. `--sync` hands
+/// the profiler a row at a time (`TableProfiler.add(row:)`), as `ProfileJob` does.
 enum ProfileBench {
     static func run(megabytes: Int, file: String?, limits: ProfileLimits, fewDistinct: Bool, parts: Int = 1) async throws {
         let path = try prepare(megabytes: megabytes, file: file, fewDistinct: fewDistinct)
@@ -63,21 +64,37 @@ enum ProfileBench {
         defer { chunk.deallocate() }
         var scanner = CSVScanner(dialect: .rfc4180, file: path, checksFieldCount: true)
         var profiler = TableProfiler(columns: [])
+        var cells = UnsafeMutableBufferPointer<UnsafeRawBufferPointer?>.allocate(capacity: 0)
+        var scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { cells.deallocate(); scratch.deallocate() }
         let body: (CSVRecord) throws -> Void = { record in
             if record.isHeader {
                 profiler = TableProfiler(columns: record.strings.map { ColumnDeclaration(name: $0) }, limits: limits)
+                cells.deallocate()
+                cells = .allocate(capacity: record.count)
                 return
             }
-            for index in 0..<record.count {
+            if record.bytes.count > scratch.count {
+                scratch.deallocate()
+                scratch = .allocate(byteCount: record.bytes.count, alignment: 1)
+            }
+            var used = 0
+            for index in 0..<min(record.count, cells.count) {
                 let field = record[index]
-                if field.count == 0, !field.isQuoted { continue }
-                if field.hasDoubledQuotes {
-                    try record.withField(index) { value in try profiler.add(UnsafeRawBufferPointer(value), column: index) }
+                if field.count == 0, !field.isQuoted {
+                    cells[index] = nil
+                } else if field.hasDoubledQuotes {
+                    let start = used
+                    record.withField(index) { value in
+                        UnsafeMutableRawBufferPointer(rebasing: scratch[used..<(used + value.count)]).copyMemory(from: UnsafeRawBufferPointer(value))
+                        used += value.count
+                    }
+                    cells[index] = UnsafeRawBufferPointer(rebasing: scratch[start..<used])
                 } else {
-                    try profiler.add(UnsafeRawBufferPointer(record.rawField(index)), column: index)
+                    cells[index] = UnsafeRawBufferPointer(record.rawField(index))
                 }
             }
-            profiler.endRow()
+            try profiler.add(row: TableRowView(number: record.number, line: record.line, cells: UnsafeBufferPointer(cells)))
         }
         while true {
             let count = read(descriptor, chunk.baseAddress, chunk.count)

@@ -1,39 +1,60 @@
+import CPrefetch
 import Foundation
 
 /// Distinct byte strings with a count each: the exact value counts of one column.
 ///
-/// Open addressing over 8-byte slots (an entry's number and 32 bits of its hash, so a probe
-/// rarely looks at an entry that is not the one sought, and growing never re-hashes) into
-/// 24-byte ``Entry``s in the order first seen. An entry holds a value of up to 8 bytes
-/// itself (most integers, short decimals, codes, booleans), its count and its
-/// ``ValueForms`` (found once, when the value is first seen): counting a value seen before
-/// touches one slot and one entry. Longer values' bytes live end to end in one byte arena.
-/// No allocation per value.
+/// Open addressing over 16-byte ``Slot``s into 16-byte ``Entry``s in the order first seen.
+/// A slot holds a value of up to 8 bytes itself (most integers, short decimals, codes,
+/// booleans; a longer value's 64-bit hash instead), its length, its entry's number and its
+/// count: counting a value of up to 8 bytes seen before reads and writes one slot and never
+/// its entry, so on a table far bigger than the caches it costs one cache miss, not two.
+/// An entry holds the value's bytes (a longer value's offset in one byte arena, where they
+/// live end to end) and its ``ValueForms`` (found once, when the value is first seen).
+/// Growing sweeps the slots in their order and re-hashes from them alone. No allocation
+/// per value.
 struct ByteCountTable: Sendable {
     struct Entry: Sendable {
         /// The bytes of a value of at most 8 bytes (zero past its end), or a longer
         /// value's offset in the arena.
         var word: UInt64
-        var count: Int
         var length: UInt32
         var form: ValueForms
     }
 
+    /// One place of the hash table: `packed` is 0 when empty, else entry number + 1 (bits
+    /// 0–31), the length code (bits 32–35: the length up to 8, ``longCode`` past that) and
+    /// the count (bits 36–63; what would pass 2^28 − 1 is kept in ``overflow``).
+    struct Slot: Sendable {
+        /// The value's bytes as ``ByteCountTable/word(_:)`` makes them, or a longer value's hash.
+        var key: UInt64
+        var packed: UInt64
+    }
+
+    private static let longCode: UInt64 = 15
+    private static let countUnit: UInt64 = 1 << 36
+    private static let countLimit: UInt64 = (1 << 28) - 1
+
     private(set) var entries: [Entry] = []
     /// The bytes of values longer than 8 bytes.
     private var arena: [UInt8] = []
-    /// Per slot: the hash's low 32 bits above entry number + 1; 0 is empty. The capacity is
-    /// a power of two (at most 2^32, so the stored bits give the slot).
-    private var slots: [UInt64] = Array(repeating: 0, count: 16)
+    /// The capacity is a power of two.
+    private var slots: [Slot] = Array(repeating: Slot(key: 0, packed: 0), count: 16)
+    /// Per entry number, the part of its count its slot cannot hold (rare: 2^28 occurrences).
+    private var overflow: [Int: Int] = [:]
 
     /// Distinct values held.
     var count: Int { entries.count }
 
     /// The entries' counts, in the order first seen.
-    var counts: [Int] { entries.map(\.count) }
+    var counts: [Int] {
+        let held = slotCounts()
+        return entries.indices.map { count(of: $0, held: held) }
+    }
 
     /// Approximate bytes held, for the memory budget.
-    var approximateBytes: Int { entries.capacity * MemoryLayout<Entry>.stride + slots.capacity * 8 + arena.capacity }
+    var approximateBytes: Int {
+        entries.capacity * MemoryLayout<Entry>.stride + slots.capacity * MemoryLayout<Slot>.stride + arena.capacity
+    }
 
     /// Adds `weight` occurrences of `bytes`; `classify` runs only for a value not seen
     /// before. Returns the entry and whether it is new.
@@ -41,11 +62,35 @@ struct ByteCountTable: Sendable {
     mutating func add(
         _ bytes: UnsafeRawBufferPointer, weight: Int = 1, classify: (UnsafeRawBufferPointer) -> ValueForms
     ) -> (entry: Int, isNew: Bool) {
+        add(bytes, hash: Self.hash(of: bytes), weight: weight, classify: classify)
+    }
+
+    /// The table's hash of `bytes`, which ``add(_:hash:weight:classify:)`` takes.
+    @inline(__always)
+    static func hash(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        bytes.count <= 8 ? hash(word(bytes), bytes.count) : hash(long: bytes)
+    }
+
+    /// Asks for the cache line of the slot a value of hash `hash` is looked for first (a
+    /// hint: nothing changes). A row's cells are hinted so, column after column, before
+    /// any is added, so the cache misses of all its columns wait at once instead of one
+    /// after the other.
+    @inline(__always)
+    func prefetch(hash: UInt64) {
+        slots.withUnsafeBufferPointer { slots in
+            reportkit_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: hash) & (slots.count - 1)))
+        }
+    }
+
+    /// ``add(_:weight:classify:)`` with the value's ``hash(of:)`` known.
+    @discardableResult @inline(__always)
+    mutating func add(
+        _ bytes: UnsafeRawBufferPointer, hash: UInt64, weight: Int = 1, classify: (UnsafeRawBufferPointer) -> ValueForms
+    ) -> (entry: Int, isNew: Bool) {
         let length = bytes.count
         let inline = length <= 8
-        let word = inline ? Self.word(bytes) : 0
-        let hash = inline ? Self.hash(word, length) : Self.hash(long: bytes)
-        let tag = hash & 0xFFFF_FFFF
+        let key = inline ? Self.word(bytes) : hash
+        let code = inline ? UInt64(length) : Self.longCode
         let probe: (found: Int?, slot: Int) = arena.withUnsafeBytes { arena in
             entries.withUnsafeBufferPointer { entries in
                 slots.withUnsafeBufferPointer { slots in  // reading only: the arrays are not moved out and back
@@ -53,13 +98,13 @@ struct ByteCountTable: Sendable {
                     var slot = Int(truncatingIfNeeded: hash) & mask
                     while true {
                         let occupant = slots[slot]
-                        if occupant == 0 { return (nil, slot) }
-                        if occupant >> 32 == tag {
-                            let entry = Int(occupant & 0xFFFF_FFFF) - 1
+                        if occupant.packed == 0 { return (nil, slot) }
+                        if occupant.key == key, (occupant.packed >> 32) & 0xF == code {
+                            let entry = Int(occupant.packed & 0xFFFF_FFFF) - 1
+                            if inline { return (entry, slot) }
                             let held = entries[entry]
-                            if Int(held.length) == length, inline
-                                ? held.word == word
-                                : memcmp(arena.baseAddress! + Int(held.word), bytes.baseAddress!, length) == 0 {
+                            if Int(held.length) == length,
+                               memcmp(arena.baseAddress! + Int(held.word), bytes.baseAddress!, length) == 0 {
                                 return (entry, slot)
                             }
                         }
@@ -69,33 +114,72 @@ struct ByteCountTable: Sendable {
             }
         }
         if let found = probe.found {
-            entries[found].count += weight
+            if weight == 1, slots[probe.slot].packed >> 36 < Self.countLimit {
+                slots[probe.slot].packed &+= Self.countUnit
+            } else {
+                addSlowly(weight, entry: found, slot: probe.slot)
+            }
             return (found, false)
         }
         let entry = entries.count
-        var stored = word
+        var stored = key
         if !inline {
             stored = UInt64(arena.count)
             arena.append(contentsOf: bytes)
         }
-        entries.append(Entry(word: stored, count: weight, length: UInt32(length), form: classify(bytes)))
-        slots[probe.slot] = tag << 32 | UInt64(entry + 1)
-        if entries.count * 10 > slots.count * 7 { grow() }  // load ≤ 0.7: tags keep long probes cheap
+        entries.append(Entry(word: stored, length: UInt32(length), form: classify(bytes)))
+        slots[probe.slot] = Slot(key: key, packed: UInt64(entry + 1) | code << 32)
+        addSlowly(weight, entry: entry, slot: probe.slot)
+        if entries.count * 10 > slots.count * 7 { grow() }  // load ≤ 0.7
         return (entry, true)
     }
 
     /// The forms of entry `entry`'s value.
     func form(of entry: Int) -> ValueForms { entries[entry].form }
 
+    /// Doubles the slots, placing each again from its key alone (a value's word gives its
+    /// hash, a longer value's key is its hash), sweeping the old slots in order.
     private mutating func grow() {
-        var next = [UInt64](repeating: 0, count: slots.count * 2)
-        let mask = next.count - 1
-        for occupant in slots where occupant != 0 {
-            var slot = Int(truncatingIfNeeded: occupant >> 32) & mask
-            while next[slot] != 0 { slot = (slot + 1) & mask }
-            next[slot] = occupant
+        var next = [Slot](repeating: Slot(key: 0, packed: 0), count: slots.count * 2)
+        next.withUnsafeMutableBufferPointer { next in
+            let mask = next.count - 1
+            slots.withUnsafeBufferPointer { slots in
+                for occupant in slots where occupant.packed != 0 {
+                    let code = (occupant.packed >> 32) & 0xF
+                    let hash = code == Self.longCode ? occupant.key : Self.hash(occupant.key, Int(code))
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while next[slot].packed != 0 { slot = (slot + 1) & mask }
+                    next[slot] = occupant
+                }
+            }
         }
         slots = next
+    }
+
+    /// Adds `weight` to the count in `slot` (entry `entry`'s), what does not fit to ``overflow``.
+    private mutating func addSlowly(_ weight: Int, entry: Int, slot: Int) {
+        let room = Self.countLimit - slots[slot].packed >> 36
+        let here = UInt64(weight) <= room ? UInt64(weight) : room
+        slots[slot].packed &+= here << 36
+        if UInt64(weight) > here { overflow[entry, default: 0] += weight - Int(here) }
+    }
+
+    /// Per entry, the count its slot holds.
+    private func slotCounts() -> [UInt32] {
+        var held = [UInt32](repeating: 0, count: entries.count)
+        held.withUnsafeMutableBufferPointer { held in
+            for occupant in slots where occupant.packed != 0 {
+                held[Int(occupant.packed & 0xFFFF_FFFF) - 1] = UInt32(truncatingIfNeeded: occupant.packed >> 36)
+            }
+        }
+        return held
+    }
+
+    /// Entry `entry`'s count, from ``slotCounts()`` and ``overflow``.
+    @inline(__always)
+    private func count(of entry: Int, held: [UInt32]) -> Int {
+        let inSlot = Int(held[entry])
+        return overflow.isEmpty ? inSlot : inSlot + (overflow[entry] ?? 0)
     }
 
     /// A value of at most 8 bytes as a word, zero past its end: a few loads, no loop over
@@ -134,14 +218,16 @@ struct ByteCountTable: Sendable {
 
     /// Every entry's bytes, count and forms, in the order first seen.
     func forEach(_ body: (UnsafeRawBufferPointer, Int, ValueForms) throws -> Void) rethrows {
+        let held = slotCounts()
         try arena.withUnsafeBytes { arena in
-            for entry in entries {
+            for (index, entry) in entries.enumerated() {
                 let length = Int(entry.length)
+                let total = count(of: index, held: held)
                 if length > 8 {
-                    try body(UnsafeRawBufferPointer(rebasing: arena[Int(entry.word)..<(Int(entry.word) + length)]), entry.count, entry.form)
+                    try body(UnsafeRawBufferPointer(rebasing: arena[Int(entry.word)..<(Int(entry.word) + length)]), total, entry.form)
                 } else {
                     var word = entry.word.littleEndian
-                    try withUnsafeBytes(of: &word) { raw in try body(UnsafeRawBufferPointer(rebasing: raw[0..<length]), entry.count, entry.form) }
+                    try withUnsafeBytes(of: &word) { raw in try body(UnsafeRawBufferPointer(rebasing: raw[0..<length]), total, entry.form) }
                 }
             }
         }

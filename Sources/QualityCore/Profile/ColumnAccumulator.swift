@@ -46,6 +46,30 @@ public struct ColumnAccumulator: Sendable {
         }
     }
 
+    /// The hash ``prefetch(_:)`` found for the field ``addPrefetched(_:row:)`` adds next.
+    private var prefetchedHash: UInt64 = 0
+
+    /// Hashes a non-empty field and hints the slot of the value table it will look at
+    /// first (see ``ByteCountTable/prefetch(hash:)``); ``addPrefetched(_:row:)`` adds it next.
+    @inline(__always)
+    mutating func prefetch(_ bytes: UnsafeRawBufferPointer) {
+        guard !isSketched else { return }
+        prefetchedHash = ByteCountTable.hash(of: bytes)
+        values.prefetch(hash: prefetchedHash)
+    }
+
+    /// ``add(_:row:)`` of the field ``prefetch(_:)`` was just given (when not empty).
+    @inline(__always)
+    mutating func addPrefetched(_ bytes: UnsafeRawBufferPointer, row: Int) throws(ProfileError) {
+        guard !isSketched else { return try add(bytes, row: row) }
+        guard !bytes.isEmpty else { return }
+        count += 1
+        let (entry, isNew) = values.add(bytes, hash: prefetchedHash, classify: ValueForm.of)
+        guard isNew else { return }
+        try admit(values.form(of: entry), bytes, row: row)
+        if values.count > limits.exactDistinctPerColumn { switchToSketch() }
+    }
+
     private mutating func admit(_ form: ValueForms, _ bytes: UnsafeRawBufferPointer, row: Int) throws(ProfileError) {
         forms.formUnion(form)
         if let declared, !declared.accepts(form) {

@@ -75,13 +75,10 @@ extension ProfileJob {
         do {
             let end = try await part.scan(firstLine: 1) { row in
                 do throws(ProfileError) {
-                    for index in 0..<row.count {
-                        if let cell = row[index] { try profiler.add(cell, column: index) }
-                    }
+                    try profiler.add(row: row)
                 } catch {
                     throw PartValueError(line: row.line, error: error)
                 }
-                profiler.endRow()
             }
             return PartOutcome(result: .success(.init(profiler: profiler, end: end)))
         } catch {

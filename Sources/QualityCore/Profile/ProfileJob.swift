@@ -32,13 +32,10 @@ public enum ProfileJob {
             },
             row: { row in
                 do throws(ProfileError) {
-                    for index in 0..<row.count {
-                        if let cell = row[index] { try profiler.add(cell, column: index) }
-                    }
+                    try profiler.add(row: row)
                 } catch {
                     throw valueError(error, line: row.line, row: row.number, name: source.displayName)
                 }
-                profiler.endRow()
             })
         return profiler.finish()
     }

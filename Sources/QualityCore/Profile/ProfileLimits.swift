@@ -1,7 +1,7 @@
 /// When a profile stops keeping every distinct value and switches a column to sketches.
 ///
-/// Exact mode keeps each column's distinct values with their counts (about 21 bytes, 16–32
-/// bytes of hash slots and the value's bytes each, plus array growth slack), from which
+/// Exact mode keeps each column's distinct values with their counts (a 16-byte entry, 23–46
+/// bytes of hash slots and, past 8 bytes, the value's bytes each, plus array growth slack), from which
 /// every figure is computed exactly. A column switches to sketches when it holds more than
 /// ``exactDistinctPerColumn`` distinct values, or when the whole table's exact values pass
 /// ``exactBytes`` (then the column holding most goes first, until the table is under the
