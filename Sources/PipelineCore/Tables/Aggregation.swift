@@ -67,10 +67,12 @@ public struct Aggregation: Sendable {
         var totals = [Double](repeating: 0, count: columns.count * keys.count)
         var missing = [Int](repeating: 0, count: columns.count * keys.count)
         var sizes = [Int](repeating: 0, count: keys.count)
+        var resolved = ColumnSlots(columns)
         for (row, group) in members {
             sizes[group] += 1
-            for (slot, column) in columns.enumerated() {
-                let value = rows[row][column]
+            let slots = resolved.slots(in: rows[row])
+            for slot in 0..<columns.count {
+                let value = rows[row].value(at: slots[slot])
                 if value.isNaN { missing[group * columns.count + slot] += 1 } else { totals[group * columns.count + slot] += value }
             }
         }
@@ -117,7 +119,11 @@ public struct Aggregation: Sendable {
         if let rules { return Array(rules.keys) }
         var seen = Set<String>()
         var names: [String] = []
+        var last: ColumnLayout?
         for (row, _) in members {
+            // Rows of the last row's layout have its columns: only a new layout can add names.
+            if let last, rows[row].has(last) { continue }
+            last = rows[row].layout
             let candidates = shared == nil ? rows[row].columnNames : rows[row].addedColumnNames
             for name in candidates where seen.insert(name).inserted { names.append(name) }
         }
