@@ -47,6 +47,15 @@ enum FlyttehyppighetInnKat {
             var date: Int
             var districtID, districtName: String?
             var age, category: String?
+            /// Names follow from ids, so the name is left out of the hash (equality still compares it).
+            func hash(into hasher: inout Hasher) {
+                var key = KeyHash()
+                key.add(date)
+                key.add(districtID)
+                key.add(age)
+                key.add(category)
+                key.feed(into: &hasher)
+            }
         }
         func join(_ row: StatisticsRow) -> Join {
             Join(date: row.date, districtID: row.districtID, districtName: row.districtName, age: row.keys[age], category: row.keys[category])

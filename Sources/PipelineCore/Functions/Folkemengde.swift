@@ -103,9 +103,11 @@ enum Population {
             var date: Int; var sub: String; var subName: String; var district: String; var districtName: String
             /// Names follow from ids, so hashing the ids is enough (equality still compares all).
             func hash(into hasher: inout Hasher) {
-                hasher.combine(date)
-                hasher.combine(sub)
-                hasher.combine(district)
+                var key = KeyHash()
+                key.add(date)
+                key.add(sub)
+                key.add(district)
+                key.feed(into: &hasher)
             }
         }
         var order: [Key] = []

@@ -42,13 +42,21 @@ enum InnvandrerBefolkning {
     /// Per sub-district and year: the three groups (immigrants and children of immigrants
     /// per residence category) and the population, summed up the levels, with shares.
     static func generate(residence: [StatisticsRow], population: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
-        // Keyed as `yearAndPlace()` joins them: the year, the district and the sub-district.
-        struct YearAndPlace: Hashable { var date: Int; var district: String; var sub: String }
         var people: [YearAndPlace: Double] = [:]
         for row in population {
-            people[YearAndPlace(date: row.date, district: row.districtID ?? "", sub: row.subDistrictID ?? ""), default: 0] += row.sumOfNumberedColumns
+            people[row.yearAndPlace(), default: 0] += row.sumOfNumberedColumns
         }
-        struct Place: Hashable { var date: Int; var district: String; var districtName: String; var sub: String; var subName: String }
+        struct Place: Hashable {
+            var date: Int; var district: String; var districtName: String; var sub: String; var subName: String
+            /// Names follow from ids, so hashing the ids is enough (equality still compares all).
+            func hash(into hasher: inout Hasher) {
+                var key = KeyHash()
+                key.add(date)
+                key.add(district)
+                key.add(sub)
+                key.feed(into: &hasher)
+            }
+        }
         let columns = ["short", "long", "two_parents"]
         let slotOf: [String: Int] = Dictionary(uniqueKeysWithValues: categories.map { ($0.key, columns.firstIndex(of: $0.value)!) })
         var order: [Place] = []
@@ -76,9 +84,9 @@ enum InnvandrerBefolkning {
         }
         let subDistricts: [StatisticsRow] = order.indices.compactMap { group in
             let place = order[group]
-            guard let total = people[YearAndPlace(date: place.date, district: place.district, sub: place.sub)] else { return nil }
             var row = StatisticsRow(date: place.date, districtID: place.district, districtName: place.districtName,
                                     subDistrictID: place.sub, subDistrictName: place.subName)
+            guard let total = people[row.yearAndPlace()] else { return nil }
             for (slot, column) in columns.enumerated() { row[column] = sums[group * 3 + slot] ?? .nan }
             row["total"] = total
             return row

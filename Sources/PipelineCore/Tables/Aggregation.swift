@@ -76,6 +76,7 @@ public struct Aggregation: Sendable {
                 if value.isNaN { missing[group * columns.count + slot] += 1 } else { totals[group * columns.count + slot] += value }
             }
         }
+        let ruleOf = columns.map { rules?[$0] ?? .sum }
         var result: [StatisticsRow] = []
         result.reserveCapacity(keys.count)
         for group in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
@@ -83,16 +84,19 @@ public struct Aggregation: Sendable {
             var row = level.row(from: first)
             for name in extraKeys { row.keys[name] = first.keys[name] }
             if let shared { row.indexedColumns = (shared, Array(fileSums[group * width..<(group + 1) * width])) }
+            // The summed columns are distinct and not the shared file's: added at once.
+            var sums: [Double] = []
+            sums.reserveCapacity(columns.count)
             for (slot, column) in columns.enumerated() {
                 let cell = group * columns.count + slot
-                switch rules?[column] ?? .sum {
+                switch ruleOf[slot] {
                 case .sum:
-                    row[column] = totals[cell]
+                    sums.append(totals[cell])
                 case .sumAllOrNone:
                     if missing[cell] == 0 {
-                        row[column] = totals[cell]
+                        sums.append(totals[cell])
                     } else if missing[cell] == sizes[group] {
-                        row[column] = .nan
+                        sums.append(.nan)
                     } else {
                         let places = members.filter { $0.group == group && rows[$0.row][column].isNaN }
                             .map { rows[$0.row].subDistrictID ?? rows[$0.row].districtID ?? "?" }
@@ -102,6 +106,7 @@ public struct Aggregation: Sendable {
                     }
                 }
             }
+            row.addNewColumns(columns, sums)
             result.append(row)
         }
         return result

@@ -167,6 +167,17 @@ public struct StatisticsRow: Sendable, Hashable {
         }
     }
 
+    /// Adds columns the row does not have yet (distinct names, none of them the row's), with
+    /// their values: what setting each in turn gives, in one step.
+    mutating func addNewColumns(_ names: [String], _ values: [Double]) {
+        let storage = unique
+        storage.added.reserveCapacity(storage.added.count + names.count + 4)
+        for (name, value) in zip(names, values) {
+            assert(Self.slot(of: name, in: storage.added) == nil && storage.columns.position(of: name) == nil, "column \(name) is the row's already")
+            storage.added.append((name, value))
+        }
+    }
+
     /// Which columns the row has, and where: its file's index and the names set beside them.
     var layout: ColumnLayout { ColumnLayout(index: columns, added: added.map(\.name)) }
 

@@ -19,8 +19,10 @@ public struct YearAndPlace: Hashable, Sendable {
 
     /// Names follow from ids, so hashing the ids is enough (equality still compares all).
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(date)
-        hasher.combine(districtID)
-        hasher.combine(subDistrictID)
+        var key = KeyHash()
+        key.add(date)
+        key.add(districtID)
+        key.add(subDistrictID)
+        key.feed(into: &hasher)
     }
 }
