@@ -238,6 +238,12 @@ public struct StatisticsRow: Sendable, Hashable {
         return total
     }
 
+    /// `true` when one of the row's numbers is missing (NaN): any of ``numbers``' values,
+    /// found without making that dictionary.
+    public var hasMissingNumber: Bool {
+        values.contains { $0.isNaN } || added.contains { $0.value.isNaN }
+    }
+
     /// Every number by column name.
     public var numbers: [String: Double] {
         get {
