@@ -67,11 +67,6 @@ enum FlyttehyppighetInnKat {
                 key.add(category)
                 key.feed(into: &hasher)
             }
-
-            static func == (lhs: Join, rhs: Join) -> Bool {
-                lhs.date == rhs.date && KeyHash.same(lhs.districtID, rhs.districtID) && KeyHash.same(lhs.age, rhs.age)
-                    && KeyHash.same(lhs.category, rhs.category) && KeyHash.same(lhs.districtName, rhs.districtName)
-            }
         }
         func join(_ row: StatisticsRow) -> Join {
             Join(date: row.date, districtID: row.districtID, districtName: row.districtName, age: row.keys[age], category: row.keys[category])

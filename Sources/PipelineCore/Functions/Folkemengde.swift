@@ -109,11 +109,6 @@ enum Population {
                 key.add(district)
                 key.feed(into: &hasher)
             }
-
-            static func == (lhs: Key, rhs: Key) -> Bool {
-                lhs.date == rhs.date && KeyHash.same(lhs.sub, rhs.sub) && KeyHash.same(lhs.district, rhs.district)
-                    && KeyHash.same(lhs.subName, rhs.subName) && KeyHash.same(lhs.districtName, rhs.districtName)
-            }
         }
         var order: [Key] = []
         var sums: [Double] = []

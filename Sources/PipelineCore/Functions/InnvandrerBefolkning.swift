@@ -56,11 +56,6 @@ enum InnvandrerBefolkning {
                 key.add(sub)
                 key.feed(into: &hasher)
             }
-
-            static func == (lhs: Place, rhs: Place) -> Bool {
-                lhs.date == rhs.date && KeyHash.same(lhs.sub, rhs.sub) && KeyHash.same(lhs.district, rhs.district)
-                    && KeyHash.same(lhs.subName, rhs.subName) && KeyHash.same(lhs.districtName, rhs.districtName)
-            }
         }
         let columns = ["short", "long", "two_parents"]
         let slotOf: [String: Int] = Dictionary(uniqueKeysWithValues: categories.map { ($0.key, columns.firstIndex(of: $0.value)!) })

@@ -65,12 +65,6 @@ extension Aggregation {
             key.feed(into: &hasher)
         }
 
-        static func == (lhs: GroupKey, rhs: GroupKey) -> Bool {
-            lhs.date == rhs.date && KeyHash.same(lhs.districtID, rhs.districtID) && KeyHash.same(lhs.subDistrictID, rhs.subDistrictID)
-                && KeyHash.same(lhs.extra, rhs.extra) && KeyHash.same(lhs.districtName, rhs.districtName)
-                && KeyHash.same(lhs.subDistrictName, rhs.subDistrictName)
-        }
-
         static func < (lhs: GroupKey, rhs: GroupKey) -> Bool {
             if lhs.date != rhs.date { return lhs.date < rhs.date }
             if lhs.districtID != rhs.districtID { return (lhs.districtID ?? "").precedesByCodePoints(rhs.districtID ?? "") }

@@ -25,10 +25,4 @@ public struct YearAndPlace: Hashable, Sendable {
         key.add(subDistrictID)
         key.feed(into: &hasher)
     }
-
-    /// Texts compared by their bytes, as they are hashed.
-    public static func == (lhs: YearAndPlace, rhs: YearAndPlace) -> Bool {
-        lhs.date == rhs.date && KeyHash.same(lhs.districtID, rhs.districtID) && KeyHash.same(lhs.subDistrictID, rhs.subDistrictID)
-            && KeyHash.same(lhs.districtName, rhs.districtName) && KeyHash.same(lhs.subDistrictName, rhs.subDistrictName)
-    }
 }
