@@ -45,7 +45,7 @@ enum BefolkningsutvklForvUtvkl {
     static func complete(_ rows: [StatisticsRow]) -> [StatisticsRow] {
         rows.filter { row in
             row.districtID != nil && row.districtName != nil && row.subDistrictID != nil && row.subDistrictName != nil
-                && !row.numbers.values.contains { $0.isNaN }
+                && !row.hasMissingNumber
         }
     }
 
@@ -120,9 +120,11 @@ enum BefolkningsutvklForvUtvkl {
             }
         }
         return order.map { joined[$0]! }.sorted { lhs, rhs in
-            let left = [lhs.districtID ?? "\u{10FFFF}", lhs.subDistrictID ?? "\u{10FFFF}"]
-            let right = [rhs.districtID ?? "\u{10FFFF}", rhs.subDistrictID ?? "\u{10FFFF}"]
-            if left != right { return left.lexicographicallyPrecedes(right) { $0.precedesByCodePoints($1) } }
+            // By district, then sub-district (a missing one after every id), then year.
+            let (leftDistrict, rightDistrict) = (lhs.districtID ?? "\u{10FFFF}", rhs.districtID ?? "\u{10FFFF}")
+            if leftDistrict != rightDistrict { return leftDistrict.precedesByCodePoints(rightDistrict) }
+            let (leftSub, rightSub) = (lhs.subDistrictID ?? "\u{10FFFF}", rhs.subDistrictID ?? "\u{10FFFF}")
+            if leftSub != rightSub { return leftSub.precedesByCodePoints(rightSub) }
             return lhs.date < rhs.date
         }
     }

@@ -38,7 +38,7 @@ enum BotidIkkeVestlige {
             return counted
         }
         let counts = try Aggregation(rules: [point: .sum]).aggregate(short)
-        var people: [String: Double] = [:]
+        var people: [YearAndPlace: Double] = [:]
         for row in try Aggregation(rules: ["population": .sum]).aggregate(Population.bySubDistrict(population)) {
             people[row.yearAndPlace()] = row["population"]
         }

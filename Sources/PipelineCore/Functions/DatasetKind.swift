@@ -42,9 +42,23 @@ extension Array where Element == StatisticsRow {
     consuming func withRatios(_ columns: [String], of denominator: (StatisticsRow) -> Double) -> [StatisticsRow] {
         var rows = self
         let ratioNames = columns.map { "\($0)_ratio" }
+        guard Set(ratioNames).count == ratioNames.count, Set(columns).isDisjoint(with: ratioNames) else {
+            // A column named twice, or one that is another's ratio: one at a time, in order.
+            for index in rows.indices {
+                let total = denominator(rows[index])
+                for (column, ratio) in zip(columns, ratioNames) { rows[index][ratio] = rows[index][column] / total }
+            }
+            return rows
+        }
+        // Slots found before the ratios are set: each ratio is a column of its own, so one
+        // set does not move another's slot (an absent one is added after the row's columns).
+        var values = ColumnSlots(columns), ratios = ColumnSlots(ratioNames)
         for index in rows.indices {
             let total = denominator(rows[index])
-            for (column, ratio) in zip(columns, ratioNames) { rows[index][ratio] = rows[index][column] / total }
+            let valueSlots = values.slots(in: rows[index]), ratioSlots = ratios.slots(in: rows[index])
+            for slot in columns.indices {
+                rows[index].set(rows[index].value(at: valueSlots[slot]) / total, at: ratioSlots[slot], column: ratioNames[slot])
+            }
         }
         return rows
     }

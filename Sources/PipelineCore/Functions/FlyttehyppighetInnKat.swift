@@ -21,8 +21,19 @@ enum FlyttehyppighetInnKat {
         ],
         types: ["historisk", "status"]
     ) { tables, type, publishedDate throws(PipelineError) in
-        let rows = try aggregated(from: tables["flytting-fra-etter-inn-kat"] ?? [], to: tables["flytting-til-etter-inn-kat"] ?? [])
+        let outward = tables["flytting-fra-etter-inn-kat"] ?? [], inward = tables["flytting-til-etter-inn-kat"] ?? []
         let status = type == "status"
+        // A status shows the latest year the joined rows have: the latest both files have,
+        // when a row of it joins and it has every column shown (each year is joined and summed
+        // apart; a column only other years have would be 0 there, not missing); else all years.
+        var rows: [StatisticsRow] = []
+        if status, let latest = Years.latestShared([outward, inward]) {
+            rows = try aggregated(from: latest[0], to: latest[1])
+            let index = rows.first?.indexedColumns.index ?? .empty
+            let shown = moves.flatMap(\.columns).flatMap { column in categories.map { "\(column.1)|\($0.0)" } }
+            if !shown.allSatisfy({ index.position(of: $0) != nil }) || !rows.allSatisfy({ $0.indexedColumns.index === index }) { rows = [] }
+        }
+        if rows.isEmpty { rows = try aggregated(from: outward, to: inward) }
         let selected = status ? try Years.status([rows])[0] : Years.historic([rows])[0]
         let metadata = GraphMetadata(heading: "Flytting med innvandringskategorier", series: [("Flytting med innvandringskategorier", "")])
         let template = ValueTemplate.custom { rows throws(PipelineError) in
@@ -47,6 +58,15 @@ enum FlyttehyppighetInnKat {
             var date: Int
             var districtID, districtName: String?
             var age, category: String?
+            /// Names follow from ids, so the name is left out of the hash (equality still compares it).
+            func hash(into hasher: inout Hasher) {
+                var key = KeyHash()
+                key.add(date)
+                key.add(districtID)
+                key.add(age)
+                key.add(category)
+                key.feed(into: &hasher)
+            }
         }
         func join(_ row: StatisticsRow) -> Join {
             Join(date: row.date, districtID: row.districtID, districtName: row.districtName, age: row.keys[age], category: row.keys[category])

@@ -18,19 +18,13 @@ enum FlyttehyppighetTotalt {
         ],
         types: ["historisk", "status"]
     ) { tables, type, publishedDate throws(PipelineError) in
-        var inward: [String: StatisticsRow] = [:]
-        func key(_ row: StatisticsRow) -> String { "\(row.date)|\(row.districtID ?? "")|\(row.districtName ?? "")|\(row.keys[age] ?? "")" }
-        for row in tables["flytting-til-etter-alder"] ?? [] { inward[key(row)] = row }
-        let joined: [StatisticsRow] = (tables["flytting-fra-etter-alder"] ?? []).compactMap { row in
-            guard let match = inward[key(row)] else { return nil }
-            var row = row
-            row.subDistrictID = nil
-            row.subDistrictName = nil
-            for column in match.columnNames { row[column] = match[column] }
-            return row
-        }
-        let rows = try Aggregation(extraKeys: [age]).aggregate(joined)
+        let outward = tables["flytting-fra-etter-alder"] ?? [], inward = tables["flytting-til-etter-alder"] ?? []
         let status = type == "status"
+        // A status shows the latest year the joined rows have: the latest both files have,
+        // when a row of it joins (each year is joined and summed apart); else all years.
+        var rows: [StatisticsRow] = []
+        if status, let latest = Years.latestShared([outward, inward]) { rows = try aggregated(from: latest[0], to: latest[1]) }
+        if rows.isEmpty { rows = try aggregated(from: outward, to: inward) }
         let selected = status ? try Years.status([rows])[0] : Years.historic([rows])[0]
         let metadata = GraphMetadata(heading: "Flytting etter alder", series: [("Flytting", "")])
         let template = ValueTemplate.custom { rows in
@@ -38,6 +32,22 @@ enum FlyttehyppighetTotalt {
             return status ? years.last ?? .null : .array(years)
         }
         return try DistrictFiles(series: [], template: template, metadata: metadata).generate(selected, publishedDate: publishedDate)
+    }
+
+    /// Moves out and in joined per year, district and age group, summed to districts and Oslo.
+    static func aggregated(from outward: [StatisticsRow], to inward: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
+        var byKey: [String: StatisticsRow] = [:]
+        func key(_ row: StatisticsRow) -> String { "\(row.date)|\(row.districtID ?? "")|\(row.districtName ?? "")|\(row.keys[age] ?? "")" }
+        for row in inward { byKey[key(row)] = row }
+        let joined: [StatisticsRow] = outward.compactMap { row in
+            guard let match = byKey[key(row)] else { return nil }
+            var row = row
+            row.subDistrictID = nil
+            row.subDistrictName = nil
+            for column in match.columnNames { row[column] = match[column] }
+            return row
+        }
+        return try Aggregation(extraKeys: [age]).aggregate(joined)
     }
 
     /// Per year: `{year, immigration: [per age group], emigration: [per age group]}`.

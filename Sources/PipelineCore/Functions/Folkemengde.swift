@@ -99,26 +99,44 @@ enum Population {
     /// Per year and sub-district: the sum of every age column over both sexes (the original's
     /// `generate_population_df`). Rows without a full place are left out, as pandas' groupby does.
     static func bySubDistrict(_ rows: [StatisticsRow], ages: ClosedRange<Int>? = nil) -> [StatisticsRow] {
-        struct Key: Hashable { var date: Int; var sub: String; var subName: String; var district: String; var districtName: String }
+        struct Key: Hashable {
+            var date: Int; var sub: String; var subName: String; var district: String; var districtName: String
+            /// Names follow from ids, so hashing the ids is enough (equality still compares all).
+            func hash(into hasher: inout Hasher) {
+                var key = KeyHash()
+                key.add(date)
+                key.add(sub)
+                key.add(district)
+                key.feed(into: &hasher)
+            }
+        }
         var order: [Key] = []
-        var sums: [Key: Double] = [:]
+        var sums: [Double] = []
+        var slot: [Key: Int] = [:]
         for row in rows {
             guard let sub = row.subDistrictID, let subName = row.subDistrictName, let district = row.districtID,
                   let districtName = row.districtName else { continue }
             let key = Key(date: row.date, sub: sub, subName: subName, district: district, districtName: districtName)
-            if sums[key] == nil { order.append(key) }
-            sums[key, default: 0] += row.sumOfNumberedColumns(in: ages)
-        }
-        order.sort { lhs, rhs in
-            if lhs.date != rhs.date { return lhs.date < rhs.date }
-            for (left, right) in [(lhs.sub, rhs.sub), (lhs.subName, rhs.subName), (lhs.district, rhs.district), (lhs.districtName, rhs.districtName)] where left != right {
-                return left.precedesByCodePoints(right)
+            let sum = row.sumOfNumberedColumns(in: ages)
+            if let known = slot[key] {
+                sums[known] += sum
+            } else {
+                slot[key] = order.count
+                order.append(key)
+                sums.append(0 + sum)
             }
-            return false
         }
-        return order.map { key in
-            StatisticsRow(date: key.date, districtID: key.district, districtName: key.districtName, subDistrictID: key.sub,
-                          subDistrictName: key.subName, numbers: ["population": sums[key]!])
+        func precedes(_ left: String, _ right: String) -> Bool? { left == right ? nil : left.precedesByCodePoints(right) }
+        let sorted = order.indices.sorted { lhs, rhs in
+            let (lhs, rhs) = (order[lhs], order[rhs])
+            if lhs.date != rhs.date { return lhs.date < rhs.date }
+            return precedes(lhs.sub, rhs.sub) ?? precedes(lhs.subName, rhs.subName) ?? precedes(lhs.district, rhs.district)
+                ?? precedes(lhs.districtName, rhs.districtName) ?? false
+        }
+        return sorted.map { position in
+            let key = order[position]
+            return StatisticsRow(date: key.date, districtID: key.district, districtName: key.districtName, subDistrictID: key.sub,
+                                 subDistrictName: key.subName, numbers: ["population": sums[position]])
         }
     }
 }

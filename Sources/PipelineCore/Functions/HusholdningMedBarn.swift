@@ -27,11 +27,8 @@ enum HusholdningMedBarn {
         let input = (tables["husholdninger-med-barn"] ?? []).map { row in
             var groups = StatisticsRow(date: row.date, districtID: row.districtID, districtName: row.districtName,
                                        subDistrictID: row.subDistrictID, subDistrictName: row.subDistrictName)
-            groups["one_child"] = row["ett_barn_i_hh"]
-            groups["two_child"] = row["to_barn_i_hh"]
-            groups["three_or_more"] = row["tre_barn_i_hh"] + row["fire_barn_eller_mer"]
-            groups["no_children"] = row["ingen_barn_i_hh"]
-            groups["total"] = groups["one_child"] + groups["two_child"] + groups["three_or_more"] + groups["no_children"]
+            let (one, two, three, none) = (row["ett_barn_i_hh"], row["to_barn_i_hh"], row["tre_barn_i_hh"] + row["fire_barn_eller_mer"], row["ingen_barn_i_hh"])
+            groups.addNewColumns(["one_child", "two_child", "three_or_more", "no_children", "total"], [one, two, three, none, one + two + three + none])
             return groups
         }
         let rows = try Aggregation().aggregate(input)

@@ -42,35 +42,67 @@ enum InnvandrerBefolkning {
     /// Per sub-district and year: the three groups (immigrants and children of immigrants
     /// per residence category) and the population, summed up the levels, with shares.
     static func generate(residence: [StatisticsRow], population: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
-        var people: [String: Double] = [:]
+        var people: [YearAndPlace: Double] = [:]
         for row in population {
             people[row.yearAndPlace(), default: 0] += row.sumOfNumberedColumns
         }
-        struct Place: Hashable { var date: Int; var district: String; var districtName: String; var sub: String; var subName: String }
+        struct Place: Hashable {
+            var date: Int; var district: String; var districtName: String; var sub: String; var subName: String
+            /// Names follow from ids, so hashing the ids is enough (equality still compares all).
+            func hash(into hasher: inout Hasher) {
+                var key = KeyHash()
+                key.add(date)
+                key.add(district)
+                key.add(sub)
+                key.feed(into: &hasher)
+            }
+        }
+        let columns = ["short", "long", "two_parents"]
+        let slotOf: [String: Int] = Dictionary(uniqueKeysWithValues: categories.map { ($0.key, columns.firstIndex(of: $0.value)!) })
         var order: [Place] = []
-        var groups: [Place: [String: Double]] = [:]
+        var groupOf: [Place: Int] = [:]
+        // Per place and column: the sum, or nil while no row has counted towards it.
+        var sums: [Double?] = []
+        var counts = ColumnSlots(["innvandrer", "norskfodt_med_innvandrerforeldre"])
         for row in residence {
             guard let district = row.districtID, let districtName = row.districtName, let sub = row.subDistrictID,
                   let subName = row.subDistrictName else { continue }
             let place = Place(date: row.date, district: district, districtName: districtName, sub: sub, subName: subName)
-            if groups[place] == nil { order.append(place); groups[place] = [:] }
-            guard let column = categories[row.keys["botid"] ?? ""] else { continue }
-            let count = [row["innvandrer"], row["norskfodt_med_innvandrerforeldre"]].filter { !$0.isNaN }.reduce(0, +)
-            groups[place]![column, default: 0] += count
+            let group: Int
+            if let known = groupOf[place] {
+                group = known
+            } else {
+                group = order.count
+                groupOf[place] = group
+                order.append(place)
+                sums += [nil, nil, nil]
+            }
+            guard let column = slotOf[row.keys["botid"] ?? ""] else { continue }
+            let found = counts.slots(in: row)
+            let count = [row.value(at: found[0]), row.value(at: found[1])].filter { !$0.isNaN }.reduce(0, +)
+            sums[group * 3 + column] = (sums[group * 3 + column] ?? 0) + count
         }
-        let subDistricts: [StatisticsRow] = order.compactMap { place in
-            guard let total = people["\(place.date)|\(place.district)|\(place.sub)"] else { return nil }  // the key yearAndPlace() gives the population rows
+        let subDistricts: [StatisticsRow] = order.indices.compactMap { group in
+            let place = order[group]
             var row = StatisticsRow(date: place.date, districtID: place.district, districtName: place.districtName,
                                     subDistrictID: place.sub, subDistrictName: place.subName)
-            for column in ["short", "long", "two_parents"] { row[column] = groups[place]![column] ?? .nan }
+            guard let total = people[row.yearAndPlace()] else { return nil }
+            for (slot, column) in columns.enumerated() { row[column] = sums[group * 3 + slot] ?? .nan }
             row["total"] = total
             return row
         }
         var aggregated = try Aggregation(rules: ["two_parents": .sum, "short": .sum, "long": .sum, "total": .sum]).aggregate(subDistricts)
+        let shown = ["two_parents", "short", "long", "total_cat"]
+        let set = ["total_cat"] + shown.map { "\($0)_ratio" }
+        var read = ColumnSlots(["two_parents", "short", "long", "total"]), write = ColumnSlots(set)
         for index in aggregated.indices {
-            aggregated[index]["total_cat"] = aggregated[index]["two_parents"] + aggregated[index]["short"] + aggregated[index]["long"]
-            for column in ["two_parents", "short", "long", "total_cat"] {
-                aggregated[index]["\(column)_ratio"] = aggregated[index][column] / aggregated[index]["total"]
+            // Slots found before setting: `total_cat` and the ratios are columns of their own.
+            let values = read.slots(in: aggregated[index]).map { aggregated[index].value(at: $0) }
+            let targets = write.slots(in: aggregated[index])
+            let total = values[0] + values[1] + values[2]
+            aggregated[index].set(total, at: targets[0], column: set[0])
+            for (slot, value) in [values[0], values[1], values[2], total].enumerated() {
+                aggregated[index].set(value / values[3], at: targets[slot + 1], column: set[slot + 1])
             }
         }
         return aggregated

@@ -18,7 +18,7 @@ enum KommunaleBoliger {
         let status = type == "status"
         let sources = [tables["kommunale-boliger"] ?? [], tables["boligmengde-etter-boligtype"] ?? []]
         let selected = status ? try Years.status(sources) : Years.historic(sources)
-        var dwellings: [String: Double] = [:]
+        var dwellings: [YearAndPlace: Double] = [:]
         for row in selected[1] { dwellings[row.yearAndPlace(withNames: true)] = housingColumns.map { row[$0] }.reduce(0, +) }
         let joined: [StatisticsRow] = selected[0].compactMap { row in
             guard let total = dwellings[row.yearAndPlace(withNames: true)] else { return nil }

@@ -25,24 +25,37 @@ enum LandbakgrunnInnvandringsgrupper {
             "series": .array(series.map { ["heading": .string($0.0), "subheading": $0.1] }), "heading": "10 største innvandringsgrupper",
         ]
         let points = status ? ["innvandrer", "norskfodt_med_innvandrerforeldre"] : ["total", "innvandrer", "norskfodt_med_innvandrerforeldre"]
+        let ratios = points.map { "\($0)_ratio" }
         let latest = rows.map(\.date).max()
-        let shown = status ? rows.filter { $0.date == latest } : rows
-        var files: [JSONValue] = []
-        var seen = Set<String>()
-        for row in rows where seen.insert(row.districtID ?? "").inserted {
+        // Each district's rows and, of those shown, each country's, in the rows' order: one
+        // pass each rather than a filter of every row per district and country.
+        var districts: [String] = []
+        var byDistrict: [String: [Int]] = [:]
+        for (position, row) in rows.enumerated() {
             let district = row.districtID ?? ""
-            let own = shown.filter { $0.districtID == district }
-            let data: [JSONValue] = largest(rows.filter { $0.districtID == district }, count: 10).map { country in
-                let geography = own.filter { $0.keys["landbakgrunn"] == country }
-                let values: [JSONValue] = points.map { point in
-                    let entries = geography.map { row -> JSONValue in
-                        ["date": .number(Double(row.date)), "value": .number(row[point]), "ratio": .number(row["\(point)_ratio"])]
+            if byDistrict[district] == nil { districts.append(district) }
+            byDistrict[district, default: []].append(position)
+        }
+        var files: [JSONValue] = []
+        for district in districts {
+            let positions = byDistrict[district]!
+            var shownByCountry: [String: [Int]] = [:]
+            for position in positions where !status || rows[position].date == latest {
+                guard let country = rows[position].keys["landbakgrunn"] else { continue }
+                shownByCountry[country, default: []].append(position)
+            }
+            let data: [JSONValue] = largest(positions.map { rows[$0] }, count: 10).map { country in
+                let geography = shownByCountry[country] ?? []
+                let values: [JSONValue] = points.indices.map { slot in
+                    let entries = geography.map { position -> JSONValue in
+                        let row = rows[position]
+                        return ["date": .number(Double(row.date)), "value": .number(row[points[slot]]), "ratio": .number(row[ratios[slot]])]
                     }
                     return status ? entries.last ?? .null : .array(entries)
                 }
                 return ["geography": .string(country), "values": .array(geography.isEmpty ? [] : values)]
             }
-            files.append(["district": .string(row.districtName ?? ""), "id": .string(district), "data": .array(data), "meta": meta])
+            files.append(["district": .string(rows[positions[0]].districtName ?? ""), "id": .string(district), "data": .array(data), "meta": meta])
         }
         return files
     }
@@ -55,28 +68,46 @@ enum LandbakgrunnInnvandringsgrupper {
             row["total"] = [row["innvandrer"], row["norskfodt_med_innvandrerforeldre"]].filter { !$0.isNaN }.reduce(0, +)
             return row
         }
-        var oslo: [String: StatisticsRow] = [:]
+        // Oslo's sums per year and country, in the order the pairs first appear.
+        struct YearCountry: Hashable { var date: Int; var country: String }
+        let summed = ["innvandrer", "norskfodt_med_innvandrerforeldre", "total"]
+        var osloOrder: [YearCountry] = []
+        var osloSums: [YearCountry: [Double]] = [:]
+        var slots = ColumnSlots(summed)
         for row in rows {
-            let country = row.keys["landbakgrunn"] ?? ""
-            let key = "\(row.date)|\(country)"
-            var sum = oslo[key] ?? StatisticsRow(
-                date: row.date, districtID: "00", districtName: "Oslo i alt", subDistrictID: nil, subDistrictName: nil,
-                keys: ["landbakgrunn": country], numbers: ["innvandrer": 0, "norskfodt_med_innvandrerforeldre": 0, "total": 0])
-            for column in ["innvandrer", "norskfodt_med_innvandrerforeldre", "total"] where !row[column].isNaN { sum[column] += row[column] }
-            oslo[key] = sum
+            let key = YearCountry(date: row.date, country: row.keys["landbakgrunn"] ?? "")
+            if osloSums[key] == nil { osloOrder.append(key); osloSums[key] = [0, 0, 0] }
+            let found = slots.slots(in: row)
+            for slot in summed.indices {
+                let value = row.value(at: found[slot])
+                if !value.isNaN { osloSums[key]![slot] += value }
+            }
         }
-        rows += oslo.values.sorted { $0.date != $1.date ? $0.date < $1.date : ($0.keys["landbakgrunn"] ?? "").precedesByCodePoints($1.keys["landbakgrunn"] ?? "") }
+        osloOrder.sort { $0.date != $1.date ? $0.date < $1.date : $0.country.precedesByCodePoints($1.country) }
+        rows += osloOrder.map { key in
+            let sums = osloSums[key]!
+            return StatisticsRow(
+                date: key.date, districtID: "00", districtName: "Oslo i alt", subDistrictID: nil, subDistrictName: nil,
+                keys: ["landbakgrunn": key.country], numbers: [summed[0]: sums[0], summed[1]: sums[1], summed[2]: sums[2]])
+        }
 
+        struct DistrictYear: Hashable { var district: String; var date: Int; var name: String }
         let people = Population.bySubDistrict(population).filter { $0.districtID != "16" && $0.districtID != "17" }
-        var totals: [String: Double] = [:]
+        var totals: [DistrictYear: Double] = [:]
         for row in try Aggregation(rules: ["population": .sum]).aggregate(people) where row.subDistrictID == nil {
-            totals["\(row.districtID ?? "")|\(row.date)|\(row.districtName ?? "")"] = row["population"]
+            totals[DistrictYear(district: row.districtID ?? "", date: row.date, name: row.districtName ?? "")] = row["population"]
         }
+        let points = ["total", "innvandrer", "norskfodt_med_innvandrerforeldre"]
+        let set = ["population"] + points.map { "\($0)_ratio" }
+        var counts = ColumnSlots(points), shares = ColumnSlots(set)
         return rows.compactMap { row in
-            guard let total = totals["\(row.districtID ?? "")|\(row.date)|\(row.districtName ?? "")"] else { return nil }
+            guard let total = totals[DistrictYear(district: row.districtID ?? "", date: row.date, name: row.districtName ?? "")] else { return nil }
             var row = row
-            row["population"] = total
-            for point in ["total", "innvandrer", "norskfodt_med_innvandrerforeldre"] { row["\(point)_ratio"] = row[point] / total }
+            // Slots found before setting: `population` and the ratios are columns of their own.
+            let values = counts.slots(in: row).map { row.value(at: $0) }
+            let targets = shares.slots(in: row)
+            row.set(total, at: targets[0], column: set[0])
+            for slot in points.indices { row.set(values[slot] / total, at: targets[slot + 1], column: set[slot + 1]) }
             return row
         }
     }

@@ -56,7 +56,7 @@ enum LevekarTotalt {
 
     /// The crowded-homes share of the rows that have a population (at any level).
     static func crowded(_ rows: [StatisticsRow], population: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
-        var people = Set<String>()
+        var people = Set<YearAndPlace>()
         for row in try Aggregation(rules: ["population": .sum]).aggregate(Population.bySubDistrict(population)) {
             people.insert(row.yearAndPlace())
         }
@@ -89,7 +89,7 @@ enum LevekarTotalt {
 
     /// The rows of `left` whose year and place are in `right`, with `right`'s columns added.
     static func innerJoin(_ left: [StatisticsRow], _ right: [StatisticsRow]) -> [StatisticsRow] {
-        var byKey: [String: [StatisticsRow]] = [:]
+        var byKey: [YearAndPlace: [StatisticsRow]] = [:]
         for row in right { byKey[row.yearAndPlace(withNames: true), default: []].append(row) }
         return left.flatMap { row in
             (byKey[row.yearAndPlace(withNames: true)] ?? []).map { match in

@@ -67,13 +67,16 @@ public struct Aggregation: Sendable {
         var totals = [Double](repeating: 0, count: columns.count * keys.count)
         var missing = [Int](repeating: 0, count: columns.count * keys.count)
         var sizes = [Int](repeating: 0, count: keys.count)
+        var resolved = ColumnSlots(columns)
         for (row, group) in members {
             sizes[group] += 1
-            for (slot, column) in columns.enumerated() {
-                let value = rows[row][column]
+            let slots = resolved.slots(in: rows[row])
+            for slot in 0..<columns.count {
+                let value = rows[row].value(at: slots[slot])
                 if value.isNaN { missing[group * columns.count + slot] += 1 } else { totals[group * columns.count + slot] += value }
             }
         }
+        let ruleOf = columns.map { rules?[$0] ?? .sum }
         var result: [StatisticsRow] = []
         result.reserveCapacity(keys.count)
         for group in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
@@ -81,16 +84,19 @@ public struct Aggregation: Sendable {
             var row = level.row(from: first)
             for name in extraKeys { row.keys[name] = first.keys[name] }
             if let shared { row.indexedColumns = (shared, Array(fileSums[group * width..<(group + 1) * width])) }
+            // The summed columns are distinct and not the shared file's: added at once.
+            var sums: [Double] = []
+            sums.reserveCapacity(columns.count)
             for (slot, column) in columns.enumerated() {
                 let cell = group * columns.count + slot
-                switch rules?[column] ?? .sum {
+                switch ruleOf[slot] {
                 case .sum:
-                    row[column] = totals[cell]
+                    sums.append(totals[cell])
                 case .sumAllOrNone:
                     if missing[cell] == 0 {
-                        row[column] = totals[cell]
+                        sums.append(totals[cell])
                     } else if missing[cell] == sizes[group] {
-                        row[column] = .nan
+                        sums.append(.nan)
                     } else {
                         let places = members.filter { $0.group == group && rows[$0.row][column].isNaN }
                             .map { rows[$0.row].subDistrictID ?? rows[$0.row].districtID ?? "?" }
@@ -100,6 +106,7 @@ public struct Aggregation: Sendable {
                     }
                 }
             }
+            row.addNewColumns(columns, sums)
             result.append(row)
         }
         return result
@@ -117,7 +124,11 @@ public struct Aggregation: Sendable {
         if let rules { return Array(rules.keys) }
         var seen = Set<String>()
         var names: [String] = []
+        var last: ColumnLayout?
         for (row, _) in members {
+            // Rows of the last row's layout have its columns: only a new layout can add names.
+            if let last, rows[row].has(last) { continue }
+            last = rows[row].layout
             let candidates = shared == nil ? rows[row].columnNames : rows[row].addedColumnNames
             for name in candidates where seen.insert(name).inserted { names.append(name) }
         }

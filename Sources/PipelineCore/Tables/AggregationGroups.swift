@@ -57,10 +57,12 @@ extension Aggregation {
 
         /// Names follow from ids, so hashing the ids is enough (equality still compares all).
         func hash(into hasher: inout Hasher) {
-            hasher.combine(date)
-            hasher.combine(districtID)
-            hasher.combine(subDistrictID)
-            hasher.combine(extra)
+            var key = KeyHash()
+            key.add(date)
+            key.add(districtID)
+            key.add(subDistrictID)
+            key.add(extra)
+            key.feed(into: &hasher)
         }
 
         static func < (lhs: GroupKey, rhs: GroupKey) -> Bool {

@@ -11,8 +11,8 @@ extension StatisticsTable {
         var reader: StatisticsReader?
         var rows: [StatisticsRow] = []
         try CSVScanner.scan(bytes, dialect: .semicolon, file: file, checksFieldCount: true) { record in
-            if let existing = reader {
-                rows.append(try existing.row(record))
+            if reader != nil {
+                rows.append(try reader!.row(record))
             } else {
                 reader = try StatisticsReader(header: record, file: file, columns: columns)
             }
@@ -40,7 +40,9 @@ extension StatisticsTable {
 }
 
 /// What each column of one statistics file means, from its header, and the rows read with it.
-final class StatisticsReader {
+/// A value, not an object: its caches change with every row, and a class's stored properties
+/// would have every such change checked for exclusive access at run time.
+struct StatisticsReader {
     private enum Role {
         case date, district, districtName, subDistrict, subDistrictName, key(Int), number(Int), skipped
     }
@@ -100,7 +102,8 @@ final class StatisticsReader {
     }
 
     /// The row `record` holds (the scanner has checked it has the header's field count).
-    func row(_ record: CSVRecord) throws -> StatisticsRow {
+    mutating func row(_ record: CSVRecord) throws -> StatisticsRow {
+        let roles = self.roles, file = self.file, names = self.names
         var date = 0
         var district: String?, districtName: String?, subDistrict: String?, subDistrictName: String?
         var values = [Double](repeating: .nan, count: columns.names.count)
@@ -122,7 +125,7 @@ final class StatisticsReader {
                         values[slot] = number
                     case .date:
                         guard let year = record.withField(position, Self.year) else {
-                            throw error(record, position, "'\(names[position])' is '\(record.string(position))', expected a year")
+                            throw Self.error(file, record, position, "'\(names[position])' is '\(record.string(position))', expected a year")
                         }
                         date = year
                     case .district: district = record.withField(position) { texts.optional($0, position) }
@@ -136,7 +139,7 @@ final class StatisticsReader {
             }
         }
         if let position = badNumber {
-            throw error(record, position, "column '\(names[position])' is '\(record.string(position))', expected a number")
+            throw Self.error(file, record, position, "column '\(names[position])' is '\(record.string(position))', expected a number")
         }
         var keys: [String: String] = [:]
         if !keyNames.isEmpty {
@@ -186,7 +189,7 @@ final class StatisticsReader {
         return DecimalText.double(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
-    private func error(_ record: CSVRecord, _ position: Int, _ message: String) -> ParseError {
+    private static func error(_ file: String, _ record: CSVRecord, _ position: Int, _ message: String) -> ParseError {
         ParseError(file: file, location: record.location(ofField: position), stage: "csv", message: message)
     }
 }

@@ -134,6 +134,65 @@ public struct StatisticsRow: Sendable, Hashable {
         return lookup.positions[slot] != nil || Self.slot(of: lookup.names[slot], in: added) != nil
     }
 
+    /// Where `column`'s value is in this row, found as the subscript finds it (the columns set
+    /// beside the file's first); read it with ``value(at:)`` from any row of the same
+    /// ``ColumnLayout``.
+    func slot(of column: String) -> ColumnSlot {
+        if let slot = Self.slot(of: column, in: storage.added) { return .added(slot) }
+        if let position = columns.position(of: column) { return .file(position) }
+        return .absent
+    }
+
+    /// The number at `slot`, NaN when absent: `self[column]` for the column the slot was found for.
+    @inline(__always)
+    func value(at slot: ColumnSlot) -> Double {
+        switch slot {
+        case .file(let position): return storage.values[position]
+        case .added(let position): return storage.added[position].value
+        case .absent: return .nan
+        }
+    }
+
+    /// Sets `column` to `value` where `slot` says it is; an absent column is added (`slot` must
+    /// be this row's slot of `column`, so an absent one is not among the row's columns yet).
+    @inline(__always)
+    mutating func set(_ value: Double, at slot: ColumnSlot, column: String) {
+        let storage = unique
+        switch slot {
+        case .file(let position): storage.values[position] = value
+        case .added(let position): storage.added[position].value = value
+        case .absent:
+            if storage.added.isEmpty { storage.added.reserveCapacity(4) }
+            storage.added.append((column, value))
+        }
+    }
+
+    /// Adds columns the row does not have yet (distinct names, none of them the row's), with
+    /// their values: what setting each in turn gives, in one step.
+    mutating func addNewColumns(_ names: [String], _ values: [Double]) {
+        let storage = unique
+        storage.added.reserveCapacity(storage.added.count + names.count + 4)
+        for (name, value) in zip(names, values) {
+            assert(Self.slot(of: name, in: storage.added) == nil && storage.columns.position(of: name) == nil, "column \(name) is the row's already")
+            storage.added.append((name, value))
+        }
+    }
+
+    /// Which columns the row has, and where: its file's index and the names set beside them.
+    var layout: ColumnLayout { ColumnLayout(index: columns, added: added.map(\.name)) }
+
+    /// `true` when the row's columns are `layout`'s, in the same places, so that slots found
+    /// in a row of that layout hold in this one. Compares without allocating.
+    func has(_ layout: ColumnLayout) -> Bool {
+        guard columns === layout.index, added.count == layout.added.count else { return false }
+        return storage.added.withUnsafeBufferPointer { added in
+            layout.added.withUnsafeBufferPointer { names in
+                for position in 0..<names.count where added[position].name != names[position] { return false }
+                return true
+            }
+        }
+    }
+
     /// The shared column index of the row's file columns, and their values. Setting it drops
     /// added columns of the same names.
     var indexedColumns: (index: ColumnIndex, values: [Double]) {
@@ -149,13 +208,10 @@ public struct StatisticsRow: Sendable, Hashable {
     /// The names of the columns set beside the file's, in the order they were set.
     var addedColumnNames: [String] { added.map(\.name) }
 
-    /// The year and place as one text, to join tables on: the year, the district and the
-    /// sub-district, and their names too when `withNames`.
-    public func yearAndPlace(withNames: Bool = false) -> String {
-        let place = withNames
-            ? [districtID, districtName, subDistrictID, subDistrictName]
-            : [districtID, subDistrictID]
-        return "\(date)|" + place.map { $0 ?? "" }.joined(separator: "|")
+    /// The year and place, to join tables on: the year, the district and the sub-district,
+    /// and their names too when `withNames`.
+    public func yearAndPlace(withNames: Bool = false) -> YearAndPlace {
+        YearAndPlace(self, withNames: withNames)
     }
 
     /// `true` when the row has the column (even if its value is missing).
@@ -180,6 +236,12 @@ public struct StatisticsRow: Sendable, Hashable {
             if let number = Int(name), ages?.contains(number) != false { total += value }
         }
         return total
+    }
+
+    /// `true` when one of the row's numbers is missing (NaN): any of ``numbers``' values,
+    /// found without making that dictionary.
+    public var hasMissingNumber: Bool {
+        values.contains { $0.isNaN } || added.contains { $0.value.isNaN }
     }
 
     /// Every number by column name.

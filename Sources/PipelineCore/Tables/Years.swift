@@ -14,6 +14,13 @@ public enum Years {
         return tables.map { $0.filter { $0.date == latest } }
     }
 
+    /// The rows of the latest year every table has, or `nil` when they share none: for a status
+    /// computed from that year alone (the function checks it gives what the whole would).
+    static func latestShared(_ tables: [[StatisticsRow]]) -> [[StatisticsRow]]? {
+        guard let latest = sharedYears(tables).max() else { return nil }
+        return tables.map { $0.filter { $0.date == latest } }
+    }
+
     private static func sharedYears(_ tables: [[StatisticsRow]]) -> Set<Int> {
         guard var shared = tables.first.map({ Set($0.map(\.date)) }) else { return [] }
         for table in tables.dropFirst() { shared.formIntersection(table.map { $0.date }) }

@@ -46,7 +46,7 @@ struct PipelineRunCommand: Command {
         let event = values.source(Self.event) == .wholeEvent ? Array(eventText.utf8) : try AtomicFile.readBytes(eventText)
         let store = try Stores.objects(storeLocation, logger: logger)
         let concurrency = store is FileObjectStore ? PipelineRun.localWriteConcurrency : PipelineRun.writeConcurrency
-        let outcome = await PipelineRun(store: store, clock: clock, logger: logger, concurrency: concurrency).run(eventBytes: event)
+        let outcome = await PipelineRun(store: store, clock: clock, logger: logger, concurrency: concurrency, keep: context.keepUntilExit).run(eventBytes: event)
         return CommandOutcome(output: outcome.stepData, status: outcome.failure?.category.exitStatus ?? .success)
     }
 }
