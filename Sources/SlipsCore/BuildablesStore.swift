@@ -8,8 +8,7 @@ import ReportKit
 /// - return ``plannedItems(artifact:)`` only for items that have a `plan` attribute (the
 ///   `artifact-plan-index` secondary index holds no others);
 /// - change nothing but the named attributes of the named item in ``update(artifact:instance:set:)``,
-///   atomically, creating the item when it does not exist;
-/// - answer queries from two tasks at once (a big report compares its plans in two halves).
+///   atomically, creating the item when it does not exist.
 public protocol BuildablesStore: Sendable {
     /// The item with this key, or `nil` (GetItem).
     func item(artifact: String, instance: String) async throws -> BuildableItem?

@@ -36,37 +36,4 @@ enum PlanComparisons {
         }
         return (slips, improvements)
     }
-
-    /// ``run(services:regions:store:cutoff:options:logger:)`` over all of `services` in two
-    /// halves at once, giving exactly what one pass gives: the same changes in the same order,
-    /// the same log lines in the same order (the second half's are held until the first is
-    /// done), and the error one pass would meet first. With debug logging on (a line per plan)
-    /// it is one pass, so nothing big is held.
-    static func inHalves(
-        services: [TrackedService], regions: [String], store: any BuildablesStore, cutoff: Date,
-        options: SlipsOptions, logger: Logger
-    ) async throws -> (slips: [PlanChange], improvements: [PlanChange]) {
-        guard services.count >= 64, !logger.isEnabled(.debug) else {
-            return try await run(services: services[...], regions: regions, store: store, cutoff: cutoff, options: options, logger: logger)
-        }
-        let middle = services.count / 2
-        let held = LogBuffer()
-        var laterLogger = logger
-        laterLogger.handler = held
-        let laterLogs = laterLogger
-        async let later: Result<(slips: [PlanChange], improvements: [PlanChange]), any Error> = {
-            do {
-                return .success(try await run(
-                    services: services[middle...], regions: regions, store: store, cutoff: cutoff, options: options, logger: laterLogs))
-            } catch {
-                return .failure(error)
-            }
-        }()
-        // An error here is the first one pass would meet: the later half's work is dropped.
-        let earlier = try await run(services: services[..<middle], regions: regions, store: store, cutoff: cutoff, options: options, logger: logger)
-        let rest = await later
-        held.replay(to: logger.handler)
-        let (slips, improvements) = try rest.get()
-        return (earlier.slips + slips, earlier.improvements + improvements)
-    }
 }

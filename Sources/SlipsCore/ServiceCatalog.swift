@@ -45,32 +45,6 @@ public struct ServiceCatalog: Sendable, Hashable {
         return try assemble(ordered, unlaunched: unlaunched, logger: logger)
     }
 
-    /// ``build(plannedItems:unlaunched:logger:)`` with the per-item checks of a big index done
-    /// in two halves at once: the same catalog, the same log lines, and the error one pass
-    /// meets first (the first half's before the second's).
-    static func buildInHalves(
-        plannedItems: [BuildableItem], unlaunched: Set<String>, logger: Logger
-    ) async throws -> ServiceCatalog {
-        guard plannedItems.count >= 1 << 14 else {
-            return try build(plannedItems: plannedItems, unlaunched: unlaunched, logger: logger)
-        }
-        let current = try await inHalves(plannedItems) { items throws(SlipsError) in try currentItems(items) }
-        let ordered = try indexOrder(current.0 + current.1)
-        _ = try await inHalves(ordered) { items throws(SlipsError) in try validatePlans(items) }
-        return try assemble(ordered, unlaunched: unlaunched, logger: logger)
-    }
-
-    /// `body` over the first and the second half of `items` at once; the first half's error
-    /// is thrown before the second's.
-    private static func inHalves<Result: Sendable>(
-        _ items: [BuildableItem], _ body: @escaping @Sendable (ArraySlice<BuildableItem>) throws(SlipsError) -> Result
-    ) async throws -> (Result, Result) {
-        let middle = items.count / 2
-        async let later: Swift.Result<Result, SlipsError> = { Swift.Result { () throws(SlipsError) in try body(items[middle...]) } }()
-        let earlier = try body(items[..<middle])
-        return (earlier, try await later.get())
-    }
-
     /// The current items (`version_instance` 0), in order.
     private static func currentItems(_ items: ArraySlice<BuildableItem>) throws(SlipsError) -> [BuildableItem] {
         var current: [BuildableItem] = []

@@ -7,9 +7,11 @@ public enum SlipsReport {
     ///
     /// Steps: resolve the cutoff; find unlaunched regions; build the services catalog from the
     /// plan index; for each service and region (sorted), find the previous plan and detect a
-    /// slip or improvement; list the services missing plans. On a big table the catalog's
-    /// checks and the comparisons run in two halves at once, and the missing plans are listed
-    /// meanwhile: the payload, the log and the first error are those of one pass.
+    /// slip or improvement; list the services missing plans. The missing plans are listed
+    /// while the comparisons run: the payload, the log and the first error are those of one
+    /// pass. (The catalog and the comparisons stay one pass each: run in two halves on two
+    /// cores they read the same rows, and the rows' shared reference counts cost more CPU
+    /// than the second core gave back.)
     ///
     /// - Throws: ``SlipsError`` for bad items or options; whatever the store throws.
     public static func build(
@@ -24,7 +26,7 @@ public enum SlipsReport {
         let unlaunched = try UnlaunchedRegions.codes(in: try await store.items(artifact: "REGION"), now: now)
         logger.info("unlaunched regions: \(unlaunched.sortedByCodePoints { $0 }.joined(separator: ", "))")
 
-        let catalog = try await ServiceCatalog.buildInHalves(
+        let catalog = try ServiceCatalog.build(
             plannedItems: try await store.plannedItems(artifact: "SERVICE"), unlaunched: unlaunched, logger: logger)
         logger.info("\(catalog.services.count) services, \(catalog.regions.count) regions: \(catalog.regions.joined(separator: ", "))")
 
@@ -32,8 +34,8 @@ public enum SlipsReport {
         // when there is one. Its error, if any, counts only after the comparisons' (the order
         // of a run on one thread).
         async let unplannedList = UnplannedService.list(in: catalog)
-        let (slips, improvements) = try await PlanComparisons.inHalves(
-            services: catalog.services, regions: catalog.regions, store: store, cutoff: cutoff.instant,
+        let (slips, improvements) = try await PlanComparisons.run(
+            services: catalog.services[...], regions: catalog.regions, store: store, cutoff: cutoff.instant,
             options: options, logger: logger)
         let unplanned = try await unplannedList
         logger.info("found \(slips.count) slips and \(improvements.count) improvements; \(unplanned.count) services lack plans")
