@@ -99,24 +99,12 @@ enum Population {
     /// Per year and sub-district: the sum of every age column over both sexes (the original's
     /// `generate_population_df`). Rows without a full place are left out, as pandas' groupby does.
     static func bySubDistrict(_ rows: [StatisticsRow], ages: ClosedRange<Int>? = nil) -> [StatisticsRow] {
-        struct Key: Hashable {
-            var date: Int; var sub: String; var subName: String; var district: String; var districtName: String
-            /// Names follow from ids, so hashing the ids is enough (equality still compares all).
-            func hash(into hasher: inout Hasher) {
-                var key = KeyHash()
-                key.add(date)
-                key.add(sub)
-                key.add(district)
-                key.feed(into: &hasher)
-            }
-        }
-        var order: [Key] = []
+        var order: [YearAndPlace] = []
         var sums: [Double] = []
-        var slot: [Key: Int] = [:]
+        var slot: [YearAndPlace: Int] = [:]
         for row in rows {
-            guard let sub = row.subDistrictID, let subName = row.subDistrictName, let district = row.districtID,
-                  let districtName = row.districtName else { continue }
-            let key = Key(date: row.date, sub: sub, subName: subName, district: district, districtName: districtName)
+            guard row.subDistrictID != nil, row.subDistrictName != nil, row.districtID != nil, row.districtName != nil else { continue }
+            let key = YearAndPlace(row, withNames: true)
             let sum = row.sumOfNumberedColumns(in: ages)
             if let known = slot[key] {
                 sums[known] += sum
@@ -130,13 +118,13 @@ enum Population {
         let sorted = order.indices.sorted { lhs, rhs in
             let (lhs, rhs) = (order[lhs], order[rhs])
             if lhs.date != rhs.date { return lhs.date < rhs.date }
-            return precedes(lhs.sub, rhs.sub) ?? precedes(lhs.subName, rhs.subName) ?? precedes(lhs.district, rhs.district)
-                ?? precedes(lhs.districtName, rhs.districtName) ?? false
+            return precedes(lhs.subDistrictID, rhs.subDistrictID) ?? precedes(lhs.subDistrictName, rhs.subDistrictName)
+                ?? precedes(lhs.districtID, rhs.districtID) ?? precedes(lhs.districtName, rhs.districtName) ?? false
         }
         return sorted.map { position in
             let key = order[position]
-            return StatisticsRow(date: key.date, districtID: key.district, districtName: key.districtName, subDistrictID: key.sub,
-                                 subDistrictName: key.subName, numbers: ["population": sums[position]])
+            return StatisticsRow(date: key.date, districtID: key.districtID, districtName: key.districtName,
+                                 subDistrictID: key.subDistrictID, subDistrictName: key.subDistrictName, numbers: ["population": sums[position]])
         }
     }
 }

@@ -46,28 +46,16 @@ enum InnvandrerBefolkning {
         for row in population {
             people[row.yearAndPlace(), default: 0] += row.sumOfNumberedColumns
         }
-        struct Place: Hashable {
-            var date: Int; var district: String; var districtName: String; var sub: String; var subName: String
-            /// Names follow from ids, so hashing the ids is enough (equality still compares all).
-            func hash(into hasher: inout Hasher) {
-                var key = KeyHash()
-                key.add(date)
-                key.add(district)
-                key.add(sub)
-                key.feed(into: &hasher)
-            }
-        }
         let columns = ["short", "long", "two_parents"]
         let slotOf: [String: Int] = Dictionary(uniqueKeysWithValues: categories.map { ($0.key, columns.firstIndex(of: $0.value)!) })
-        var order: [Place] = []
-        var groupOf: [Place: Int] = [:]
+        var order: [YearAndPlace] = []
+        var groupOf: [YearAndPlace: Int] = [:]
         // Per place and column: the sum, or nil while no row has counted towards it.
         var sums: [Double?] = []
         var counts = ColumnSlots(["innvandrer", "norskfodt_med_innvandrerforeldre"])
         for row in residence {
-            guard let district = row.districtID, let districtName = row.districtName, let sub = row.subDistrictID,
-                  let subName = row.subDistrictName else { continue }
-            let place = Place(date: row.date, district: district, districtName: districtName, sub: sub, subName: subName)
+            guard row.districtID != nil, row.districtName != nil, row.subDistrictID != nil, row.subDistrictName != nil else { continue }
+            let place = YearAndPlace(row, withNames: true)
             let group: Int
             if let known = groupOf[place] {
                 group = known
@@ -84,8 +72,8 @@ enum InnvandrerBefolkning {
         }
         let subDistricts: [StatisticsRow] = order.indices.compactMap { group in
             let place = order[group]
-            var row = StatisticsRow(date: place.date, districtID: place.district, districtName: place.districtName,
-                                    subDistrictID: place.sub, subDistrictName: place.subName)
+            var row = StatisticsRow(date: place.date, districtID: place.districtID, districtName: place.districtName,
+                                    subDistrictID: place.subDistrictID, subDistrictName: place.subDistrictName)
             guard let total = people[row.yearAndPlace()] else { return nil }
             for (slot, column) in columns.enumerated() { row[column] = sums[group * 3 + slot] ?? .nan }
             row["total"] = total
