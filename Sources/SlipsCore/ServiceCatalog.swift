@@ -112,11 +112,13 @@ public struct ServiceCatalog: Sendable, Hashable {
         }
         // Sorting small keys, not items: the plan's rank among the distinct plans (few), then
         // the instance's first 16 bytes as two integers; only equal heads compare whole texts.
-        let distinctPlans = Set(plans).sortedByCodePoints { $0 }
-        var rank: [String: Int] = Dictionary(minimumCapacity: distinctPlans.count)
+        // Plans are told apart by their bytes, as the index does: Swift's `==` would merge
+        // canonically equal texts (`é` and `e` + U+0301) that the index keeps apart.
+        let distinctPlans = Set(plans.map(ExactText.init)).sorted { $0.text.compareByCodePoints($1.text) < 0 }
+        var rank: [ExactText: Int] = Dictionary(minimumCapacity: distinctPlans.count)
         for (position, plan) in distinctPlans.enumerated() { rank[plan] = position }
         var keys = items.indices.map { position in
-            IndexKey(plan: rank[plans[position]]!, head: CodePointHead(instances[position]), position: position)
+            IndexKey(plan: rank[ExactText(plans[position])]!, head: CodePointHead(instances[position]), position: position)
         }
         keys.sort { lhs, rhs in
             if lhs.plan != rhs.plan { return lhs.plan < rhs.plan }
@@ -125,6 +127,17 @@ public struct ServiceCatalog: Sendable, Hashable {
             return order != 0 ? order < 0 : lhs.position < rhs.position
         }
         return keys.map { items[$0.position] }
+    }
+
+    /// A text that equals and hashes by its UTF-8 bytes, not by canonical equivalence.
+    private struct ExactText: Hashable {
+        var text: String
+        init(_ text: String) { self.text = text }
+        static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// An item's place in ``indexOrder(_:)``.
