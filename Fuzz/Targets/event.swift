@@ -18,8 +18,14 @@ public func fuzzEvent(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     invariant((first == nil) == (second == nil), "decoding the canonical text of the same event gave another outcome")
     if let first, let second {
         invariant(first.outputPrefix == second.outputPrefix && first.task == second.task && first.status == second.status
-                  && first.inputPrefixes.map(\.prefix) == second.inputPrefixes.map(\.prefix),
+                  && sortedPairs(first.inputPrefixes) == sortedPairs(second.inputPrefixes),
                   "decoding the canonical text of the same event gave another event")
     }
     return 0
+}
+
+/// The input prefixes as `dataset=prefix` texts in code-point order: the canonical text sorts
+/// an object's members, so the order they were written in is not part of the event.
+private func sortedPairs(_ prefixes: [(dataset: String, prefix: String)]) -> [[UInt8]] {
+    prefixes.map { Array("\($0.dataset)=\($0.prefix)".utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
 }
