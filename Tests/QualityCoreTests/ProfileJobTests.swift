@@ -61,4 +61,27 @@ import Testing
         #expect(error?.message == "t.csv:5: row 3, column 'a': 'three' is not an integer (declared type)")
         #expect(error?.category == .badInput)
     }
+
+    /// A database table: a text column of digits, a text column of dates, an integer column.
+    static let databaseTable = InMemoryTableSource(
+        displayName: "postgres://db/clinic?table=sites",
+        columns: [
+            SourceColumn(name: "postcode", declaredType: "character varying"),
+            SourceColumn(name: "opened", declaredType: "TEXT"),
+            SourceColumn(name: "code", declaredType: "VARCHAR(4)"),
+            SourceColumn(name: "beds", declaredType: "integer"),
+            SourceColumn(name: "seen", declaredType: nil),
+        ],
+        rows: [["0150", "2024-01-05", "12", "40", "7"], ["5003", "2024-02-01", "13", "12", "8"], [nil, "2024-03-09", "14", nil, nil]])
+
+    @Test("a column its database declares as text is profiled as text, whatever its values look like; other columns by their values")
+    func databaseTextColumns() async throws {
+        for profile in [try await ProfileJob.run(Self.databaseTable), try await SummaryScan().profile(Self.databaseTable)] {
+            #expect(profile.columns.map(\.type) == [.text, .text, .text, .integer, .integer])
+            #expect(profile.columns[0].top?.value == .text("0150"))
+            #expect(profile.columns[0].mean == nil && profile.columns[0].lengths?.max == 4)
+        }
+        let typed = try await ProfileJob.run(Self.databaseTable, declared: ["postcode": .integer])
+        #expect(typed.columns[0].type == .integer, "a type given by the user wins")
+    }
 }

@@ -40,14 +40,16 @@ public enum ProfileJob {
         return profiler.finish()
     }
 
-    /// The columns to profile; a declared type for a column the table lacks is an error.
+    /// The columns to profile, each with its declared type or else the one its source's
+    /// declared type implies (``SourceColumn/profileType``); a declared type for a column the
+    /// table lacks is an error.
     static func declarations(_ columns: [SourceColumn], declared: [String: ColumnType], name: String) throws -> [ColumnDeclaration] {
         let names = columns.map(\.name)
         if let unknown = declared.keys.sorted().first(where: { !names.contains($0) }) {
             throw ProfileInputError(
                 "a type is declared for column '\(unknown)', which \(name) does not have (its columns: \(names.joined(separator: ", ")))")
         }
-        return names.map { ColumnDeclaration(name: $0, type: declared[$0]) }
+        return columns.map { ColumnDeclaration(name: $0.name, type: declared[$0.name] ?? $0.profileType) }
     }
 
     /// A value that is not its declared type, at `line` of `name` (or its `row` for a query).

@@ -37,7 +37,8 @@ public struct SummaryScan: Sendable {
             columns: { columns in
                 let names = columns.map(\.name)
                 kept = names.indices.filter { !ignored.contains(names[$0]) }
-                profiler = TableProfiler(columns: kept.map { ColumnDeclaration(name: names[$0], type: declared[names[$0]]) }, limits: limits)
+                profiler = TableProfiler(
+                    columns: kept.map { ColumnDeclaration(name: names[$0], type: declared[names[$0]] ?? columns[$0].profileType) }, limits: limits)
             },
             row: { row in
                 do throws(ProfileError) {
