@@ -58,7 +58,7 @@ struct ViewerCommandTests {
         _ = try scratch.file("runs.json", #"{"runs": [{"date": "yesterday"}]}"#)
         let run = try ReportCLIProcess.run(["viewer", "--store", scratch.url.path])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("runs[0].date is missing or not YYYY-MM-DD"), "\(run.stderr)")
+        #expect(run.stderr.contains("runs.json: runs[0].date: "), "\(run.stderr)")
     }
 }
 

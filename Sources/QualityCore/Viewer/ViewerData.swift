@@ -11,44 +11,28 @@ public struct ViewerData: Sendable, Hashable {
     /// Newest first, as the runs index lists them.
     public var runs: [JSONValue]
 
-    /// The data from the runs index's JSON and the manifests of its newest runs (by day,
-    /// `YYYY-MM-DD`; a missing manifest leaves its run without details).
-    ///
-    /// - Throws: ``ViewerInputError`` when `runsIndex` is not a runs index.
-    public init(title: String, runsIndex: JSONValue, manifests: [String: JSONValue]) throws(ViewerInputError) {
-        guard let runs = runsIndex["runs"]?.arrayValue else { throw ViewerInputError("runs.json: 'runs' is missing or not an array") }
-        var out: [JSONValue] = []
-        for (index, run) in runs.enumerated() {
-            guard let date = run["date"]?.stringValue, (try? CalendarDay(date)) != nil else {
-                throw ViewerInputError("runs.json: runs[\(index)].date is missing or not YYYY-MM-DD")
-            }
-            guard let manifest = run["manifest"]?.stringValue, let key = try? ObjectKey(manifest) else {
-                throw ViewerInputError("runs.json: runs[\(index)].manifest is missing or not an object key")
-            }
-            let details = manifests[date]
-            var reports: [JSONValue] = []
-            for (position, report) in (run["reports"]?.arrayValue ?? []).enumerated() {
-                guard let name = report["name"]?.stringValue, let folder = report["folder"]?.stringValue, (try? ReportFolder(reportName: folder)) != nil else {
-                    throw ViewerInputError("runs.json: runs[\(index)].reports[\(position)] needs a name and a folder")
-                }
+    /// The data from the runs index and the manifests of its newest runs, by day (a missing
+    /// manifest leaves its run without details).
+    public init(title: String, index: RunsIndex, manifests: [CalendarDay: JSONValue]) {
+        self.title = title
+        self.runs = index.runs.map { run in
+            let details = manifests[run.day]?["reports"]?.arrayValue ?? []
+            let reports: [JSONValue] = run.reports.map { report in
                 var entry: JSONObject = [
-                    "name": .string(name), "folder": .string(folder),
-                    "kind": .string(report["kind"]?.stringValue ?? ""), "status": .string(report["status"]?.stringValue ?? ""),
+                    "name": .string(report.name), "folder": .string(report.folder.name),
+                    "kind": .string(report.kind.name), "status": .string(report.status.rawValue),
                 ]
-                if let found = details?["reports"]?.arrayValue?.first(where: { $0["folder"]?.stringValue == folder }) {
+                if let found = details.first(where: { $0["folder"]?.stringValue == report.folder.name }) {
                     entry["details"] = Self.details(found)
                 }
-                reports.append(.object(entry))
+                return .object(entry)
             }
-            let failed = reports.filter { $0["status"]?.stringValue == "failed" }.count
-            let warned = reports.filter { $0["status"]?.stringValue == "warn" }.count
-            out.append(.object([
-                "date": .string(date), "manifest": .string(key.text), "dir": .string(String(key.segments.first ?? "")),
-                "failed": .number(Double(failed)), "warned": .number(Double(warned)), "reports": .array(reports),
-            ]))
+            return .object([
+                "date": .string(run.day.description), "manifest": .string(run.manifest.text),
+                "dir": .string(String(run.manifest.segments.first ?? "")),
+                "failed": .number(Double(run.failed)), "warned": .number(Double(run.warned)), "reports": .array(reports),
+            ])
         }
-        self.title = title
-        self.runs = out
     }
 
     /// A manifest report's details: seconds, error, files, request facts and headline.
@@ -93,9 +77,9 @@ public struct ViewerData: Sendable, Hashable {
         .object(["title": .string(title), "runs": .array(runs)])
     }
 
-    /// The days of the runs that get details, newest first.
-    public static func detailedDays(_ runsIndex: JSONValue) -> [String] {
-        (runsIndex["runs"]?.arrayValue ?? []).prefix(detailedRuns).compactMap { $0["date"]?.stringValue }
+    /// The runs that get details: the newest ``detailedRuns``.
+    public static func detailedRuns(of index: RunsIndex) -> ArraySlice<RunsIndex.Entry> {
+        index.runs.prefix(detailedRuns)
     }
 }
 

@@ -38,7 +38,7 @@ struct ViewerCommand: Command {
         let title = values.value(Self.title) ?? "Reports"
         let logger = Logger(handler: StandardErrorLogHandler(), minimumLevel: .info)
         let objects = try Stores.objects(location, logger: logger)
-        let written: (page: [UInt8], data: ViewerData, manifests: [String: JSONValue])
+        let written: (page: [UInt8], data: ViewerData, manifests: [CalendarDay: JSONValue])
         do {
             written = try await Self.write(to: objects, title: title, logger: logger)
         } catch let error as ViewerInputError where error == Self.noRunsIndex {
@@ -54,24 +54,23 @@ struct ViewerCommand: Command {
     /// Writes `index.html` into `objects` from its `runs.json` and the newest runs' manifests;
     /// returns the page, its data and the manifests read. Also what `reportcli run
     /// --viewer-title` calls after a run.
-    static func write(to objects: any ObjectStore, title: String, logger: Logger) async throws -> (page: [UInt8], data: ViewerData, manifests: [String: JSONValue]) {
+    static func write(to objects: any ObjectStore, title: String, logger: Logger) async throws -> (page: [UInt8], data: ViewerData, manifests: [CalendarDay: JSONValue]) {
         guard let indexBytes = try await objects.get(RunsIndex.key) else { throw noRunsIndex }
-        let runsIndex: JSONValue
-        do { runsIndex = try JSONReader.parse([UInt8](indexBytes)) } catch {
-            throw ViewerInputError("runs.json: not JSON: \(error)")
+        let index: RunsIndex
+        do { index = try RunsIndex(bytes: [UInt8](indexBytes)) } catch {
+            throw ViewerInputError("\(error)")
         }
-        var manifests: [String: JSONValue] = [:]
-        for run in runsIndex["runs"]?.arrayValue?.prefix(ViewerData.detailedRuns) ?? [] {
-            guard let day = run["date"]?.stringValue, let text = run["manifest"]?.stringValue, let key = try? ObjectKey(text) else { continue }
-            guard let bytes = try await objects.get(key) else {
-                logger.warning("viewer: \(text) is listed in runs.json but missing; its run shows without details")
+        var manifests: [CalendarDay: JSONValue] = [:]
+        for run in ViewerData.detailedRuns(of: index) {
+            guard let bytes = try await objects.get(run.manifest) else {
+                logger.warning("viewer: \(run.manifest.text) is listed in runs.json but missing; its run shows without details")
                 continue
             }
-            do { manifests[day] = try JSONReader.parse([UInt8](bytes)) } catch {
-                logger.warning("viewer: \(text) is not JSON (\(error)); its run shows without details")
+            do { manifests[run.day] = try JSONReader.parse([UInt8](bytes)) } catch {
+                logger.warning("viewer: \(run.manifest.text) is not JSON (\(error)); its run shows without details")
             }
         }
-        let data = try ViewerData(title: title, runsIndex: runsIndex, manifests: manifests)
+        let data = ViewerData(title: title, index: index, manifests: manifests)
         let page = try ViewerPage.render(data)
         try await objects.put(indexKey, Data(page), contentType: ContentType.html.text)
         return (page, data, manifests)

@@ -55,15 +55,15 @@ struct PagesContentTests {
         #expect(request?.contains(["source", "clinic follower (database clinic)"]) == true)
     }
 
-    @Test("a runs index that is not one is refused, naming the field")
-    func badRunsIndex() throws {
-        #expect(throws: ViewerInputError("runs.json: 'runs' is missing or not an array")) { try ViewerData(title: "t", runsIndex: ["run": []], manifests: [:]) }
-        #expect(throws: ViewerInputError("runs.json: runs[0].date is missing or not YYYY-MM-DD")) {
-            try ViewerData(title: "t", runsIndex: ["runs": [["date": "15.3.2024", "manifest": "a/index.json"]]], manifests: [:])
-        }
-        #expect(throws: ViewerInputError("runs.json: runs[0].reports[0] needs a name and a folder")) {
-            try ViewerData(title: "t", runsIndex: ["runs": [["date": "2024-03-15", "manifest": "a/index.json", "reports": [["name": "x", "folder": "../up"]]]]], manifests: [:])
-        }
+    @Test("a runs index that is not one is refused, naming the field", arguments: [
+        (#"{"runs": 3}"#, "runs.json: runs: expected an array"),
+        (#"{"runs": [{"date": "15.3.2024", "manifest": "a/index.json"}]}"#, "runs.json: runs[0].date: "),
+        (#"{"runs": [{"date": "2024-03-15", "manifest": "a/index.json", "reports": [{"name": "x", "folder": "../up", "kind": "sql", "status": "ok"}]}]}"#,
+         "runs.json: runs[0].reports[0].folder: "),
+    ])
+    func badRunsIndex(text: String, field: String) throws {
+        let error = #expect(throws: RunRecordError.self) { try RunsIndex(bytes: Array(text.utf8)) }
+        #expect(error?.description.contains(field) == true, "\(String(describing: error))")
     }
 
     @Test("the page of a 200-column table stays under 2 MB")

@@ -42,9 +42,9 @@ enum PagesFixture {
         }
         let index = RunsIndex(runs: manifests.reversed().map { RunsIndex.Entry($0) })
         objects["runs.json"] = (index.bytes, .json)
-        var details: [String: JSONValue] = [:]
-        for manifest in manifests { details[manifest.day.description] = manifest.json }
-        let viewer = try ViewerData(title: title, runsIndex: index.json, manifests: details)
+        var details: [CalendarDay: JSONValue] = [:]
+        for manifest in manifests { details[manifest.day] = manifest.json }
+        let viewer = ViewerData(title: title, index: index, manifests: details)
         objects["index.html"] = (try ViewerPage.render(viewer), .html)
         return objects
     }
