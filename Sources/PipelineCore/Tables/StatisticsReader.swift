@@ -57,6 +57,10 @@ struct StatisticsReader {
     private var texts: TextCache
     private var keySets: [[String]: [String: String]] = [:]
     private var keyValues: [String]
+    /// The key sets of the last rows, found by their bytes: rows mostly repeat a few (the
+    /// sexes, alternating), and comparing a few bytes is cheaper than hashing the texts.
+    private var recentKeys: RecentKeySets
+    private let keyPositions: [Int]
 
     init(header: CSVRecord, file: String, columns wanted: StatisticsColumns) throws {
         self.file = file
@@ -99,6 +103,10 @@ struct StatisticsReader {
         columns = ColumnIndex(numberNames)
         texts = TextCache(columns: names.count)
         keyValues = Array(repeating: "", count: keyNames.count)
+        var keyPositions = Array(repeating: 0, count: keyNames.count)
+        for (position, role) in roles.enumerated() { if case .key(let slot) = role { keyPositions[slot] = position } }
+        self.keyPositions = keyPositions
+        recentKeys = RecentKeySets()
     }
 
     /// The row `record` holds (the scanner has checked it has the header's field count).
@@ -132,7 +140,7 @@ struct StatisticsReader {
                     case .districtName: districtName = record.withField(position) { texts.optional($0, position) }
                     case .subDistrict: subDistrict = record.withField(position) { texts.optional($0, position) }
                     case .subDistrictName: subDistrictName = record.withField(position) { texts.optional($0, position) }
-                    case .key(let slot): keyValues[slot] = record.withField(position) { texts.text($0, position) }
+                    case .key: continue  // below, once the row's key set is known
                     }
                 }
                 return nil
@@ -143,11 +151,19 @@ struct StatisticsReader {
         }
         var keys: [String: String] = [:]
         if !keyNames.isEmpty {
-            if let known = keySets[keyValues] {
-                keys = known
+            if recentKeys.isUseful, let recent = recentKeys.keys(of: record, at: keyPositions) {
+                keys = recent
             } else {
-                keys = Dictionary(uniqueKeysWithValues: zip(keyNames, keyValues))
-                keySets[keyValues] = keys
+                for (slot, position) in keyPositions.enumerated() {
+                    keyValues[slot] = record.withField(position) { texts.text($0, position) }
+                }
+                if let known = keySets[keyValues] {
+                    keys = known
+                } else {
+                    keys = Dictionary(uniqueKeysWithValues: zip(keyNames, keyValues))
+                    keySets[keyValues] = keys
+                }
+                if recentKeys.isUseful { recentKeys.remember(keys, of: record, at: keyPositions) }
             }
         }
         return StatisticsRow(
@@ -211,7 +227,7 @@ private struct TextCache {
 
     mutating func text(_ raw: UnsafeBufferPointer<UInt8>, _ column: Int) -> String {
         guard raw.count > 15 else { return String(decoding: raw, as: UTF8.self) }
-        if let previous = last[column], previous.bytes.elementsEqual(raw) { return previous.text }
+        if let previous = last[column], RecentKeySets.same(previous.bytes, raw) { return previous.text }
         let text = String(decoding: raw, as: UTF8.self)
         last[column] = (Array(raw), text)
         return text
