@@ -1,8 +1,10 @@
 import ReportKit
 
-/// The key sets (`kjonn` → `1`, …) of the last few rows a ``StatisticsReader`` read, each with
-/// the bytes of its key fields: a row whose key fields hold the same bytes as one of them has
-/// that key set, found without making its texts or hashing them.
+/// The key sets (`kjonn` → `1`, …) a ``StatisticsReader`` has made, found again by the bytes
+/// of a row's key fields: a row whose key fields hold bytes seen before has that key set,
+/// without making its texts or hashing them as Swift hashes text (Unicode-normalized, slow
+/// for names such as `Norskfødte`). The bytes are hashed with FNV-1a; equal hashes are told
+/// apart by comparing the bytes.
 struct RecentKeySets {
     private struct Entry {
         /// The key fields' bytes, one after another, and where each ends.
@@ -11,68 +13,77 @@ struct RecentKeySets {
         var keys: [String: String]
     }
 
-    /// How many key sets are kept (rows of a file cycle through a few: two sexes, a handful
-    /// of groups); past them, the reader's table of every key set answers.
-    static let capacity = 8
-    private var entries: [Entry] = []
-    private var next = 0
-    /// Rows found and missed; a file whose rows miss more often than not (one key set per
-    /// country, say) stops being looked through after a few rows.
-    private var found = 0, missed = 0
+    private var entries: [UInt64: [Entry]] = [:]
+    /// The last row's key set, tried first (rows of one group often follow each other).
+    private var last: Entry?
 
-    /// `false` once the key sets have missed more often than not over 64 rows or more.
-    var isUseful: Bool { missed < 64 || found >= missed }
-
-    /// The key set of `record`'s fields at `positions` (one per key, in key order), when it is
-    /// one of the last few; `nil` otherwise, and for a field with doubled quotes (its bytes
-    /// are not its value).
+    /// The key set of `record`'s fields at `positions` (one per key, in key order), when one
+    /// was made for the same bytes; `nil` otherwise, and for a field with doubled quotes (its
+    /// bytes are not its value).
     mutating func keys(of record: CSVRecord, at positions: [Int]) -> [String: String]? {
-        for entry in entries where matches(entry, record, positions) {
-            found += 1
+        if let last, Self.matches(last, record, positions) { return last.keys }
+        guard let hash = Self.hash(record, positions), let candidates = entries[hash] else { return nil }
+        for entry in candidates where Self.matches(entry, record, positions) {
+            last = entry
             return entry.keys
         }
-        missed += 1
         return nil
     }
 
-    /// Keeps `keys` as the key set of `record`'s fields at `positions`, in place of the oldest.
+    /// Keeps `keys` as the key set of `record`'s fields at `positions`.
     mutating func remember(_ keys: [String: String], of record: CSVRecord, at positions: [Int]) {
+        guard let hash = Self.hash(record, positions) else { return }
         var bytes: [UInt8] = []
         var ends: [Int] = []
         for position in positions {
-            guard !record[position].hasDoubledQuotes else { return }
             bytes.append(contentsOf: record.rawField(position))
             ends.append(bytes.count)
         }
         let entry = Entry(bytes: bytes, ends: ends, keys: keys)
-        if entries.count < Self.capacity {
-            entries.append(entry)
-        } else {
-            entries[next] = entry
-            next = (next + 1) % Self.capacity
-        }
+        entries[hash, default: []].append(entry)
+        last = entry
     }
 
-    private func matches(_ entry: Entry, _ record: CSVRecord, _ positions: [Int]) -> Bool {
+    /// FNV-1a of the key fields' bytes and lengths; `nil` when one has doubled quotes.
+    private static func hash(_ record: CSVRecord, _ positions: [Int]) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for position in positions {
+            if record[position].hasDoubledQuotes { return nil }
+            for byte in record.rawField(position) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ UInt64(record[position].count) ^ 0x8000) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    private static func matches(_ entry: Entry, _ record: CSVRecord, _ positions: [Int]) -> Bool {
         entry.bytes.withUnsafeBufferPointer { bytes in
             var start = 0
             for (slot, position) in positions.enumerated() {
                 let end = entry.ends[slot]
-                let field = record[position]
-                if field.hasDoubledQuotes { return false }
-                let raw = record.rawField(position)
-                if !Self.same(UnsafeBufferPointer(rebasing: bytes[start..<end]), raw) { return false }
+                if record[position].hasDoubledQuotes { return false }
+                if !same(UnsafeBufferPointer(rebasing: bytes[start..<end]), record.rawField(position)) { return false }
                 start = end
             }
             return true
         }
     }
 
-    /// `true` when the two hold the same bytes.
+    /// `true` when the two hold the same bytes (compared eight at a time).
     @inline(__always)
     static func same(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard left.count == right.count else { return false }
-        for index in 0..<left.count where left[index] != right[index] { return false }
+        let count = left.count
+        guard count == right.count else { return false }
+        guard count > 0, let a = left.baseAddress, let b = right.baseAddress else { return true }
+        let (rawA, rawB) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+        var index = 0
+        while index &+ 8 <= count {
+            if rawA.loadUnaligned(fromByteOffset: index, as: UInt64.self) != rawB.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+            index &+= 8
+        }
+        while index < count {
+            if a[index] != b[index] { return false }
+            index &+= 1
+        }
         return true
     }
 
