@@ -59,7 +59,7 @@ struct StatisticsReader {
     private var keyValues: [String]
     /// The key sets made so far, found by their bytes: hashing and comparing a few bytes is
     /// cheaper than making the texts and hashing them.
-    private var recentKeys: RecentKeySets
+    private var keySetTable: KeySetTable
     private let keyPositions: [Int]
     /// The number columns' positions and slots, and the other columns read (the year and the
     /// places), each in file order: a row reads the many numbers in one tight loop.
@@ -110,7 +110,7 @@ struct StatisticsReader {
         var keyPositions = Array(repeating: 0, count: keyNames.count)
         for (position, role) in roles.enumerated() { if case .key(let slot) = role { keyPositions[slot] = position } }
         self.keyPositions = keyPositions
-        recentKeys = RecentKeySets()
+        keySetTable = KeySetTable()
         var numberColumns: [(position: Int, slot: Int)] = []
         var placeColumns: [(position: Int, role: Role)] = []
         for (position, role) in roles.enumerated() {
@@ -169,7 +169,7 @@ struct StatisticsReader {
         }
         var keys: [String: String] = [:]
         if !keyNames.isEmpty {
-            if let recent = recentKeys.keys(of: record, at: keyPositions) {
+            if let recent = keySetTable.keys(of: record, at: keyPositions) {
                 keys = recent
             } else {
                 for (slot, position) in keyPositions.enumerated() {
@@ -181,7 +181,7 @@ struct StatisticsReader {
                     keys = Dictionary(uniqueKeysWithValues: zip(keyNames, keyValues))
                     keySets[keyValues] = keys
                 }
-                recentKeys.remember(keys, of: record, at: keyPositions)
+                keySetTable.remember(keys, of: record, at: keyPositions)
             }
         }
         return StatisticsRow(
@@ -245,7 +245,7 @@ private struct TextCache {
 
     mutating func text(_ raw: UnsafeBufferPointer<UInt8>, _ column: Int) -> String {
         guard raw.count > 15 else { return String(decoding: raw, as: UTF8.self) }
-        if let previous = last[column], RecentKeySets.same(previous.bytes, raw) { return previous.text }
+        if let previous = last[column], KeySetTable.same(previous.bytes, raw) { return previous.text }
         let text = String(decoding: raw, as: UTF8.self)
         last[column] = (Array(raw), text)
         return text

@@ -5,7 +5,7 @@ import ReportKit
 /// without making its texts or hashing them as Swift hashes text (Unicode-normalized, slow
 /// for names such as `Norskfødte`). The bytes are hashed with FNV-1a; equal hashes are told
 /// apart by comparing the bytes.
-struct RecentKeySets {
+struct KeySetTable {
     private struct Entry {
         /// The key fields' bytes, one after another, and where each ends.
         var bytes: [UInt8]
