@@ -49,11 +49,36 @@ struct StatisticsReaderTests {
         #expect(empty.map(\.keys) == [["kjonn": ""]])
     }
 
+    @Test("every row has its own key set, however the rows repeat them, quoted or not")
+    func keySets() throws {
+        // 30 key sets cycling (more than the last row's), ones equal in text but not in bytes
+        // (quoted), a doubled quote, non-ASCII text and two fields whose bytes join alike.
+        var text = "aar;kjonn;alder;a\n"
+        var expected: [[String: String]] = []
+        for row in 0..<200 {
+            let (sex, age) = (row % 2 == 0 ? "1" : "2", ["0-5", "6-15", "16-19", "Øvrige", "x\"y", "ab", "a"][row % 15 % 7])
+            let written = age == "x\"y" ? "\"x\"\"y\"" : row % 3 == 0 ? "\"\(age)\"" : age
+            let sexWritten = age == "a" ? "1b" : sex
+            text += "2019;\(sexWritten);\(written);\(row)\n"
+            expected.append(["kjonn": sexWritten, "alder": age])
+        }
+        let rows = try StatisticsTable.read(Array(text.utf8), file: "t.csv", columns: StatisticsColumns(keys: ["kjonn", "alder"], numbers: .everyOther))
+        #expect(rows.map(\.keys) == expected)
+        #expect(rows.map { $0["a"] } == (0..<200).map(Double.init))
+    }
+
     @Test("located bad input", arguments: [
         ("aar;kjonn;kjonn\n2019;1;2\n", "t.csv:1:11: error: csv: column 'kjonn' appears twice, as columns 2 and 3"),
         ("aar;a;bydel_id;a\n2019;1;01;2\n", "t.csv:1:16: error: csv: column 'a' appears twice, as columns 2 and 4"),
         ("aar;a\n2019;x\n", "t.csv:2:6: error: csv: column 'a' is 'x', expected a number"),
         ("aar;a\n\"soon\";1\n", "t.csv:2:1: error: csv: 'aar' is 'soon', expected a year"),
+        // A row with a bad number and a bad year: the one that comes first is named.
+        ("a;aar\nx;soon\n", "t.csv:2:1: error: csv: column 'a' is 'x', expected a number"),
+        ("aar;a\nsoon;x\n", "t.csv:2:1: error: csv: 'aar' is 'soon', expected a year"),
+        ("a;b;aar;c\n1;y;soon;x\n", "t.csv:2:3: error: csv: column 'b' is 'y', expected a number"),
+        // Key sets found again by their bytes: rows cycling through more key sets than
+        // rows in a run, and a key with doubled quotes.
+        ("aar;kjonn;a\n2019;1;1\n2019;\"1\"\"\";2\n2019;2;z\n", "t.csv:4:8: error: csv: column 'a' is 'z', expected a number"),
         ("aar;a\n2019;1;2\n", "t.csv:2:8: error: csv: 3 fields, but the header has 2"),
         ("aar;a\n2019;\"1\n", "t.csv:2:6: error: csv: a quoted field is not closed: no quote ends the one here"),
         ("\n\n", "t.csv:1:1: error: csv: the file is empty; expected a header line"),

@@ -102,14 +102,21 @@ enum Population {
         var order: [YearAndPlace] = []
         var sums: [Double] = []
         var slot: [YearAndPlace: Int] = [:]
+        // The rows of one year and place mostly follow each other (one per sex): the last
+        // row's group is tried before the table.
+        var last: (key: YearAndPlace, slot: Int)?
         for row in rows {
             guard row.subDistrictID != nil, row.subDistrictName != nil, row.districtID != nil, row.districtName != nil else { continue }
             let key = YearAndPlace(row, withNames: true)
             let sum = row.sumOfNumberedColumns(in: ages)
-            if let known = slot[key] {
+            if let last, last.key == key {
+                sums[last.slot] += sum
+            } else if let known = slot[key] {
                 sums[known] += sum
+                last = (key, known)
             } else {
                 slot[key] = order.count
+                last = (key, order.count)
                 order.append(key)
                 sums.append(0 + sum)
             }

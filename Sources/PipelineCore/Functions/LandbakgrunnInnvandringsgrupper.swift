@@ -65,7 +65,10 @@ enum LandbakgrunnInnvandringsgrupper {
     static func withShares(countries: [StatisticsRow], population: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
         var rows = countries.map { row in
             var row = row
-            row["total"] = [row["innvandrer"], row["norskfodt_med_innvandrerforeldre"]].filter { !$0.isNaN }.reduce(0, +)
+            // The two counts' sum, a missing one left out (0 when both are).
+            var total = 0.0
+            for count in [row["innvandrer"], row["norskfodt_med_innvandrerforeldre"]] where !count.isNaN { total += count }
+            row["total"] = total
             return row
         }
         // Oslo's sums per year and country, in the order the pairs first appear.
@@ -91,7 +94,19 @@ enum LandbakgrunnInnvandringsgrupper {
                 keys: ["landbakgrunn": key.country], numbers: [summed[0]: sums[0], summed[1]: sums[1], summed[2]: sums[2]])
         }
 
-        struct DistrictYear: Hashable { var district: String; var date: Int; var name: String }
+        struct DistrictYear: Hashable {
+            var district: String
+            var date: Int
+            var name: String
+            /// The name follows from the id: hashing the id and year is enough (equality
+            /// compares all three).
+            func hash(into hasher: inout Hasher) {
+                var key = KeyHash()
+                key.add(district)
+                key.add(date)
+                key.feed(into: &hasher)
+            }
+        }
         let people = Population.bySubDistrict(population).filter { $0.districtID != "16" && $0.districtID != "17" }
         var totals: [DistrictYear: Double] = [:]
         for row in try Aggregation(rules: ["population": .sum]).aggregate(people) where row.subDistrictID == nil {

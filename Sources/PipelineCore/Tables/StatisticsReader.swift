@@ -57,6 +57,14 @@ struct StatisticsReader {
     private var texts: TextCache
     private var keySets: [[String]: [String: String]] = [:]
     private var keyValues: [String]
+    /// The key sets made so far, found by their bytes: hashing and comparing a few bytes is
+    /// cheaper than making the texts and hashing them.
+    private var keySetTable: KeySetTable
+    private let keyPositions: [Int]
+    /// The number columns' positions and slots, and the other columns read (the year and the
+    /// places), each in file order: a row reads the many numbers in one tight loop.
+    private let numberColumns: [(position: Int, slot: Int)]
+    private let placeColumns: [(position: Int, role: Role)]
 
     init(header: CSVRecord, file: String, columns wanted: StatisticsColumns) throws {
         self.file = file
@@ -99,43 +107,61 @@ struct StatisticsReader {
         columns = ColumnIndex(numberNames)
         texts = TextCache(columns: names.count)
         keyValues = Array(repeating: "", count: keyNames.count)
+        var keyPositions = Array(repeating: 0, count: keyNames.count)
+        for (position, role) in roles.enumerated() { if case .key(let slot) = role { keyPositions[slot] = position } }
+        self.keyPositions = keyPositions
+        keySetTable = KeySetTable()
+        var numberColumns: [(position: Int, slot: Int)] = []
+        var placeColumns: [(position: Int, role: Role)] = []
+        for (position, role) in roles.enumerated() {
+            switch role {
+            case .number(let slot): numberColumns.append((position, slot))
+            case .skipped, .key: continue
+            case .date, .district, .districtName, .subDistrict, .subDistrictName: placeColumns.append((position, role))
+            }
+        }
+        self.numberColumns = numberColumns
+        self.placeColumns = placeColumns
     }
 
     /// The row `record` holds (the scanner has checked it has the header's field count).
     mutating func row(_ record: CSVRecord) throws -> StatisticsRow {
-        let roles = self.roles, file = self.file, names = self.names
+        let file = self.file, names = self.names
         var date = 0
         var district: String?, districtName: String?, subDistrict: String?, subDistrictName: String?
         var values = [Double](repeating: .nan, count: columns.names.count)
-        let badNumber: Int? = try roles.withUnsafeBufferPointer { roles in
-            try values.withUnsafeMutableBufferPointer { values in
-                for position in 0..<roles.count {
-                    switch roles[position] {
-                    case .skipped: continue
-                    case .number(let slot):
-                        // Most fields are small counts the scanner has read already; the
-                        // others are read in place.
-                        let field = record[position]
-                        if let small = field.smallWholeNumber {
-                            values[slot] = Double(small)
-                            continue
-                        }
-                        let number = field.hasDoubledQuotes ? record.withField(position, Self.number) : Self.number(record.rawField(position))
-                        guard let number else { return position }
-                        values[slot] = number
-                    case .date:
-                        guard let year = record.withField(position, Self.year) else {
-                            throw Self.error(file, record, position, "'\(names[position])' is '\(record.string(position))', expected a year")
-                        }
-                        date = year
-                    case .district: district = record.withField(position) { texts.optional($0, position) }
-                    case .districtName: districtName = record.withField(position) { texts.optional($0, position) }
-                    case .subDistrict: subDistrict = record.withField(position) { texts.optional($0, position) }
-                    case .subDistrictName: subDistrictName = record.withField(position) { texts.optional($0, position) }
-                    case .key(let slot): keyValues[slot] = record.withField(position) { texts.text($0, position) }
+        // The first number that is not one, as the columns come (an error then names it, or
+        // the year before it when that is not a year).
+        let badNumber: Int? = numberColumns.withUnsafeBufferPointer { numbers in
+            values.withUnsafeMutableBufferPointer { values in
+                for (position, slot) in numbers {
+                    // Most fields are small counts the scanner has read already; the others
+                    // are read in place.
+                    let field = record[position]
+                    if let small = field.smallWholeNumber {
+                        values[slot] = Double(small)
+                        continue
                     }
+                    let number = field.hasDoubledQuotes ? record.withField(position, Self.number) : Self.number(record.rawField(position))
+                    guard let number else { return position }
+                    values[slot] = number
                 }
                 return nil
+            }
+        }
+        for (position, role) in placeColumns {
+            if let bad = badNumber, bad < position { break }
+            switch role {
+            case .date:
+                guard let year = record.withField(position, Self.year) else {
+                    throw Self.error(file, record, position, "'\(names[position])' is '\(record.string(position))', expected a year")
+                }
+                date = year
+            case .district: district = record.withField(position) { texts.optional($0, position) }
+            case .districtName: districtName = record.withField(position) { texts.optional($0, position) }
+            case .subDistrict: subDistrict = record.withField(position) { texts.optional($0, position) }
+            case .subDistrictName: subDistrictName = record.withField(position) { texts.optional($0, position) }
+            case .number, .key, .skipped: continue
             }
         }
         if let position = badNumber {
@@ -143,11 +169,19 @@ struct StatisticsReader {
         }
         var keys: [String: String] = [:]
         if !keyNames.isEmpty {
-            if let known = keySets[keyValues] {
-                keys = known
+            if let recent = keySetTable.keys(of: record, at: keyPositions) {
+                keys = recent
             } else {
-                keys = Dictionary(uniqueKeysWithValues: zip(keyNames, keyValues))
-                keySets[keyValues] = keys
+                for (slot, position) in keyPositions.enumerated() {
+                    keyValues[slot] = record.withField(position) { texts.text($0, position) }
+                }
+                if let known = keySets[keyValues] {
+                    keys = known
+                } else {
+                    keys = Dictionary(uniqueKeysWithValues: zip(keyNames, keyValues))
+                    keySets[keyValues] = keys
+                }
+                keySetTable.remember(keys, of: record, at: keyPositions)
             }
         }
         return StatisticsRow(
@@ -211,7 +245,7 @@ private struct TextCache {
 
     mutating func text(_ raw: UnsafeBufferPointer<UInt8>, _ column: Int) -> String {
         guard raw.count > 15 else { return String(decoding: raw, as: UTF8.self) }
-        if let previous = last[column], previous.bytes.elementsEqual(raw) { return previous.text }
+        if let previous = last[column], KeySetTable.same(previous.bytes, raw) { return previous.text }
         let text = String(decoding: raw, as: UTF8.self)
         last[column] = (Array(raw), text)
         return text

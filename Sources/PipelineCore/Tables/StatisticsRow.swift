@@ -229,8 +229,15 @@ public struct StatisticsRow: Sendable, Hashable {
     /// The sum of the age columns whose numbers are in `ages` (all when `nil`).
     public func sumOfNumberedColumns(in ages: ClosedRange<Int>?) -> Double {
         var total = 0.0
-        for (position, number) in columns.numbered where !values[position].isNaN && ages?.contains(number) != false {
-            total += values[position]
+        let storage = storage
+        storage.values.withUnsafeBufferPointer { values in
+            storage.columns.numbered.withUnsafeBufferPointer { numbered in
+                if let ages {
+                    for (position, number) in numbered where !values[position].isNaN && ages.contains(number) { total += values[position] }
+                } else {
+                    for (position, _) in numbered where !values[position].isNaN { total += values[position] }
+                }
+            }
         }
         for (name, value) in added where !value.isNaN {
             if let number = Int(name), ages?.contains(number) != false { total += value }

@@ -32,6 +32,14 @@ struct ByteSearch {
         return end
     }
 
+    /// The position (0 to 7) of the first of the three bytes in `word`, eight bytes of input in
+    /// little-endian order (the first byte lowest), or 8 when none of them is in it.
+    @inline(__always)
+    func first(inWord word: UInt64) -> Int {
+        let found = Self.zeroBytes(word ^ first) | Self.zeroBytes(word ^ second) | Self.zeroBytes(word ^ third)
+        return found == 0 ? 8 : found.trailingZeroBitCount >> 3
+    }
+
     /// The high bit of each byte of `word` that is zero. Bytes above the lowest zero byte may
     /// be marked falsely (a borrow), so only the lowest mark is to be trusted.
     @inline(__always)

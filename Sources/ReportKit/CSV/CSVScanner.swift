@@ -53,6 +53,8 @@ public struct CSVScanner {
     private var finished = false
     private let fieldEnd: ByteSearch
     private let quotedEnd: ByteSearch
+    /// `false` for a dialect whose delimiter is a digit, where a run of digits is not a field.
+    private let digitsEndFields: Bool
 
     public init(dialect: CSVDialect = .rfc4180, file: String? = nil, maxRecordBytes: Int = 16 << 20, checksFieldCount: Bool = false) {
         self.dialect = dialect
@@ -62,6 +64,7 @@ public struct CSVScanner {
         headerPending = dialect.hasHeader
         fieldEnd = ByteSearch(dialect.delimiter, 0x0A, 0x0D)
         quotedEnd = ByteSearch(dialect.quote, 0x0A, 0x0D)
+        digitsEndFields = !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(dialect.delimiter)
     }
 
     /// A scanner for a part of a file read on its own: input that starts at a record start
@@ -283,23 +286,39 @@ public struct CSVScanner {
                     endsWithLineBreak = true
                     break
                 }
-                // Most fields are a few bytes (counts, codes): look at those one by one,
-                // working out their value if they are digits, before searching a word at a time.
-                var end = index
+                // Most fields are a few digits (counts, codes, years): the eight bytes from the
+                // field's start are looked at as one word (SWAR) for the digits they start with;
+                // when a delimiter or line end follows those, that is the field, and up to four
+                // digits are its value. Other fields are searched on a word at a time; only the
+                // input's last few bytes are read one by one.
+                var end: Int
                 var value: UInt32 = 0
-                var notDigits: UInt8 = 0
-                while end < count, end - index < 4 {
-                    let byte = base[end]
-                    if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
-                    let digit = byte &- UInt8(ascii: "0")
-                    notDigits |= digit >= 10 ? 1 : 0
-                    value = value &* 10 &+ UInt32(digit)
-                    end += 1
-                }
-                var short = end > index && notDigits == 0
-                if end < count, end - index == 4, base[end] != delimiter, base[end] != 0x0A, base[end] != 0x0D {
-                    end = fieldEnd.first(in: base, from: end, to: count)
-                    short = false
+                var short = false
+                if index &+ 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let offsets = SmallDigits.offsets(word)
+                    let run = SmallDigits.digitRun(offsets)
+                    let next = base[index &+ (run & 7)]
+                    if run < 8, digitsEndFields, next == delimiter || next == 0x0A || next == 0x0D {
+                        end = index &+ run
+                        if run != 0, run <= 4 {
+                            value = SmallDigits.value(offsets, length: run)
+                            short = true
+                        }
+                    } else {
+                        let length = fieldEnd.first(inWord: word)
+                        end = length < 8 ? index &+ length : fieldEnd.first(in: base, from: index &+ 8, to: count)
+                    }
+                } else {
+                    end = fieldEnd.first(in: base, from: index, to: count)
+                    if end > index, end - index <= 4 {
+                        short = true
+                        for position in index..<end {
+                            let digit = base[position] &- UInt8(ascii: "0")
+                            if digit >= 10 { short = false }
+                            value = value &* 10 &+ UInt32(digit)
+                        }
+                    }
                 }
                 if end == count, !final { return recordStart }
                 if fieldCount == fieldCapacity { (fieldBase, fieldCapacity) = fields.grow() }
