@@ -1,0 +1,71 @@
+import Testing
+@testable import QualityCore
+
+/// The finish's key sort against the standard library's, and keys that order as their values.
+@Suite struct RadixSortTests {
+    @Test("sorts as a comparison sort does: few keys and many, equal keys, keys sharing bytes", arguments: [0, 1, 255, 256, 257, 5_000])
+    func sortsAsComparison(count: Int) {
+        var generator = SplitMix(seed: UInt64(count) + 1)
+        for spread in [UInt64.max, 1 << 20, 3, 0] {
+            let pairs = (0..<count).map { index in
+                (key: spread == .max ? generator.next() : (generator.next() % (spread + 1)) << 40 | 7, count: index)
+            }
+            var radix = pairs
+            RadixSort.sort(&radix)
+            #expect(radix.map(\.key) == pairs.map(\.key).sorted(), "\(count) keys, spread \(spread)")
+            #expect(radix.map(\.count).sorted() == Array(0..<count), "every pair kept once")
+        }
+    }
+
+    @Test("integer and number keys order as the values and turn back into them")
+    func keysOrderAsValues() {
+        let integers: [Int64] = [.min, .min + 1, -1_000_000_000_000_000, -2, -1, 0, 1, 2, 1 << 53, .max - 1, .max]
+        #expect(integers.map(RadixSort.key).map(RadixSort.integer) == integers)
+        #expect(zip(integers, integers.dropFirst()).allSatisfy { RadixSort.key($0) < RadixSort.key($1) })
+        let numbers: [Double] = [-.infinity, -.greatestFiniteMagnitude, -1e300, -2.5, -1, -.leastNonzeroMagnitude, 0,
+                                 .leastNonzeroMagnitude, 1e-300, 0.1, 1, 2.5, 1e300, .greatestFiniteMagnitude, .infinity]
+        #expect(numbers.map(RadixSort.key).map(RadixSort.number) == numbers)
+        #expect(zip(numbers, numbers.dropFirst()).allSatisfy { RadixSort.key($0) < RadixSort.key($1) })
+    }
+
+    /// A small deterministic generator.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
+
+/// Text values in byte order through the finish's 8-bytes-at-a-time sort.
+@Suite struct TextOrderTests {
+    @Test("long shared prefixes, zero bytes, prefixes of each other and Unicode sort as their UTF-8 bytes do")
+    func textInByteOrder() throws {
+        var values: Set<String> = []
+        let stems = ["said \"invoice\" about ", "said \"café\" about café ", "", "a", "Tromsø Zürich ", "said \"box\"\u{0}"]
+        for (number, stem) in stems.enumerated() {
+            for index in 0..<400 {
+                values.insert(stem + String(index * 7919 % 1000))
+                values.insert(stem + String(repeating: "\u{0}", count: index % 11))
+                values.insert(String(stem.prefix(index % 24)) + (number % 2 == 0 ? "" : "\u{0}x"))
+            }
+        }
+        var profiler = TableProfiler(columns: [ColumnDeclaration(name: "t", type: .text)])
+        for value in values.sorted(by: { $0.hashValue < $1.hashValue }) where !value.isEmpty {
+            try profiler.add(value, column: 0)
+            profiler.endRow()
+        }
+        let listed = profiler.finish().columns[0].valueCounts.entries.map { entry -> String in
+            guard case .text(let text) = entry.value else { return "" }
+            return text
+        }
+        let expected = values.filter { !$0.isEmpty }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(listed.count == expected.count)
+        #expect(listed == expected)
+    }
+}
