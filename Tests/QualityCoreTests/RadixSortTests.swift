@@ -69,3 +69,18 @@ import Testing
         #expect(listed == expected)
     }
 }
+
+/// Value counts reordered by count, ties in value order, small counts and large.
+@Suite struct ByCountTests {
+    @Test("by count descending, ties in value order: counts below and above 2^16")
+    func byCountIsStable() {
+        let counts = [3, 70_000, 1, 70_000, 2, 100_000, 3, 65_535, 65_536, 1, 0x1000_0000]
+        let ascending = counts.enumerated().map { ValueCounts.Entry(value: .integer(Int64($0.offset)), count: $0.element) }
+        let expected = ascending.enumerated().sorted { lhs, rhs in
+            lhs.element.count != rhs.element.count ? lhs.element.count > rhs.element.count : lhs.offset < rhs.offset
+        }.map(\.element)
+        #expect(ExactFinish.byCount(ascending) == expected)
+        let monotone = [5, 5, 3, 1].map { ValueCounts.Entry(value: .integer(Int64($0)), count: $0) }
+        #expect(ExactFinish.byCount(monotone) == monotone)
+    }
+}

@@ -158,6 +158,9 @@ public struct ColumnAccumulator: Sendable {
         }
     }
 
+    /// How long ``finish(rows:)`` takes, roughly: the distinct values it sorts.
+    var finishCost: Int { isSketched ? 0 : values.count }
+
     /// The column's figures, for a table of `rows` rows.
     func finish(rows: Int) -> ColumnProfile {
         let type = declared ?? ColumnType.inferred(from: forms)

@@ -162,9 +162,10 @@ enum ExactFinish {
         @inline(__always)
         func key(of index: Int, at depth: Int) -> UInt64 {
             let span = spans[index]
+            let available = span.length - depth
+            if available >= 8 { return UInt64(bigEndian: arena.loadUnaligned(fromByteOffset: span.start + depth, as: UInt64.self)) }
             var key: UInt64 = 0
-            let available = Swift.max(0, Swift.min(8, span.length - depth))
-            for offset in 0..<available { key |= UInt64(arena[span.start + depth + offset]) << UInt64(56 - 8 * offset) }
+            for offset in 0..<Swift.max(0, available) { key |= UInt64(arena[span.start + depth + offset]) << UInt64(56 - 8 * offset) }
             return key
         }
 
@@ -200,20 +201,34 @@ enum ExactFinish {
     static func byCount(_ ascending: [ValueCounts.Entry]) -> [ValueCounts.Entry] {
         let counts = ascending.map(\.count)
         if zip(counts, counts.dropFirst()).allSatisfy({ $0 >= $1 }) { return ascending }  // e.g. all distinct
-        var tally: [Int: Int] = [:]
-        for count in counts { tally[count, default: 0] += 1 }
-        var start: [Int: Int] = [:]
-        start.reserveCapacity(tally.count)
+        // Counts below 2^16 by a table indexed by the count, the few above by a dictionary.
+        let small = 1 << 16
+        var tally = [Int](repeating: 0, count: small)
+        var large: [Int: Int] = [:]
+        for count in counts {
+            if count < small { tally[count] += 1 } else { large[count, default: 0] += 1 }
+        }
         var running = 0
-        for count in tally.keys.sorted(by: >) {
-            start[count] = running
-            running += tally[count]!
+        var largeStart: [Int: Int] = [:]
+        for count in large.keys.sorted(by: >) {
+            largeStart[count] = running
+            running += large[count]!
+        }
+        for count in stride(from: small - 1, through: 0, by: -1) where tally[count] > 0 {
+            let many = tally[count]
+            tally[count] = running
+            running += many
         }
         var order = [Int](repeating: 0, count: counts.count)
         for (index, count) in counts.enumerated() {
-            let place = start[count]!
-            order[place] = index
-            start[count] = place + 1
+            if count < small {
+                order[tally[count]] = index
+                tally[count] += 1
+            } else {
+                let place = largeStart[count]!
+                order[place] = index
+                largeStart[count] = place + 1
+            }
         }
         return order.map { ascending[$0] }
     }

@@ -53,7 +53,7 @@ public enum ProfileJob {
         if let split {
             do throws(ColumnSplit.ValueError) { profiler = try split.finish() } catch { throw valueError(error, name: name) }
         }
-        return profiler.finish()
+        return profiler.finish(threads: parts.count)
     }
 
     /// The columns to profile; a declared type for a column the table lacks is an error.
