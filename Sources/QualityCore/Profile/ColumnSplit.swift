@@ -16,8 +16,9 @@ import ReportKit
 /// else 1,024 rows at a time, every worker waiting for the others before the check.
 ///
 /// Columns go to workers by their measured cost (the reading thread's own reading counted
-/// against it), the costliest first to the least loaded, again for every batch. The clock
-/// steers only who adds which column, never a figure.
+/// against it), the costliest first to the least loaded, again for every batch. Costs are
+/// the thread's CPU time, so a thread the machine's other work pushes aside does not make
+/// its columns look dear. The clock steers only who adds which column, never a figure.
 final class ColumnSplit: @unchecked Sendable {
     /// A value not of its declared type, with its row's place in the source.
     struct ValueError: Error {
@@ -57,8 +58,7 @@ final class ColumnSplit: @unchecked Sendable {
     /// Smoothed seconds per batch: per column, and this thread's reading.
     private var cost: [Double]
     private var readingCost = 0.0
-    private let clock = ContinuousClock()
-    private var lastReturn: ContinuousClock.Instant
+    private var lastReturn: Double
 
     /// Takes `profiler`'s columns (so no other copy shares their tables); ``finish()`` gives
     /// the profiler back with them.
@@ -79,7 +79,7 @@ final class ColumnSplit: @unchecked Sendable {
         seconds = .allocate(capacity: max(1, width))
         seconds.initialize(repeating: 0, count: max(1, width))
         cost = Array(repeating: 0, count: width)
-        lastReturn = clock.now
+        lastReturn = Self.threadSeconds()
         for worker in 1..<self.workers {
             let thread = Thread { [self] in self.help(worker) }
             thread.stackSize = 1 << 20
@@ -145,10 +145,10 @@ final class ColumnSplit: @unchecked Sendable {
     private func flush() throws(ValueError) {
         let batch = batches[filling]
         guard batch.count > 0 else { return }
-        let reading = clock.now - lastReturn
+        let reading = Self.threadSeconds() - lastReturn
         awaitHelpers()
         if let error = firstError() { throw error }
-        readingCost = smoothed(readingCost, reading.seconds)
+        readingCost = smoothed(readingCost, reading)
         reassign(batch)
         let firstRow = profiler.firstRow + rowCountBefore
         if fitsBudget(batch) {
@@ -168,7 +168,7 @@ final class ColumnSplit: @unchecked Sendable {
         rowsDone += batch.count
         filling ^= 1
         batches[filling].clear()
-        lastReturn = clock.now
+        lastReturn = Self.threadSeconds()
     }
 
     /// Whether no column's exact values can pass the budget in all of `batch`: then none of
@@ -235,10 +235,17 @@ final class ColumnSplit: @unchecked Sendable {
             load[least] += cost[column]
         }
         for worker in fresh.indices { fresh[worker].sort() }
-        if assignment.joined().count != columns.count || loads(fresh) < 0.95 * loads(assignment) { assignment = fresh }
+        if assignment.joined().count != columns.count || loads(fresh) < 0.9 * loads(assignment) { assignment = fresh }
     }
 
-    private func smoothed(_ old: Double, _ new: Double) -> Double { old == 0 ? new : 0.7 * old + 0.3 * new }
+    private func smoothed(_ old: Double, _ new: Double) -> Double { old == 0 ? new : 0.8 * old + 0.2 * new }
+
+    /// CPU seconds the calling thread has run.
+    private static func threadSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
 
     // MARK: - Every worker
 
@@ -247,7 +254,7 @@ final class ColumnSplit: @unchecked Sendable {
         let job = jobs[worker]
         guard let batch = job.batch else { return }
         for column in assignment[worker] where errors[column] == nil {
-            let began = clock.now
+            let began = Self.threadSeconds()
             do throws(ProfileError) {
                 try columns[column].add(
                     batch.cells(of: column), bytes: batch.bytes, rows: job.rows, firstRow: job.firstRow, hashes: hashes[worker])
@@ -255,7 +262,7 @@ final class ColumnSplit: @unchecked Sendable {
                 let place = batch.place(of: error.row - job.firstRow)
                 errors[column] = ValueError(error: error, line: place.line, number: place.number, column: column)
             }
-            seconds[column] += (clock.now - began).seconds
+            seconds[column] += Self.threadSeconds() - began
         }
     }
 
@@ -267,13 +274,5 @@ final class ColumnSplit: @unchecked Sendable {
             work(worker)
             done.signal()
         }
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
     }
 }

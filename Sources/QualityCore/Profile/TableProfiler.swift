@@ -19,7 +19,7 @@ public struct TableProfiler: Sendable {
     public private(set) var rowCount = 0
     /// The number of this profiler's first row in the table (for error messages).
     public let firstRow: Int
-    private var limits: ProfileLimits
+    private let limits: ProfileLimits
 
     public init(columns: [ColumnDeclaration], limits: ProfileLimits = .default, firstRow: Int = 1) {
         self.columns = columns.map { ColumnAccumulator(name: $0.name, declared: $0.type, limits: limits) }
@@ -76,13 +76,6 @@ public struct TableProfiler: Sendable {
     public mutating func endRow() {
         rowCount += 1
         if rowCount & 0x3FF == 0 { enforceBudget() }
-    }
-
-    /// Gives this profiler `limits`' memory budget from now on: the first part of a table
-    /// read in parts held only its share of the budget, and becomes the whole's.
-    mutating func adopt(_ limits: ProfileLimits) {
-        self.limits = limits
-        enforceBudget()
     }
 
     /// Adds the state of the rows that follow this profiler's (same columns, same limits).
