@@ -84,3 +84,18 @@ import Testing
         #expect(ExactFinish.byCount(monotone) == monotone)
     }
 }
+
+/// The Misra–Gries threshold by selection is the sorted list's.
+@Suite struct FrequentThresholdTests {
+    @Test("the rank-th largest by selection equals sorting: ties, runs, one value, random", arguments: [1, 2, 7, 2049, 5000])
+    func selectionIsSorting(count: Int) {
+        var generator = RadixSortTests.SplitMix(seed: UInt64(count))
+        for spread in [1, 3, 1000, 1 << 40] {
+            let values = (0..<count).map { _ in Int(generator.next() % UInt64(spread)) + 1 }
+            for rank in Set([0, count / 2, count - 1, min(count - 1, 1024)]) {
+                var copy = values
+                #expect(FrequentValues.largest(rank, of: &copy) == values.sorted(by: >)[rank], "rank \(rank) of \(count), spread \(spread)")
+            }
+        }
+    }
+}

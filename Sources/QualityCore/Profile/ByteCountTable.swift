@@ -42,6 +42,18 @@ struct ByteCountTable: Sendable {
     /// Per entry number, the part of its count its slot cannot hold (rare: 2^28 occurrences).
     private var overflow: [Int: Int] = [:]
 
+    /// An empty table.
+    init() {}
+
+    /// An empty table that holds `count` values without growing (a sketch's table of
+    /// frequent values, emptied and refilled many times over).
+    init(reservingFor count: Int) {
+        var slotCount = 16
+        while count * 10 > slotCount * 7 { slotCount *= 2 }
+        slots = Array(repeating: Slot(key: 0, packed: 0), count: slotCount)
+        entries.reserveCapacity(count)
+    }
+
     /// Distinct values held.
     var count: Int { entries.count }
 
