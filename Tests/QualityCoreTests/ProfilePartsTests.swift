@@ -4,7 +4,7 @@ import ReportKit
 import ReportKitTestSupport
 import Testing
 
-/// ``ProfileJob`` reading a file in parts at once gives the profile and the errors of one part.
+/// ``ProfileJob`` on several threads (``ProfileParts``) gives the profile and the errors of one.
 @Suite struct ProfilePartsTests {
     /// Quoted fields holding delimiters and line breaks (so cuts land inside them), doubled
     /// quotes, blank lines, missing values, numbers, dates and Unicode; lines end in `ending`.
@@ -102,57 +102,70 @@ import Testing
             let profile = try await ProfileJob.run(source, limits: SketchModeTests.limits, parts: .always(count))
             SketchModeTests.check(profile, against: SketchModeTests.exact)
             try SketchModeTests().checkQuartiles(try #require(profile.columns.first { $0.name == "x" }), sorted: table.x)
-            #expect(profile.columns.map(\.distinct) == one.columns.map(\.distinct), "\(count) parts")
+            #expect(profile == one, "\(count) threads: the one-thread sketches, figure for figure")
         }
     }
 
-    @Test("each part holds its share of the exact budget: never more memory than one part, the same profile while the parts stay exact")
-    func budgetShare() async throws {
-        let source = Self.source(Self.text(rows: 3_000))
-        var sketchedOnlyInParts = false
-        // 32 KiB … 1 MiB in quarter octaves: the budgets that fit the whole but not a half
-        // in half are a narrow band, wherever the value tables' sizes put it.
-        for budget in (60...80).map({ Int(pow(2, Double($0) / 4)) }) {
+    @Test("any exact budget: the columns split between threads give the one-thread profile figure for figure, sketched or not")
+    func budgetSplit() async throws {
+        // 20,000 rows: three batches, so budget checks fall inside and between them.
+        let source = Self.source(Self.text(rows: 20_000))
+        var sketched = 0, exact = 0
+        for budget in stride(from: 56, through: 92, by: 3).map({ Int(pow(2, Double($0) / 4)) }) {
             let limits = ProfileLimits(exactBytes: budget)
             let one = try await ProfileJob.run(source, limits: limits)
-            let two = try await ProfileJob.run(source, limits: limits, parts: .always(2))
-            let exact = { (profile: TableProfile) in profile.columns.allSatisfy(\.distinct.isExact) }
-            if exact(two) { #expect(two == one, "budget \(budget)") }
-            if !exact(one) { #expect(!exact(two), "budget \(budget): parts sketch whatever one part sketches") }
-            if exact(one), !exact(two) { sketchedOnlyInParts = true }
-        }
-        #expect(sketchedOnlyInParts, "some budget fits the whole table but not a half in half the budget")
-    }
-
-    @Test("a part ending inside a record (a cut that was not a record start) makes the job read the table whole")
-    func wrongCutReadsWhole() async throws {
-        let whole = Self.source(Self.text(rows: 40))
-        let one = try await ProfileJob.run(whole, limits: .exact)
-        let profile = try await ProfileJob.run(MisCutSource(whole: whole), limits: .exact, parts: .always(2))
-        #expect(profile == one)
-    }
-
-    /// A source whose first part claims to end inside a record, and whose second part would add a row.
-    struct MisCutSource: PartitionableTableSource {
-        let whole: DelimitedTableSource
-        var displayName: String { whole.displayName }
-
-        func scan(columns: ([SourceColumn]) throws -> Void, row: (TableRowView) throws -> Void) async throws {
-            try await whole.scan(columns: columns, row: row)
-        }
-
-        func parts(_ count: Int, minimumBytes: Int) async throws -> TableParts? {
-            guard let real = try await whole.parts(2, minimumBytes: 0) else { return nil }
-            return TableParts(columns: real.columns, parts: [Cut(inner: real.parts[0]), real.parts[0]])
-        }
-
-        struct Cut: TablePart {
-            let inner: any TablePart
-            func scan(firstLine: Int, row: (TableRowView) throws -> Void) async throws -> TablePartEnd {
-                var end = try await inner.scan(firstLine: firstLine, row: row)
-                end.endsAtRecordStart = false
-                return end
+            for count in [2, 3] {
+                let split = try await ProfileJob.run(source, limits: limits, parts: .always(count))
+                if split != one {
+                    let differing = zip(split.columns, one.columns).filter { $0 != $1 }.map { pair in
+                        "\(pair.0.name): distinct \(pair.0.distinct) vs \(pair.1.distinct), p50 \(String(describing: pair.0.p50)) vs \(String(describing: pair.1.p50)), counts \(pair.0.valueCounts.entries.count) vs \(pair.1.valueCounts.entries.count)"
+                    }
+                    Issue.record("budget \(budget), \(count) threads: \(differing.joined(separator: "; "))")
+                }
             }
+            if one.columns.allSatisfy(\.distinct.isExact) { exact += 1 } else { sketched += 1 }
         }
+        #expect(sketched > 2 && exact > 2, "the budgets sketch some columns and keep others exact: \(sketched) sketched, \(exact) exact")
+    }
+
+    @Test("a bad value and a bad record in later batches: the first in the table is the error, as with one thread",
+          arguments: [(9_000, 15_000), (15_000, 9_000), (9_000, 9_003), (9_003, 9_000), (30_000, 30_000)])
+    func laterBatchErrors(badValue: Int, badRecord: Int) async throws {
+        var text = "id,name,amount,day,note\n"
+        for index in 0..<21_000 {
+            switch index {
+            case badValue: text += "\(index),x,many,2026-01-01,n\n"
+            case badRecord: text += "\(index),\"x\"y,1,2026-01-01,n\n"
+            default: text += "\(index),\"n, \(index % 50)\",\(index % 9 == 0 ? "" : String(Double(index) / 8)),2026-01-\(index % 20 + 10),\"\(index)\"\n"
+            }
+            if index % 17 == 3 { text += "\n" }
+        }
+        let source = Self.source(text)
+        let limits = ProfileLimits(exactBytes: 1 << 18)
+        if badValue == 30_000 {
+            let one = try await ProfileJob.run(source, declared: Self.declared, limits: limits)
+            #expect(try await ProfileJob.run(source, declared: Self.declared, limits: limits, parts: .always(2)) == one)
+            return
+        }
+        let expected = await #expect(throws: (any Error).self) { _ = try await ProfileJob.run(source, declared: Self.declared, limits: limits) }
+        for count in [2, 3] {
+            let got = await #expect(throws: (any Error).self) {
+                _ = try await ProfileJob.run(source, declared: Self.declared, limits: limits, parts: .always(count))
+            }
+            #expect(got.map { "\($0)" } == expected.map { "\($0)" }, "\(count) threads")
+            #expect(type(of: got!) == type(of: expected!))
+        }
+    }
+
+    @Test("JSON Lines, a source that cannot be cut, is split by columns too")
+    func jsonLinesSplit() async throws {
+        var text = ""
+        for index in 0..<12_000 {
+            text += "{\"id\": \(index), \"name\": \"n\(index % 97)\", \"amount\": \(index % 7 == 0 ? "null" : String(Double(index) / 4))}\n"
+        }
+        let source = JSONLinesTableSource(store: InMemoryObjectStore(["t.jsonl": Data(text.utf8)]), key: "t.jsonl", chunkSize: 4096)
+        let one = try await ProfileJob.run(source, limits: .exact)
+        #expect(one.rowCount == 12_000)
+        #expect(try await ProfileJob.run(source, limits: .exact, parts: .always(2)) == one)
     }
 }

@@ -10,7 +10,7 @@ import ReportKit
 /// `--file` an existing file is read (and kept); otherwise one is generated and deleted.
 /// With `--sync`, the same scanner and profiler without the port, on this thread (no
 /// concurrency runtime threads, so it runs under `valgrind --tool=callgrind`). With
-/// `--parts N` (default 1), `ProfileJob` cuts the file in N parts profiled at once. `--sync` hands
+/// `--parts N` (default 1), `ProfileJob` splits the columns between N threads from the first row. `--sync` hands
 /// the profiler a row at a time (`TableProfiler.add(row:)`), as `ProfileJob` does.
 enum ProfileBench {
     static func run(megabytes: Int, file: String?, limits: ProfileLimits, fewDistinct: Bool, parts: Int = 1) async throws {

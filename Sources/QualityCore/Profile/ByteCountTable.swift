@@ -42,6 +42,18 @@ struct ByteCountTable: Sendable {
     /// Per entry number, the part of its count its slot cannot hold (rare: 2^28 occurrences).
     private var overflow: [Int: Int] = [:]
 
+    /// An empty table.
+    init() {}
+
+    /// An empty table that holds `count` values without growing (a sketch's table of
+    /// frequent values, emptied and refilled many times over).
+    init(reservingFor count: Int) {
+        var slotCount = 16
+        while count * 10 > slotCount * 7 { slotCount *= 2 }
+        slots = Array(repeating: Slot(key: 0, packed: 0), count: slotCount)
+        entries.reserveCapacity(count)
+    }
+
     /// Distinct values held.
     var count: Int { entries.count }
 
@@ -51,9 +63,19 @@ struct ByteCountTable: Sendable {
         return entries.indices.map { count(of: $0, held: held) }
     }
 
-    /// Approximate bytes held, for the memory budget.
+    /// Approximate bytes held, for the memory budget: the entries and the arena as arrays
+    /// that double hold them (``rounded(_:)``), and the slots. Counted from the counts alone,
+    /// never from the arrays' capacities, which also depend on the allocator's rounding and
+    /// so on what else the process allocated: the same rows switch the same columns to
+    /// sketches in every run, on one thread or several.
     var approximateBytes: Int {
-        entries.capacity * MemoryLayout<Entry>.stride + slots.capacity * MemoryLayout<Slot>.stride + arena.capacity
+        Self.rounded(entries.count) * MemoryLayout<Entry>.stride + slots.count * MemoryLayout<Slot>.stride
+            + Self.rounded(arena.count)
+    }
+
+    /// `count` rounded up to a power of two, at least 16: what a doubling array holds it in.
+    static func rounded(_ count: Int) -> Int {
+        count <= 16 ? 16 : 1 << (Int.bitWidth - (count - 1).leadingZeroBitCount)
     }
 
     /// Adds `weight` occurrences of `bytes`; `classify` runs only for a value not seen
@@ -104,7 +126,7 @@ struct ByteCountTable: Sendable {
                             if inline { return (entry, slot) }
                             let held = entries[entry]
                             if Int(held.length) == length,
-                               memcmp(arena.baseAddress! + Int(held.word), bytes.baseAddress!, length) == 0 {
+                               Self.equal(arena.baseAddress! + Int(held.word), bytes.baseAddress!, length) {
                                 return (entry, slot)
                             }
                         }
@@ -132,6 +154,37 @@ struct ByteCountTable: Sendable {
         addSlowly(weight, entry: entry, slot: probe.slot)
         if entries.count * 10 > slots.count * 7 { grow() }  // load ≤ 0.7
         return (entry, true)
+    }
+
+    /// Whether the `length` (more than 8) bytes at `a` and `b` are the same: two overlapping
+    /// word loads up to 16 bytes (dates, timestamps, short names), words then the last word
+    /// past that; no call into `memcmp`.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ length: Int) -> Bool {
+        let last = length - 8
+        if a.loadUnaligned(fromByteOffset: last, as: UInt64.self) != b.loadUnaligned(fromByteOffset: last, as: UInt64.self) {
+            return false
+        }
+        var offset = 0
+        while offset < last {
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                return false
+            }
+            offset += 8
+        }
+        return true
+    }
+
+    /// At least the ``approximateBytes`` the table takes after `values` more values of
+    /// `bytes` bytes in all are added (exactly that if all are new and longer than 8 bytes).
+    /// ``ColumnSplit`` adds a batch of rows without the budget's checks between them when
+    /// this says no check could switch a column.
+    func maximumBytes(afterAdding values: Int, bytes: Int) -> Int {
+        let distinct = entries.count + values
+        var slotCount = slots.count
+        while distinct * 10 > slotCount * 7 { slotCount *= 2 }
+        return Self.rounded(distinct) * MemoryLayout<Entry>.stride + slotCount * MemoryLayout<Slot>.stride
+            + Self.rounded(arena.count + bytes)
     }
 
     /// The forms of entry `entry`'s value.

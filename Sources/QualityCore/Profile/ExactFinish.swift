@@ -45,23 +45,24 @@ enum ExactFinish {
     }
 
     /// The distinct typed values, ascending, with their counts (spellings of one value
-    /// merged). Sorted on plain keys (integers, doubles, bytes), values made last.
+    /// merged). Sorted on plain 64-bit keys that order as the values do (``RadixSort``),
+    /// values made last.
     static func typedCounts(_ values: ByteCountTable, type: ColumnType) -> [ValueCounts.Entry] {
         switch type {
         case .integer:
-            var keyed = keys(values) { bytes, _ in ValueForm.integer(bytes)! }
-            return merged(&keyed, as: ProfileValue.integer)
+            var keyed = keys(values) { bytes, _ in RadixSort.key(ValueForm.integer(bytes)!) }
+            return merged(&keyed) { ProfileValue.integer(RadixSort.integer($0)) }
         case .number:
-            var keyed = keys(values) { bytes, _ in ValueForm.number(bytes)! + 0 }
-            return merged(&keyed, as: ProfileValue.number)
+            var keyed = keys(values) { bytes, _ in RadixSort.key(ValueForm.number(bytes)! + 0) }
+            return merged(&keyed) { ProfileValue.number(RadixSort.number($0)) }
         case .date:
-            var keyed = keys(values) { bytes, _ in ValueForm.date(bytes)! }
-            return merged(&keyed) { ProfileValue.date(days: $0) }
+            var keyed = keys(values) { bytes, _ in RadixSort.key(ValueForm.date(bytes)!) }
+            return merged(&keyed) { ProfileValue.date(days: RadixSort.integer($0)) }
         case .timestamp:
             var keyed = keys(values) { bytes, form in
-                form == .date ? ValueForm.date(bytes)! * 86_400_000_000 : ValueForm.timestamp(bytes)!
+                RadixSort.key(form == .date ? ValueForm.date(bytes)! * 86_400_000_000 : ValueForm.timestamp(bytes)!)
             }
-            return merged(&keyed) { ProfileValue.timestamp(microseconds: $0) }
+            return merged(&keyed) { ProfileValue.timestamp(microseconds: RadixSort.integer($0)) }
         case .boolean:
             var keyed = keys(values) { bytes, _ in ValueForm.boolean(bytes)! ? 1 : 0 }
             return merged(&keyed) { ProfileValue.boolean($0 == 1) }
@@ -70,37 +71,42 @@ enum ExactFinish {
         }
     }
 
-    private static func keys<Key>(
-        _ values: ByteCountTable, _ key: (UnsafeRawBufferPointer, ValueForms) -> Key
-    ) -> [(key: Key, count: Int)] {
-        var keyed: [(key: Key, count: Int)] = []
+    private static func keys(
+        _ values: ByteCountTable, _ key: (UnsafeRawBufferPointer, ValueForms) -> UInt64
+    ) -> [(key: UInt64, count: Int)] {
+        var keyed: [(key: UInt64, count: Int)] = []
         keyed.reserveCapacity(values.count)
         values.forEach { bytes, count, form in keyed.append((key(bytes, form), count)) }
         return keyed
     }
 
     /// Sorts `keyed` in place and makes the entries, equal keys' counts added up.
-    private static func merged<Key: Comparable>(
-        _ keyed: inout [(key: Key, count: Int)], as value: (Key) -> ProfileValue
+    private static func merged(
+        _ keyed: inout [(key: UInt64, count: Int)], as value: (UInt64) -> ProfileValue
     ) -> [ValueCounts.Entry] {
-        keyed.sort { $0.key < $1.key }
+        RadixSort.sort(&keyed)
         var entries: [ValueCounts.Entry] = []
         entries.reserveCapacity(keyed.count)
-        var index = 0
-        while index < keyed.count {
-            var count = keyed[index].count
-            var next = index + 1
-            while next < keyed.count, keyed[next].key == keyed[index].key {
-                count += keyed[next].count
-                next += 1
+        keyed.withUnsafeBufferPointer { keyed in
+            var index = 0
+            while index < keyed.count {
+                var count = keyed[index].count
+                var next = index + 1
+                while next < keyed.count, keyed[next].key == keyed[index].key {
+                    count += keyed[next].count
+                    next += 1
+                }
+                entries.append(ValueCounts.Entry(value: value(keyed[index].key), count: count))
+                index = next
             }
-            entries.append(ValueCounts.Entry(value: value(keyed[index].key), count: count))
-            index = next
         }
         return entries
     }
 
-    /// Text values in code-point order: their UTF-8 bytes compared with `memcmp`.
+    /// Text values in code-point order (UTF-8 bytes in byte order, a prefix first): sorted by
+    /// 8 bytes at a time as big-endian keys (``RadixSort``), most significant first, each run
+    /// of values sharing those bytes by the next 8; a short run, or one no value of which goes
+    /// on, by comparing all the bytes.
     private static func textCounts(_ values: ByteCountTable) -> [ValueCounts.Entry] {
         var bytes: [UInt8] = []
         var spans: [(start: Int, length: Int, count: Int)] = []
@@ -110,19 +116,67 @@ enum ExactFinish {
             bytes.append(contentsOf: value)
         }
         return bytes.withUnsafeBytes { arena in
-            let base = arena.baseAddress
-            spans.sort { lhs, rhs in
-                let common = Swift.min(lhs.length, rhs.length)
-                if common > 0, let base {
-                    let order = memcmp(base + lhs.start, base + rhs.start, common)
-                    if order != 0 { return order < 0 }
-                }
-                return lhs.length < rhs.length
+            var order = Array(spans.indices)
+            spans.withUnsafeBufferPointer { spans in
+                TextOrder(arena: arena, spans: spans).sort(&order, spans.indices, depth: 0)
             }
-            return spans.map { span in
+            return order.map { index in
+                let span = spans[index]
                 let text = String(decoding: UnsafeRawBufferPointer(rebasing: arena[span.start..<(span.start + span.length)]), as: UTF8.self)
                 return ValueCounts.Entry(value: .text(text), count: span.count)
             }
+        }
+    }
+
+    /// Byte-order sorting of text values held end to end in one arena.
+    private struct TextOrder {
+        let arena: UnsafeRawBufferPointer
+        let spans: UnsafeBufferPointer<(start: Int, length: Int, count: Int)>
+
+        /// Sorts `order[range]`, values that share their first `depth` bytes.
+        func sort(_ order: inout [Int], _ range: Range<Int>, depth: Int) {
+            guard range.count > 16 else {
+                order[range].sort(by: precedes)
+                return
+            }
+            var keyed = order[range].map { (key: key(of: $0, at: depth), count: $0) }
+            RadixSort.sort(&keyed)
+            for (offset, pair) in keyed.enumerated() { order[range.lowerBound + offset] = pair.count }
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
+                if end - start > 1 {
+                    let run = (range.lowerBound + start)..<(range.lowerBound + end)
+                    if keyed[start..<end].contains(where: { spans[$0.count].length > depth + 8 }) {
+                        sort(&order, run, depth: depth + 8)
+                    } else {
+                        order[run].sort(by: precedes)
+                    }
+                }
+                start = end
+            }
+        }
+
+        /// Bytes `depth..<depth + 8` of value `index`, big-endian, zero past its end.
+        @inline(__always)
+        func key(of index: Int, at depth: Int) -> UInt64 {
+            let span = spans[index]
+            let available = span.length - depth
+            if available >= 8 { return UInt64(bigEndian: arena.loadUnaligned(fromByteOffset: span.start + depth, as: UInt64.self)) }
+            var key: UInt64 = 0
+            for offset in 0..<Swift.max(0, available) { key |= UInt64(arena[span.start + depth + offset]) << UInt64(56 - 8 * offset) }
+            return key
+        }
+
+        func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+            let lhs = spans[lhs], rhs = spans[rhs]
+            let common = Swift.min(lhs.length, rhs.length)
+            if common > 0, let base = arena.baseAddress {
+                let order = memcmp(base + lhs.start, base + rhs.start, common)
+                if order != 0 { return order < 0 }
+            }
+            return lhs.length < rhs.length
         }
     }
 
@@ -142,13 +196,39 @@ enum ExactFinish {
         }
     }
 
-    /// `ascending` (sorted by value) reordered by count descending, ties in value order.
+    /// `ascending` (sorted by value) reordered by count descending, ties in value order: a
+    /// stable scatter by count (a table has few different counts), no comparison sort.
     static func byCount(_ ascending: [ValueCounts.Entry]) -> [ValueCounts.Entry] {
         let counts = ascending.map(\.count)
         if zip(counts, counts.dropFirst()).allSatisfy({ $0 >= $1 }) { return ascending }  // e.g. all distinct
-        var order = Array(counts.indices)
-        counts.withUnsafeBufferPointer { counts in
-            order.sort { lhs, rhs in counts[lhs] != counts[rhs] ? counts[lhs] > counts[rhs] : lhs < rhs }
+        // Counts below 2^16 by a table indexed by the count, the few above by a dictionary.
+        let small = 1 << 16
+        var tally = [Int](repeating: 0, count: small)
+        var large: [Int: Int] = [:]
+        for count in counts {
+            if count < small { tally[count] += 1 } else { large[count, default: 0] += 1 }
+        }
+        var running = 0
+        var largeStart: [Int: Int] = [:]
+        for count in large.keys.sorted(by: >) {
+            largeStart[count] = running
+            running += large[count]!
+        }
+        for count in stride(from: small - 1, through: 0, by: -1) where tally[count] > 0 {
+            let many = tally[count]
+            tally[count] = running
+            running += many
+        }
+        var order = [Int](repeating: 0, count: counts.count)
+        for (index, count) in counts.enumerated() {
+            if count < small {
+                order[tally[count]] = index
+                tally[count] += 1
+            } else {
+                let place = largeStart[count]!
+                order[place] = index
+                largeStart[count] = place + 1
+            }
         }
         return order.map { ascending[$0] }
     }

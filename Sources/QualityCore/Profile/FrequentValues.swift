@@ -7,11 +7,14 @@
 /// count exceeds `undercount` is held. `undercount ≤ n / (capacity + 1)`.
 struct FrequentValues: Sendable {
     let capacity: Int
-    private(set) var table = ByteCountTable()
+    private(set) var table: ByteCountTable
     /// How much any count may be below the truth.
     private(set) var undercount = 0
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int) {
+        self.capacity = capacity
+        table = ByteCountTable(reservingFor: 2 * capacity + 1)
+    }
 
     mutating func add(_ bytes: UnsafeRawBufferPointer, weight: Int = 1) {
         table.add(bytes, weight: weight) { _ in [] }
@@ -27,12 +30,41 @@ struct FrequentValues: Sendable {
     }
 
     private mutating func reduce() {
-        let threshold = table.counts.sorted(by: >)[capacity]
-        var kept = ByteCountTable()
+        var counts = table.counts
+        let threshold = Self.largest(capacity, of: &counts)
+        var kept = ByteCountTable(reservingFor: 2 * capacity + 1)
         table.forEach { bytes, count, _ in
             if count > threshold { kept.add(bytes, weight: count - threshold) { _ in [] } }
         }
         table = kept
         undercount += threshold
+    }
+
+    /// The value at index `rank` of `values` sorted descending (`values.sorted(by: >)[rank]`),
+    /// by selection rather than a sort; `values` is left reordered.
+    static func largest(_ rank: Int, of values: inout [Int]) -> Int {
+        precondition(rank < values.count, "a rank past the values")
+        var low = 0, high = values.count - 1
+        while low < high {
+            let pivot = values[low + (high - low) / 2]
+            var left = low, right = high
+            while left <= right {
+                while values[left] > pivot { left += 1 }
+                while values[right] < pivot { right -= 1 }
+                if left <= right {
+                    values.swapAt(left, right)
+                    left += 1
+                    right -= 1
+                }
+            }
+            if rank <= right {
+                high = right
+            } else if rank >= left {
+                low = left
+            } else {
+                return values[rank]
+            }
+        }
+        return values[rank]
     }
 }

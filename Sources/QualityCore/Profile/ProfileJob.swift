@@ -11,33 +11,49 @@ import ReportKit
 /// the column and the table's columns; a value that is not its declared type is one naming
 /// the source, the line and the column; the source's own errors pass through.
 ///
-/// Several cores: with `parts` above one, a source that can be cut
-/// (``PartitionableTableSource``, a large CSV or TSV file) is read in parts at proven record
-/// boundaries, each profiled at once on its own ``TableProfiler`` and merged in file order
-/// (see ``ProfileParts``): the same profile and the same errors as one part.
+/// Several cores: with `parts` above one, once the cells read pass a sixteenth of
+/// ``ProfileParts/minimumBytes`` the columns are split between `parts.count` threads
+/// (``ColumnSplit``): this one reads the table and adds some columns, the others add the
+/// rest, batch by batch. The profile and the errors are those of one thread, figure for
+/// figure, in exact and in sketch mode, from any source.
 public enum ProfileJob {
     public static func run(
         _ source: some TableSource, declared: [String: ColumnType] = [:], limits: ProfileLimits = .default,
         parts: ProfileParts = .one
     ) async throws -> TableProfile {
-        if parts.count > 1, let cuttable = source as? any PartitionableTableSource,
-           let table = try await cuttable.parts(parts.count, minimumBytes: parts.minimumBytes),
-           let profile = try await run(table, name: source.displayName, declared: declared, limits: limits) {
-            return profile
-        }
         var profiler = TableProfiler(columns: [], limits: limits)
-        try await source.scan(
-            columns: { columns in
-                profiler = TableProfiler(columns: try declarations(columns, declared: declared, name: source.displayName), limits: limits)
-            },
-            row: { row in
-                do throws(ProfileError) {
-                    try profiler.add(row: row)
-                } catch {
-                    throw valueError(error, line: row.line, row: row.number, name: source.displayName)
-                }
-            })
-        return profiler.finish()
+        var split: ColumnSplit?
+        defer { split?.close() }
+        let splitAfter = parts.minimumBytes / 16
+        var bytesRead = 0
+        let name = source.displayName
+        do {
+            try await source.scan(
+                columns: { columns in
+                    profiler = TableProfiler(columns: try declarations(columns, declared: declared, name: name), limits: limits)
+                },
+                row: { row in
+                    if let split {
+                        do throws(ColumnSplit.ValueError) { try split.add(row) } catch { throw valueError(error, name: name) }
+                        return
+                    }
+                    do throws(ProfileError) {
+                        try profiler.add(row: row)
+                    } catch {
+                        throw valueError(error, line: row.line, row: row.number, name: name)
+                    }
+                    guard parts.count > 1, profiler.columns.count > 1 else { return }
+                    for index in 0..<row.count { bytesRead += row[index]?.count ?? 0 }
+                    if bytesRead >= splitAfter { split = ColumnSplit(&profiler, workers: parts.count) }
+                })
+        } catch {
+            if let split, let first = split.errorBefore() { throw valueError(first, name: name) }
+            throw error
+        }
+        if let split {
+            do throws(ColumnSplit.ValueError) { profiler = try split.finish() } catch { throw valueError(error, name: name) }
+        }
+        return profiler.finish(threads: parts.count)
     }
 
     /// The columns to profile, each with its declared type or else the one its source's
@@ -56,5 +72,10 @@ public enum ProfileJob {
     static func valueError(_ error: ProfileError, line: Int?, row: Int, name: String) -> ProfileInputError {
         let place = line.map { "\(name):\($0)" } ?? "\(name), row \(row)"
         return ProfileInputError("\(place): \(error)")
+    }
+
+    /// ``valueError(_:line:row:name:)`` of a ``ColumnSplit``'s.
+    static func valueError(_ error: ColumnSplit.ValueError, name: String) -> ProfileInputError {
+        valueError(error.error, line: error.line, row: error.number, name: name)
     }
 }

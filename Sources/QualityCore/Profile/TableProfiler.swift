@@ -19,7 +19,7 @@ public struct TableProfiler: Sendable {
     public private(set) var rowCount = 0
     /// The number of this profiler's first row in the table (for error messages).
     public let firstRow: Int
-    private var limits: ProfileLimits
+    private let limits: ProfileLimits
 
     public init(columns: [ColumnDeclaration], limits: ProfileLimits = .default, firstRow: Int = 1) {
         self.columns = columns.map { ColumnAccumulator(name: $0.name, declared: $0.type, limits: limits) }
@@ -78,13 +78,6 @@ public struct TableProfiler: Sendable {
         if rowCount & 0x3FF == 0 { enforceBudget() }
     }
 
-    /// Gives this profiler `limits`' memory budget from now on: the first part of a table
-    /// read in parts held only its share of the budget, and becomes the whole's.
-    mutating func adopt(_ limits: ProfileLimits) {
-        self.limits = limits
-        enforceBudget()
-    }
-
     /// Adds the state of the rows that follow this profiler's (same columns, same limits).
     public mutating func merge(_ later: TableProfiler) {
         precondition(later.columns.count == columns.count, "profilers of different tables")
@@ -95,14 +88,44 @@ public struct TableProfiler: Sendable {
 
     /// Switches the columns holding most exact values to sketches until all fit the budget.
     private mutating func enforceBudget() {
+        let budget = limits.exactBytes
+        columns.withUnsafeMutableBufferPointer { Self.enforce(budget, on: $0) }
+    }
+
+    /// ``enforceBudget()`` on `columns`: the one rule, also for ``ColumnSplit``.
+    static func enforce(_ budget: Int, on columns: UnsafeMutableBufferPointer<ColumnAccumulator>) {
         while true {
             let total = columns.reduce(0) { $0 + $1.exactBytes }
-            guard total > limits.exactBytes,
+            guard total > budget,
                   let largest = columns.indices.max(by: { columns[$0].exactBytes < columns[$1].exactBytes }),
                   columns[largest].exactBytes > 0
             else { return }
             columns[largest].switchToSketch()
         }
+    }
+
+    /// The budget ``enforceBudget()`` holds the exact values to.
+    var exactBudget: Int { limits.exactBytes }
+
+    /// Takes the columns out for ``ColumnSplit``, which adds rows column by column on several
+    /// threads and checks the budget itself after every 1,024th row, as ``endRow()`` does. The
+    /// profiler holds none until ``takeBack(_:rowsAdded:)`` (so their tables are not shared and
+    /// grow in place); the caller deinitializes and frees the buffer if it never gives it back.
+    mutating func lendColumns() -> UnsafeMutableBufferPointer<ColumnAccumulator> {
+        let buffer = UnsafeMutableBufferPointer<ColumnAccumulator>.allocate(capacity: columns.count)
+        var lent: [ColumnAccumulator] = []
+        swap(&lent, &columns)
+        _ = buffer.initialize(from: lent)
+        lent.removeAll()
+        return buffer
+    }
+
+    /// The columns ``lendColumns()`` lent, with `rowsAdded` more rows; frees the buffer.
+    mutating func takeBack(_ buffer: UnsafeMutableBufferPointer<ColumnAccumulator>, rowsAdded: Int) {
+        columns = Array(buffer)
+        buffer.deinitialize()
+        buffer.deallocate()
+        rowCount += rowsAdded
     }
 
     /// The table's profile.

@@ -17,9 +17,9 @@ struct ProfileCommand: Command {
         the columns; an empty unquoted field is missing. JSON Lines columns are the union of \
         the objects' keys, in the order first seen (the file is read twice). Distinct counts \
         and quantiles are exact up to a memory limit, then estimated with their error bound \
-        in the output; --exact never estimates. A CSV or TSV file of 64 MiB or more is read \
-        in two halves at once (both cores), cut at record starts, each half holding half the \
-        memory limit, so a file profiles the same on every machine. A postgres:// URL with ?table=NAME or \
+        in the output; --exact never estimates. Past its first 4 MiB a table is profiled on \
+        two cores, split by columns: one thread reads the rows, each adds its share of the \
+        columns; the figures are those of one thread, figure for figure. A postgres:// URL with ?table=NAME or \
         ?query=SQL reads from PostgreSQL in a read-only transaction (password from the URL, \
         PGPASSWORD, ~/.pgpass or REPORTKIT_PG_PASSWORD).
         """

@@ -1,0 +1,116 @@
+import ReportKit
+
+/// Rows copied out of a ``TableRowView`` so they outlive the call they were handed to: every
+/// non-empty cell's bytes end to end in one arena, each cell's place in it by column (a
+/// column's cells of all the batch's rows lie side by side, which is how ``ColumnSplit``'s
+/// workers read them), and each row's line and number.
+///
+/// Filled on one thread, then read by several at once while nothing fills it.
+final class RowBatch: @unchecked Sendable {
+    /// A cell's bytes in the arena; `length` 0 for a missing or empty cell (the same in a profile).
+    struct Cell {
+        var offset: UInt32
+        var length: UInt32
+    }
+
+    /// Rows a batch holds at most.
+    let capacity: Int
+    /// Columns per row.
+    let width: Int
+    /// Arena bytes past which the batch counts as full (a batch of long rows ends sooner).
+    private let byteLimit: Int
+    /// `width × capacity` cells, column after column.
+    private let cells: UnsafeMutablePointer<Cell>
+    private let lines: UnsafeMutablePointer<Int>
+    private let numbers: UnsafeMutablePointer<Int>
+    private var arena: UnsafeMutableRawPointer
+    private var arenaCapacity: Int
+    private var used = 0
+    /// Rows held.
+    private(set) var count = 0
+
+    init(width: Int, capacity: Int = 8192, byteLimit: Int = 4 << 20) {
+        self.width = width
+        self.capacity = capacity
+        self.byteLimit = byteLimit
+        cells = .allocate(capacity: max(1, width * capacity))
+        lines = .allocate(capacity: capacity)
+        numbers = .allocate(capacity: capacity)
+        arenaCapacity = byteLimit + (64 << 10)
+        arena = .allocate(byteCount: arenaCapacity, alignment: 16)
+    }
+
+    deinit {
+        cells.deallocate()
+        lines.deallocate()
+        numbers.deallocate()
+        arena.deallocate()
+    }
+
+    /// No more rows fit.
+    var isFull: Bool { count == capacity || used >= byteLimit }
+
+    /// Empties the batch.
+    func clear() {
+        count = 0
+        used = 0
+    }
+
+    /// Copies `row` in; cells past `width` are dropped, cells it lacks are missing.
+    @inline(__always)
+    func append(_ row: TableRowView) {
+        let index = count
+        let present = Swift.min(row.count, width)
+        var column = 0
+        while column < present {
+            var cell = Cell(offset: 0, length: 0)
+            if let bytes = row[column], !bytes.isEmpty {
+                if used + bytes.count > arenaCapacity { grow(toFit: bytes.count) }
+                (arena + used).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                cell = Cell(offset: UInt32(truncatingIfNeeded: used), length: UInt32(truncatingIfNeeded: bytes.count))
+                used += bytes.count
+            }
+            cells[column * capacity + index] = cell
+            column += 1
+        }
+        while column < width {
+            cells[column * capacity + index] = Cell(offset: 0, length: 0)
+            column += 1
+        }
+        lines[index] = row.line ?? Int.min
+        numbers[index] = row.number
+        count += 1
+    }
+
+    /// Column `column`'s cells, by row.
+    func cells(of column: Int) -> UnsafePointer<Cell> { UnsafePointer(cells + column * capacity) }
+
+    /// The arena the cells' offsets count from.
+    var bytes: UnsafeRawPointer { UnsafeRawPointer(arena) }
+
+    /// Row `row`'s line in its file (`nil` for a query) and its number.
+    func place(of row: Int) -> (line: Int?, number: Int) {
+        (lines[row] == Int.min ? nil : lines[row], numbers[row])
+    }
+
+    /// Column `column`'s non-empty cells in `rows` and their bytes.
+    func load(of column: Int, rows: Range<Int>) -> (values: Int, bytes: Int) {
+        let cells = cells(of: column)
+        var values = 0, total = 0
+        for row in rows where cells[row].length > 0 {
+            values += 1
+            total += Int(cells[row].length)
+        }
+        return (values, total)
+    }
+
+    private func grow(toFit extra: Int) {
+        precondition(used + extra <= Int(UInt32.max), "a batch of rows over 4 GiB")
+        let larger = Swift.max(arenaCapacity * 2, used + extra)
+        let next = UnsafeMutableRawPointer.allocate(byteCount: larger, alignment: 16)
+        next.copyMemory(from: arena, byteCount: used)
+        arena.deallocate()
+        arena = next
+        arenaCapacity = larger
+    }
+}

@@ -1,0 +1,101 @@
+import Testing
+@testable import QualityCore
+
+/// The finish's key sort against the standard library's, and keys that order as their values.
+@Suite struct RadixSortTests {
+    @Test("sorts as a comparison sort does: few keys and many, equal keys, keys sharing bytes", arguments: [0, 1, 255, 256, 257, 5_000])
+    func sortsAsComparison(count: Int) {
+        var generator = SplitMix(seed: UInt64(count) + 1)
+        for spread in [UInt64.max, 1 << 20, 3, 0] {
+            let pairs = (0..<count).map { index in
+                (key: spread == .max ? generator.next() : (generator.next() % (spread + 1)) << 40 | 7, count: index)
+            }
+            var radix = pairs
+            RadixSort.sort(&radix)
+            #expect(radix.map(\.key) == pairs.map(\.key).sorted(), "\(count) keys, spread \(spread)")
+            #expect(radix.map(\.count).sorted() == Array(0..<count), "every pair kept once")
+        }
+    }
+
+    @Test("integer and number keys order as the values and turn back into them")
+    func keysOrderAsValues() {
+        let integers: [Int64] = [.min, .min + 1, -1_000_000_000_000_000, -2, -1, 0, 1, 2, 1 << 53, .max - 1, .max]
+        #expect(integers.map(RadixSort.key).map(RadixSort.integer) == integers)
+        #expect(zip(integers, integers.dropFirst()).allSatisfy { RadixSort.key($0) < RadixSort.key($1) })
+        let numbers: [Double] = [-.infinity, -.greatestFiniteMagnitude, -1e300, -2.5, -1, -.leastNonzeroMagnitude, 0,
+                                 .leastNonzeroMagnitude, 1e-300, 0.1, 1, 2.5, 1e300, .greatestFiniteMagnitude, .infinity]
+        #expect(numbers.map(RadixSort.key).map(RadixSort.number) == numbers)
+        #expect(zip(numbers, numbers.dropFirst()).allSatisfy { RadixSort.key($0) < RadixSort.key($1) })
+    }
+
+    /// A small deterministic generator.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
+
+/// Text values in byte order through the finish's 8-bytes-at-a-time sort.
+@Suite struct TextOrderTests {
+    @Test("long shared prefixes, zero bytes, prefixes of each other and Unicode sort as their UTF-8 bytes do")
+    func textInByteOrder() throws {
+        var values: Set<String> = []
+        let stems = ["said \"invoice\" about ", "said \"café\" about café ", "", "a", "Tromsø Zürich ", "said \"box\"\u{0}"]
+        for (number, stem) in stems.enumerated() {
+            for index in 0..<400 {
+                values.insert(stem + String(index * 7919 % 1000))
+                values.insert(stem + String(repeating: "\u{0}", count: index % 11))
+                values.insert(String(stem.prefix(index % 24)) + (number % 2 == 0 ? "" : "\u{0}x"))
+            }
+        }
+        var profiler = TableProfiler(columns: [ColumnDeclaration(name: "t", type: .text)])
+        for value in values.sorted(by: { $0.hashValue < $1.hashValue }) where !value.isEmpty {
+            try profiler.add(value, column: 0)
+            profiler.endRow()
+        }
+        let listed = profiler.finish().columns[0].valueCounts.entries.map { entry -> String in
+            guard case .text(let text) = entry.value else { return "" }
+            return text
+        }
+        let expected = values.filter { !$0.isEmpty }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(listed.count == expected.count)
+        #expect(listed == expected)
+    }
+}
+
+/// Value counts reordered by count, ties in value order, small counts and large.
+@Suite struct ByCountTests {
+    @Test("by count descending, ties in value order: counts below and above 2^16")
+    func byCountIsStable() {
+        let counts = [3, 70_000, 1, 70_000, 2, 100_000, 3, 65_535, 65_536, 1, 0x1000_0000]
+        let ascending = counts.enumerated().map { ValueCounts.Entry(value: .integer(Int64($0.offset)), count: $0.element) }
+        let expected = ascending.enumerated().sorted { lhs, rhs in
+            lhs.element.count != rhs.element.count ? lhs.element.count > rhs.element.count : lhs.offset < rhs.offset
+        }.map(\.element)
+        #expect(ExactFinish.byCount(ascending) == expected)
+        let monotone = [5, 5, 3, 1].map { ValueCounts.Entry(value: .integer(Int64($0)), count: $0) }
+        #expect(ExactFinish.byCount(monotone) == monotone)
+    }
+}
+
+/// The Misra–Gries threshold by selection is the sorted list's.
+@Suite struct FrequentThresholdTests {
+    @Test("the rank-th largest by selection equals sorting: ties, runs, one value, random", arguments: [1, 2, 7, 2049, 5000])
+    func selectionIsSorting(count: Int) {
+        var generator = RadixSortTests.SplitMix(seed: UInt64(count))
+        for spread in [1, 3, 1000, 1 << 40] {
+            let values = (0..<count).map { _ in Int(generator.next() % UInt64(spread)) + 1 }
+            for rank in Set([0, count / 2, count - 1, min(count - 1, 1024)]) {
+                var copy = values
+                #expect(FrequentValues.largest(rank, of: &copy) == values.sorted(by: >)[rank], "rank \(rank) of \(count), spread \(spread)")
+            }
+        }
+    }
+}
