@@ -67,6 +67,18 @@ public struct PlanChange: Sendable, Hashable {
         service: TrackedService, region: String, current: BuildableItem, previous: BuildableItem,
         slipDelta: Int, logger: Logger
     ) throws(SlipsError) -> PlanChange? {
+        try detect(
+            service: service, namePretty: { service.namePretty }, region: region, current: current, previous: previous,
+            slipDelta: slipDelta, logger: logger)
+    }
+
+    /// ``detect(service:region:current:previous:slipDelta:logger:)`` with the service's display
+    /// name from `namePretty`, asked only for a change: a caller comparing a service's plans in
+    /// many regions reads the name once.
+    static func detect(
+        service: TrackedService, namePretty: () -> JSONValue, region: String, current: BuildableItem, previous: BuildableItem,
+        slipDelta: Int, logger: Logger
+    ) throws(SlipsError) -> PlanChange? {
         let name = "\(service.ripName) in \(region)"
         guard let currentDate = try current.optionalInstant("date") else {
             logger.debug("\(name): the current plan has no date; nothing to compare")
@@ -83,7 +95,7 @@ public struct PlanChange: Sendable, Hashable {
         }
         logger.debug("\(name): \(days > 0 ? "slip" : "improvement") of \(abs(days))d (\(Timestamp.day(previousDate)) -> \(Timestamp.day(currentDate)))")
         return PlanChange(
-            ripName: service.ripName, namePretty: service.namePretty, region: region,
+            ripName: service.ripName, namePretty: namePretty(), region: region,
             previous: previousDate, current: currentDate, days: days,
             updated: try current.optionalInstant("updated"),
             updater: Updater.shown(current["updater"]) ?? .string(""),
