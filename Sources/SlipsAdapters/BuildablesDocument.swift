@@ -53,6 +53,15 @@ struct BuildablesDocument {
         }
     }
 
+    /// ``position(artifact:instance:)``, looking beside `neighbor` first when it is a row of
+    /// this table.
+    func position(artifact: String, instance: String, near neighbor: BuildableItem) -> Int? {
+        guard case .rows(let rows) = table, let near = neighbor.row(in: rows) else {
+            return position(artifact: artifact, instance: instance)
+        }
+        return rows.row(artifact: artifact, instance: instance, near: near)
+    }
+
     /// The positions of the items of `artifact`, in file order.
     func positions(artifact: String) -> [Int] {
         switch table {

@@ -120,6 +120,32 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         }
     }
 
+    /// How many rows either side of a hint ``row(artifact:instance:near:)`` tries.
+    static let neighborhood = 8
+
+    /// The row keyed `artifact` and `instance`, if any, tried first at the rows within
+    /// ``neighborhood`` of `near` (nearest first), then through the index: where a plan's
+    /// versions are stored together, the walk's lookups skip the hash and the index's misses.
+    func row(artifact: String, instance: String, near: Int) -> Int? {
+        guard let code = columns.artifactNames.firstIndex(of: artifact) else { return nil }
+        var instance = instance
+        return instance.withUTF8 { wanted -> Int? in
+            func isKey(_ row: Int) -> Bool {
+                let key = keys[row]
+                return Int(key.artifact) == code && Int(key.count) == wanted.count
+                    && (wanted.isEmpty || memcmpEqual(bytes.baseAddress! + key.start, wanted.baseAddress!, wanted.count))
+            }
+            if near >= 0, near < keys.count {
+                if isKey(near) { return near }
+                for distance in 1...Self.neighborhood {
+                    if near + distance < keys.count, isKey(near + distance) { return near + distance }
+                    if near - distance >= 0, isKey(near - distance) { return near - distance }
+                }
+            }
+            return index.row(hash: RowKeyIndex.hash(wanted), where: isKey)
+        }
+    }
+
     /// The row keyed `artifact` and `instance`, if any.
     func row(artifact: String, instance: String) -> Int? {
         guard let code = columns.artifactNames.firstIndex(of: artifact) else { return nil }

@@ -26,7 +26,8 @@ enum PlanComparisons {
                 guard let current = service.plans[region] else { continue }
                 let previous = try await PreviousPlan.find(current: current, cutoff: cutoff, logger: logger) { version in
                     try await store.item(
-                        artifact: "SERVICE", instance: PlanRecord.instance(rip: service.ripName, version: version, region: region))
+                        artifact: "SERVICE", instance: PlanRecord.instance(rip: service.ripName, version: version, region: region),
+                        near: current)
                 }
                 switch previous {
                 case .noHistory:

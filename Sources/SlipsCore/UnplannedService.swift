@@ -43,7 +43,9 @@ public struct UnplannedService: Sendable, Hashable {
             unplanned.append(UnplannedService(
                 ripName: service.ripName, namePretty: service.namePretty, hasNotes: hasNotes, regions: regions))
         }
-        return unplanned.sortedByCodePoints { $0.namePretty.sortKey }
+        // Positions sorted, not the entries: a sort moves its elements many times, and an
+        // entry's texts and lists are retained and released at every move.
+        return unplanned.indices.sortedByCodePoints { unplanned[$0].namePretty.sortKey }.map { unplanned[$0] }
     }
 
     /// The entry in the payload's `unplanned` list.

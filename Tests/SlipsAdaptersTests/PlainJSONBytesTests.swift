@@ -76,7 +76,10 @@ struct PlainJSONBytesTests {
             for name in ["version_instance", "version_latest"] {
                 let read = item[name]
                 #expect(read == expected[name], "\(name) of row \(row)")
-                #expect(read?.numberValue?.sign == expected[name]?.numberValue?.sign, "the sign of \(name) of row \(row)")
+                // The plain path has always read `-0` as -0 (``JSONItemRowsTests``' `zero`), the
+                // full reader as 0: equal values. A version column must not turn it into 0.
+                let sign = value == "-0" && expected[name] != nil ? .minus : expected[name]?.numberValue?.sign
+                #expect(read?.numberValue?.sign == sign, "the sign of \(name) of row \(row)")
                 #expect(item.has(name) == (expected[name] != nil))
             }
         }
