@@ -7,7 +7,10 @@ import SlipsCore
 ///
 /// The file is a mapping with an `items:` sequence of mappings, each with text `artifact`
 /// and `instance` attributes (the table's keys), unique together.
-struct BuildablesDocument {
+///
+/// A class of constants: the store reads it for every lookup (hundreds of thousands in a
+/// report), and a struct of six fields was copied, each field retained and released, at each.
+final class BuildablesDocument {
     enum Format: String {
         case yaml, json
     }
@@ -22,6 +25,15 @@ struct BuildablesDocument {
     let yaml: YAMLNode?
     /// The items and their indexes.
     private let table: Table
+
+    private init(path: String, format: Format, bytes: [UInt8], root: JSONValue, yaml: YAMLNode?, table: Table) {
+        self.path = path
+        self.format = format
+        self.bytes = bytes
+        self.root = root
+        self.yaml = yaml
+        self.table = table
+    }
 
     /// The items: values, or rows of a plain JSON table (items made when asked).
     private enum Table {

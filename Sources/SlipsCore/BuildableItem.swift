@@ -12,6 +12,7 @@ public struct BuildableItem: Sendable, Hashable {
     // `rows`. Kept as stored properties, not an enum with payloads: a read then borrows `rows`
     // where taking it out of an enum case retained and released it, on every attribute read
     // (millions on a big table, from two threads at once, whose shared count then bounces).
+    // Reads call through `rows?` for the same reason.
     private var object: JSONObject
     private var rows: (any ItemRows)?
     private var row: Int
@@ -20,8 +21,8 @@ public struct BuildableItem: Sendable, Hashable {
     /// makes the item a value of its own).
     public var attributes: JSONObject {
         get {
-            if let rows { return rows.attributes(row: row) }
-            return object
+            guard rows != nil else { return object }
+            return rows?.attributes(row: row) ?? object
         }
         set {
             object = newValue
@@ -51,25 +52,27 @@ public struct BuildableItem: Sendable, Hashable {
 
     /// The attribute `name`, or `nil` when absent.
     public subscript(name: String) -> JSONValue? {
-        if let rows { return rows.attribute(name, row: row) }
-        return object[name]
+        // Through the optional itself, not a copy bound by `if let`: the call borrows `rows`
+        // and takes no reference.
+        guard rows != nil else { return object[name] }
+        return rows?.attribute(name, row: row)
     }
 
     /// `true` when the item has attribute `name`, whatever its value.
     public func has(_ name: String) -> Bool {
-        if let rows { return rows.hasAttribute(name, row: row) }
-        return object.contains(key: name)
+        guard rows != nil else { return object.contains(key: name) }
+        return rows?.hasAttribute(name, row: row) ?? false
     }
 
     /// The table's hash key.
     public var artifact: String {
-        if let rows { return rows.artifact(row: row) }
+        if let artifact = rows?.artifact(row: row) { return artifact }
         return self["artifact"]?.stringValue ?? ""
     }
 
     /// The table's range key.
     public var instance: String {
-        if let rows { return rows.instance(row: row) }
+        if let instance = rows?.instance(row: row) { return instance }
         return self["instance"]?.stringValue ?? ""
     }
 
