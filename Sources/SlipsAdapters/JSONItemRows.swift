@@ -51,24 +51,26 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         self.bytes = bytes
         self.owner = owner
         self.index = index
+        // Each column freed as soon as it is copied: the copies and the columns are never all
+        // held at once.
         self.hot = UnsafeMutableBufferPointer.allocate(capacity: columns.hot.count)
         _ = hot.initialize(from: columns.hot)
+        columns.hot = []
         self.starts = UnsafeMutableBufferPointer.allocate(capacity: columns.starts.count)
         _ = starts.initialize(from: columns.starts)
         self.wholes = UnsafeMutableBufferPointer.allocate(capacity: columns.wholes.count)
         _ = wholes.initialize(from: columns.wholes)
+        columns.wholes = []
         self.keys = UnsafeMutableBufferPointer.allocate(capacity: columns.count)
         for row in 0..<columns.count {
             keys.initializeElement(
                 at: row,
                 to: RowKey(start: columns.instanceStarts[row], count: columns.instanceCounts[row], artifact: columns.artifactCodes[row]))
         }
-        self.anyScanned = !columns.scanned.isEmpty
-        columns.hot = []
-        columns.wholes = []
         columns.instanceStarts = []
         columns.instanceCounts = []
         columns.artifactCodes = []
+        self.anyScanned = !columns.scanned.isEmpty
         self.columns = columns
     }
 
