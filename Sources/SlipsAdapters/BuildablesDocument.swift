@@ -7,7 +7,10 @@ import SlipsCore
 ///
 /// The file is a mapping with an `items:` sequence of mappings, each with text `artifact`
 /// and `instance` attributes (the table's keys), unique together.
-struct BuildablesDocument {
+///
+/// A class of constants: the store reads it for every lookup (hundreds of thousands in a
+/// report), and a struct of six fields was copied, each field retained and released, at each.
+final class BuildablesDocument {
     enum Format: String {
         case yaml, json
     }
@@ -22,6 +25,15 @@ struct BuildablesDocument {
     let yaml: YAMLNode?
     /// The items and their indexes.
     private let table: Table
+
+    private init(path: String, format: Format, bytes: [UInt8], root: JSONValue, yaml: YAMLNode?, table: Table) {
+        self.path = path
+        self.format = format
+        self.bytes = bytes
+        self.root = root
+        self.yaml = yaml
+        self.table = table
+    }
 
     /// The items: values, or rows of a plain JSON table (items made when asked).
     private enum Table {
@@ -51,6 +63,15 @@ struct BuildablesDocument {
         case .values(_, let index, _): return index[ItemKey(artifact: artifact, instance: instance)]
         case .rows(let rows): return rows.row(artifact: artifact, instance: instance)
         }
+    }
+
+    /// ``position(artifact:instance:)``, looking beside `neighbor` first when it is a row of
+    /// this table.
+    func position(artifact: String, instance: String, near neighbor: BuildableItem) -> Int? {
+        guard case .rows(let rows) = table, let near = neighbor.row(in: rows) else {
+            return position(artifact: artifact, instance: instance)
+        }
+        return rows.row(artifact: artifact, instance: instance, near: near)
     }
 
     /// The positions of the items of `artifact`, in file order.

@@ -72,6 +72,10 @@ public final class BuildablesFile: BuildablesStore, @unchecked Sendable {
         lock.reading { document.position(artifact: artifact, instance: instance).map { document.item(at: $0) } }
     }
 
+    public func item(artifact: String, instance: String, near neighbor: BuildableItem) async throws -> BuildableItem? {
+        lock.reading { document.position(artifact: artifact, instance: instance, near: neighbor).map { document.item(at: $0) } }
+    }
+
     public func items(artifact: String) async throws -> [BuildableItem] {
         lock.reading { document.positions(artifact: artifact).map { document.item(at: $0) } }
     }

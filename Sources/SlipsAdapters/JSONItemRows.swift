@@ -24,6 +24,12 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
     /// every attribute asked, without the array's reference counting.
     private let hot: UnsafeMutableBufferPointer<UInt16>
     private let starts: UnsafeMutableBufferPointer<Int>
+    /// ``JSONTableColumns/wholes`` as plain memory: the versions read without the item's text
+    /// (on a big table the text is no longer in the cache; the columns are read in order).
+    private let wholes: UnsafeMutableBufferPointer<Int32>
+    /// Each row's key together (``RowKey``): a lookup's probe reads one place per row tried,
+    /// not three columns.
+    private let keys: UnsafeMutableBufferPointer<RowKey>
     private let anyScanned: Bool
     private let index: RowKeyIndex
 
@@ -33,7 +39,7 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
     var artifactNames: [String] { columns.artifactNames }
 
     /// The position of `row`'s artifact in ``artifactNames``.
-    func artifactCode(row: Int) -> Int { Int(columns.artifactCodes[row]) }
+    func artifactCode(row: Int) -> Int { Int(keys[row].artifact) }
 
     /// The rows of artifact `name`, in file order.
     func rows(artifact name: String) -> [Int] {
@@ -45,12 +51,26 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         self.bytes = bytes
         self.owner = owner
         self.index = index
+        // Each column freed as soon as it is copied: the copies and the columns are never all
+        // held at once.
         self.hot = UnsafeMutableBufferPointer.allocate(capacity: columns.hot.count)
         _ = hot.initialize(from: columns.hot)
+        columns.hot = []
         self.starts = UnsafeMutableBufferPointer.allocate(capacity: columns.starts.count)
         _ = starts.initialize(from: columns.starts)
+        self.wholes = UnsafeMutableBufferPointer.allocate(capacity: columns.wholes.count)
+        _ = wholes.initialize(from: columns.wholes)
+        columns.wholes = []
+        self.keys = UnsafeMutableBufferPointer.allocate(capacity: columns.count)
+        for row in 0..<columns.count {
+            keys.initializeElement(
+                at: row,
+                to: RowKey(start: columns.instanceStarts[row], count: columns.instanceCounts[row], artifact: columns.artifactCodes[row]))
+        }
+        columns.instanceStarts = []
+        columns.instanceCounts = []
+        columns.artifactCodes = []
         self.anyScanned = !columns.scanned.isEmpty
-        columns.hot = []
         self.columns = columns
     }
 
@@ -58,6 +78,8 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         if owner == nil { UnsafeMutableBufferPointer(mutating: bytes).deallocate() }
         hot.deallocate()
         starts.deallocate()
+        wholes.deallocate()
+        keys.deallocate()
         index.deallocate()
     }
 
@@ -85,7 +107,8 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
     // MARK: - The key index
 
     private func instanceBytes(row: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[columns.instanceStarts[row]..<columns.instanceStarts[row] + Int(columns.instanceCounts[row])])
+        let key = keys[row]
+        return UnsafeBufferPointer(start: bytes.baseAddress! + key.start, count: Int(key.count))
     }
 
     /// The index of `columns`' keys, or `nil` when two items share one (the full read then
@@ -99,21 +122,55 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         }
     }
 
+    /// How many rows either side of a hint ``row(artifact:instance:near:)`` tries.
+    static let neighborhood = 8
+
+    /// The row keyed `artifact` and `instance`, if any, tried first at the rows within
+    /// ``neighborhood`` of `near` (nearest first), then through the index: where a plan's
+    /// versions are stored together, the walk's lookups skip the hash and the index's misses.
+    func row(artifact: String, instance: String, near: Int) -> Int? {
+        guard let code = columns.artifactNames.firstIndex(of: artifact) else { return nil }
+        var instance = instance
+        return instance.withUTF8 { wanted -> Int? in
+            func isKey(_ row: Int) -> Bool {
+                let key = keys[row]
+                return Int(key.artifact) == code && Int(key.count) == wanted.count
+                    && (wanted.isEmpty || memcmpEqual(bytes.baseAddress! + key.start, wanted.baseAddress!, wanted.count))
+            }
+            if near >= 0, near < keys.count {
+                if isKey(near) { return near }
+                for distance in 1...Self.neighborhood {
+                    if near + distance < keys.count, isKey(near + distance) { return near + distance }
+                    if near - distance >= 0, isKey(near - distance) { return near - distance }
+                }
+            }
+            return index.row(hash: RowKeyIndex.hash(wanted), where: isKey)
+        }
+    }
+
     /// The row keyed `artifact` and `instance`, if any.
     func row(artifact: String, instance: String) -> Int? {
         guard let code = columns.artifactNames.firstIndex(of: artifact) else { return nil }
         var instance = instance
         return instance.withUTF8 { wanted -> Int? in
             index.row(hash: RowKeyIndex.hash(wanted)) { row in
-                Int(columns.artifactCodes[row]) == code && Int(columns.instanceCounts[row]) == wanted.count
-                    && (wanted.isEmpty || memcmpEqual(bytes.baseAddress! + columns.instanceStarts[row], wanted.baseAddress!, wanted.count))
+                let key = keys[row]
+                return Int(key.artifact) == code && Int(key.count) == wanted.count
+                    && (wanted.isEmpty || memcmpEqual(bytes.baseAddress! + key.start, wanted.baseAddress!, wanted.count))
             }
         }
     }
 
+    /// Where a row's instance text is and what its artifact is.
+    private struct RowKey {
+        var start: Int
+        var count: Int32
+        var artifact: UInt32
+    }
+
     // MARK: - ItemRows
 
-    func artifact(row: Int) -> String { columns.artifactNames[Int(columns.artifactCodes[row])] }
+    func artifact(row: Int) -> String { columns.artifactNames[Int(keys[row].artifact)] }
 
     func instance(row: Int) -> String { String(decoding: instanceBytes(row: row), as: UTF8.self) }
 
@@ -159,14 +216,24 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         return name == "artifact" ? false : nil
     }
 
-    /// The value text of a column attribute of `row`: `.some(nil)` when absent, `nil` when the
-    /// row has no columns or `name` none.
-    private func hotValue(_ name: String, row: Int) -> Range<Int>?? {
+    /// The column slot of `name` when `row` has columns (it is not one of the long, scanned
+    /// items) and `name` one.
+    private func hotSlot(_ name: String, row: Int) -> Int? {
         guard let slot = Self.slot(name), !anyScanned || !columns.scanned.contains(row) else { return nil }
+        return slot
+    }
+
+    /// The value text of column `slot` of `row`, `nil` when absent.
+    private func hotValue(slot: Int, row: Int) -> Range<Int>? {
         let offset = hot[row &* Self.hotCount &+ slot]
-        guard offset > 0 else { return .some(nil) }
+        guard offset > 0 else { return nil }
         let start = starts[row] + Int(offset) - 1
-        return .some(start..<Self.checkedValueEnd(in: bytes, from: start))
+        return start..<Self.checkedValueEnd(in: bytes, from: start)
+    }
+
+    /// `true` when column `slot` of `row` is present: the column alone says so.
+    private func hasHotValue(slot: Int, row: Int) -> Bool {
+        hot[row &* Self.hotCount &+ slot] > 0
     }
 
     /// Where the plain value starting at `start` ends, in text the table scan checked: a
@@ -190,7 +257,12 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
 
     func attribute(_ name: String, row: Int) -> JSONValue? {
         if let isInstance = Self.key(name) { return .string(isInstance ? instance(row: row) : artifact(row: row)) }
-        if let known = hotValue(name, row: row) { return known.map(value) }
+        if let slot = hotSlot(name, row: row) {
+            // The versions as the scan read them, when it could (no text touched).
+            if slot < 2, case let whole = wholes[row &* 2 &+ slot], whole >= 0 { return .number(Double(whole)) }
+            guard let range = hotValue(slot: slot, row: row) else { return nil }
+            return value(range)
+        }
         var found: JSONValue?
         forEachMember(row: row) { key, value in
             guard bytes.matches(key, name) else { return true }
@@ -202,7 +274,7 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
 
     func hasAttribute(_ name: String, row: Int) -> Bool {
         if Self.key(name) != nil { return true }
-        if let known = hotValue(name, row: row) { return known != nil }
+        if let slot = hotSlot(name, row: row) { return hasHotValue(slot: slot, row: row) }
         var found = false
         forEachMember(row: row) { key, _ in
             found = bytes.matches(key, name)

@@ -20,6 +20,9 @@ struct JSONTableColumns {
     /// Columns of the attributes the slips rules read: for each item, per ``JSONItemRows/hotKeys``
     /// slot, where the value starts (offset from the item's `{`, plus 1), 0 when absent.
     var hot: [UInt16] = []
+    /// Per item, `version_instance` and `version_latest` as read by the scan
+    /// (``PlainJSONObject/wholes``): -1 when not a small whole number (or absent).
+    var wholes: [Int32] = []
     /// Items too long for 16-bit offsets: their attributes are found by scanning.
     var scanned: Set<Int> = []
 
@@ -34,6 +37,7 @@ struct JSONTableColumns {
         instanceCounts.reserveCapacity(items)
         instanceHashes.reserveCapacity(items)
         hot.reserveCapacity(items * JSONItemRows.hotCount)
+        wholes.reserveCapacity(items * 2)
     }
 
     /// The code of the artifact `name`, given a new one when first seen.
@@ -73,6 +77,8 @@ struct JSONTableColumns {
         later.rowsByCode = []
         hot.append(contentsOf: later.hot)
         later.hot = []
+        wholes.append(contentsOf: later.wholes)
+        later.wholes = []
         for row in later.scanned { scanned.insert(row + offset) }
     }
 }

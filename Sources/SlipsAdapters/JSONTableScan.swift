@@ -98,8 +98,11 @@ enum JSONTableScan {
             if item.range.count > Int(UInt16.max) {
                 columns.scanned.insert(row)
                 columns.hot.append(contentsOf: repeatElement(0, count: JSONItemRows.hotCount))
+                columns.wholes.append(contentsOf: [-1, -1])
             } else {
                 for slot in 0..<JSONItemRows.hotCount { columns.hot.append(item.hot[slot]) }
+                columns.wholes.append(item.wholes[0])
+                columns.wholes.append(item.wholes[1])
             }
             columns.starts.append(item.range.lowerBound)
             columns.ends.append(item.range.upperBound)

@@ -8,6 +8,9 @@ struct PlainJSONObject {
     var instance: Range<Int>?
     /// The ``JSONItemRows/hotKeys`` value offsets (from the `{`, plus 1; 0 when absent).
     var hot = SIMD16<UInt16>()
+    /// `version_instance` and `version_latest` when each is a whole number of at most nine
+    /// digits written plainly (`0`, `12`; not `-0`, `1.0`), else -1: read without the text.
+    var wholes = SIMD2<Int32>(-1, -1)
 }
 
 /// A strict scanner for the plain subset of JSON a buildables export uses; every function
@@ -53,17 +56,20 @@ struct PlainJSONScanner {
         var ascii = true
         while position < bytes.count {
             // Eight bytes at a time while none of them is a quote, a backslash, a control or
-            // a non-ASCII byte (each test sets a byte's high bit for such a byte, never misses one).
+            // a non-ASCII byte (each test sets a byte's high bit for such a byte, never misses
+            // one; a wrong mark can only follow a right one, since a borrow runs upwards, so
+            // the lowest mark is a special byte and the bytes before it are plain).
             if position &+ 8 <= bytes.count {
                 let word = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
                 let ones: UInt64 = 0x0101_0101_0101_0101
                 let quotes = word ^ (ones &* 0x22)
                 let slashes = word ^ (ones &* 0x5C)
-                let special = ((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes) | ((word &- ones &* 0x20) & ~word) | word
-                if special & (ones &* 0x80) == 0 {
-                    position &+= 8
-                    continue
-                }
+                let special = (((quotes &- ones) & ~quotes) | ((slashes &- ones) & ~slashes) | ((word &- ones &* 0x20) & ~word) | word)
+                    & (ones &* 0x80)
+                // Little-endian: the first byte in the text is the word's lowest. Skipped to
+                // the first special byte, which the byte test below reads.
+                position &+= special.trailingZeroBitCount &>> 3
+                if special == 0 { continue }
             }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -145,6 +151,7 @@ struct PlainJSONScanner {
                 if let slot = hotSlot(key) {
                     bit = 1 << slot
                     object.hot[slot] = UInt16(truncatingIfNeeded: value.lowerBound - start + 1)
+                    if slot < 2, let whole = smallWhole(value) { object.wholes[slot] = whole }
                 } else if key.count == 8, bytes.holds(key, "artifact") {
                     bit = 1 << 11
                     if isString { object.artifact = value.lowerBound + 1..<value.upperBound - 1 }
@@ -164,6 +171,18 @@ struct PlainJSONScanner {
         }
         object.range = start..<position
         return object
+    }
+
+    /// The number in `range` when it is only digits, at most nine (a checked plain value).
+    private func smallWhole(_ range: Range<Int>) -> Int32? {
+        guard range.count <= 9 else { return nil }
+        var whole: Int32 = 0
+        for position in range {
+            let digit = bytes[position] &- 0x30
+            guard digit <= 9 else { return nil }
+            whole = whole &* 10 &+ Int32(digit)
+        }
+        return whole
     }
 
     /// The ``JSONItemRows/hotKeys`` slot of the key in `range`, if any.
@@ -225,6 +244,20 @@ extension UnsafeBufferPointer<UInt8> {
 
 /// `true` when the `count` bytes at `lhs` and `rhs` are the same.
 func memcmpEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    for offset in 0..<count where lhs[offset] != rhs[offset] { return false }
-    return true
+    // Eight bytes at a time, the last eight (overlapping) for the rest; short texts (keys,
+    // most values) byte by byte.
+    guard count >= 8 else {
+        for offset in 0..<count where lhs[offset] != rhs[offset] { return false }
+        return true
+    }
+    let left = UnsafeRawPointer(lhs)
+    let right = UnsafeRawPointer(rhs)
+    var offset = 0
+    while offset &+ 8 < count {
+        if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+            return false
+        }
+        offset &+= 8
+    }
+    return left.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) == right.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
 }

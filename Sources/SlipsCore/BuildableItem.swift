@@ -8,66 +8,76 @@ import ReportKit
 /// versioned: `chrisjen:v0` is service metadata, `chrisjen:v2:ABC` is version 2 of its plan in
 /// region ABC, and version 0 is always the current one.
 public struct BuildableItem: Sendable, Hashable {
-    private enum Storage: Sendable {
-        case object(JSONObject)
-        case row(Int, of: any ItemRows)
-    }
-
-    private var storage: Storage
+    // Either a value of its own (`rows` is nil, the attributes are `object`) or `row` of
+    // `rows`. Kept as stored properties, not an enum with payloads: a read then borrows `rows`
+    // where taking it out of an enum case retained and released it, on every attribute read
+    // (millions on a big table, from two threads at once, whose shared count then bounces).
+    // Reads call through `rows?` for the same reason.
+    private var object: JSONObject
+    private var rows: (any ItemRows)?
+    private var row: Int
 
     /// Every attribute, as stored (read from the row for an item of ``ItemRows``; setting it
     /// makes the item a value of its own).
     public var attributes: JSONObject {
         get {
-            switch storage {
-            case .object(let object): return object
-            case .row(let row, let rows): return rows.attributes(row: row)
-            }
+            guard rows != nil else { return object }
+            return rows?.attributes(row: row) ?? object
         }
-        set { storage = .object(newValue) }
+        set {
+            object = newValue
+            rows = nil
+            row = 0
+        }
     }
 
     public init(_ attributes: JSONObject) {
-        self.storage = .object(attributes)
+        self.object = attributes
+        self.rows = nil
+        self.row = 0
     }
 
     /// The item stored as `row` of `rows`, read from there when asked.
     public init(row: Int, of rows: any ItemRows) {
-        self.storage = .row(row, of: rows)
+        self.object = JSONObject(uniqueMembers: [])
+        self.rows = rows
+        self.row = row
+    }
+
+    /// The item's row when it is stored in `rows` (the same store), else `nil`.
+    public func row(in rows: any ItemRows) -> Int? {
+        guard let mine = self.rows, mine === rows else { return nil }
+        return row
     }
 
     /// The attribute `name`, or `nil` when absent.
     public subscript(name: String) -> JSONValue? {
-        switch storage {
-        case .object(let object): return object[name]
-        case .row(let row, let rows): return rows.attribute(name, row: row)
-        }
+        // Through the optional itself, not a copy bound by `if let`: the call borrows `rows`
+        // and takes no reference.
+        guard rows != nil else { return object[name] }
+        return rows?.attribute(name, row: row)
     }
 
     /// `true` when the item has attribute `name`, whatever its value.
     public func has(_ name: String) -> Bool {
-        switch storage {
-        case .object(let object): return object.contains(key: name)
-        case .row(let row, let rows): return rows.hasAttribute(name, row: row)
-        }
+        guard rows != nil else { return object.contains(key: name) }
+        return rows?.hasAttribute(name, row: row) ?? false
     }
 
     /// The table's hash key.
     public var artifact: String {
-        if case .row(let row, let rows) = storage { return rows.artifact(row: row) }
+        if let artifact = rows?.artifact(row: row) { return artifact }
         return self["artifact"]?.stringValue ?? ""
     }
 
     /// The table's range key.
     public var instance: String {
-        if case .row(let row, let rows) = storage { return rows.instance(row: row) }
+        if let instance = rows?.instance(row: row) { return instance }
         return self["instance"]?.stringValue ?? ""
     }
 
     public static func == (lhs: BuildableItem, rhs: BuildableItem) -> Bool {
-        if case .row(let left, let leftRows) = lhs.storage, case .row(let right, let rightRows) = rhs.storage,
-           leftRows.storesSame(row: left, as: right, of: rightRows)
-        {
+        if let leftRows = lhs.rows, let rightRows = rhs.rows, leftRows.storesSame(row: lhs.row, as: rhs.row, of: rightRows) {
             return true
         }
         return lhs.attributes == rhs.attributes

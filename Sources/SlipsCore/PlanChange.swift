@@ -40,23 +40,23 @@ public struct PlanChange: Sendable, Hashable {
     /// Writes ``payload`` as an element of the open list, member by member (no tree).
     func write(to stream: inout CanonicalJSONStream) throws {
         try stream.openObject()
-        try stream.key("change")
+        try stream.key(plain: "change")
         try stream.value(.number(Double(abs(days))))
-        try stream.key("current")
+        try stream.key(plain: "current")
         try stream.value(.string(Timestamp.day(current)))
-        try stream.key("name_pretty")
+        try stream.key(plain: "name_pretty")
         try stream.value(namePretty)
-        try stream.key("name_rip")
+        try stream.key(plain: "name_rip")
         try stream.value(.string(ripName))
-        try stream.key("note")
+        try stream.key(plain: "note")
         try stream.value(note)
-        try stream.key("previous")
+        try stream.key(plain: "previous")
         try stream.value(.string(Timestamp.day(previous)))
-        try stream.key("region")
+        try stream.key(plain: "region")
         try stream.value(.string(region))
-        try stream.key("updated")
+        try stream.key(plain: "updated")
         try stream.value(updated.map { .string(Timestamp.day($0)) } ?? .null)
-        try stream.key("updater")
+        try stream.key(plain: "updater")
         try stream.value(updater)
         try stream.close()
     }
@@ -65,6 +65,18 @@ public struct PlanChange: Sendable, Hashable {
     /// way, else `nil`. Both plans need a `date`; without one nothing is compared.
     public static func detect(
         service: TrackedService, region: String, current: BuildableItem, previous: BuildableItem,
+        slipDelta: Int, logger: Logger
+    ) throws(SlipsError) -> PlanChange? {
+        try detect(
+            service: service, namePretty: { service.namePretty }, region: region, current: current, previous: previous,
+            slipDelta: slipDelta, logger: logger)
+    }
+
+    /// ``detect(service:region:current:previous:slipDelta:logger:)`` with the service's display
+    /// name from `namePretty`, asked only for a change: a caller comparing a service's plans in
+    /// many regions reads the name once.
+    static func detect(
+        service: TrackedService, namePretty: () -> JSONValue, region: String, current: BuildableItem, previous: BuildableItem,
         slipDelta: Int, logger: Logger
     ) throws(SlipsError) -> PlanChange? {
         let name = "\(service.ripName) in \(region)"
@@ -83,7 +95,7 @@ public struct PlanChange: Sendable, Hashable {
         }
         logger.debug("\(name): \(days > 0 ? "slip" : "improvement") of \(abs(days))d (\(Timestamp.day(previousDate)) -> \(Timestamp.day(currentDate)))")
         return PlanChange(
-            ripName: service.ripName, namePretty: service.namePretty, region: region,
+            ripName: service.ripName, namePretty: namePretty(), region: region,
             previous: previousDate, current: currentDate, days: days,
             updated: try current.optionalInstant("updated"),
             updater: Updater.shown(current["updater"]) ?? .string(""),

@@ -14,11 +14,20 @@ enum PlanComparisons {
         var slips: [PlanChange] = []
         var improvements: [PlanChange] = []
         for service in services {
+            // The display name, read from the metadata at the service's first change only.
+            var namePretty: JSONValue?
+            func name() -> JSONValue {
+                if let namePretty { return namePretty }
+                let read = service.namePretty
+                namePretty = read
+                return read
+            }
             for region in regions {
                 guard let current = service.plans[region] else { continue }
                 let previous = try await PreviousPlan.find(current: current, cutoff: cutoff, logger: logger) { version in
                     try await store.item(
-                        artifact: "SERVICE", instance: PlanRecord.instance(rip: service.ripName, version: version, region: region))
+                        artifact: "SERVICE", instance: PlanRecord.instance(rip: service.ripName, version: version, region: region),
+                        near: current)
                 }
                 switch previous {
                 case .noHistory:
@@ -27,7 +36,7 @@ enum PlanComparisons {
                     logger.warning("\(current.instance): cannot compare, the previous plan \(PlanRecord.instance(rip: service.ripName, version: version, region: region)) does not exist")
                 case .found(let record):
                     guard let change = try PlanChange.detect(
-                        service: service, region: region, current: current, previous: record,
+                        service: service, namePretty: name, region: region, current: current, previous: record,
                         slipDelta: options.slipDelta, logger: logger)
                     else { continue }
                     if change.isSlip { slips.append(change) } else { improvements.append(change) }

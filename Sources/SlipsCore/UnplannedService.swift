@@ -43,7 +43,9 @@ public struct UnplannedService: Sendable, Hashable {
             unplanned.append(UnplannedService(
                 ripName: service.ripName, namePretty: service.namePretty, hasNotes: hasNotes, regions: regions))
         }
-        return unplanned.sortedByCodePoints { $0.namePretty.sortKey }
+        // Positions sorted, not the entries: a sort moves its elements many times, and an
+        // entry's texts and lists are retained and released at every move.
+        return unplanned.indices.sortedByCodePoints { unplanned[$0].namePretty.sortKey }.map { unplanned[$0] }
     }
 
     /// The entry in the payload's `unplanned` list.
@@ -76,29 +78,29 @@ extension UnplannedService {
     /// Writes ``payload`` as an element of the open list, member by member (no tree).
     func write(to stream: inout CanonicalJSONStream) throws {
         try stream.openObject()
-        try stream.key("has_notes")
+        try stream.key(plain: "has_notes")
         try stream.value(.bool(hasNotes))
-        try stream.key("name_pretty")
+        try stream.key(plain: "name_pretty")
         try stream.value(namePretty)
-        try stream.key("name_rip")
+        try stream.key(plain: "name_rip")
         try stream.value(.string(ripName))
-        try stream.key("regions")
+        try stream.key(plain: "regions")
         try stream.openArray()
         for (offset, region) in regions.enumerated() {
             try stream.openObject()
             if hasNotes {
-                try stream.key("note")
+                try stream.key(plain: "note")
                 try stream.value(region.note ?? .null)
-                try stream.key("region")
+                try stream.key(plain: "region")
                 try stream.value(.string(region.code))
-                try stream.key("updated")
+                try stream.key(plain: "updated")
                 try stream.value(region.updated ?? .null)
-                try stream.key("updater")
+                try stream.key(plain: "updater")
                 try stream.value(region.updater ?? .null)
             } else {
-                try stream.key("region")
+                try stream.key(plain: "region")
                 try stream.value(.string(region.code))
-                try stream.key("separator")
+                try stream.key(plain: "separator")
                 try stream.value(.string(offset < regions.count - 1 ? "," : ""))
             }
             try stream.close()

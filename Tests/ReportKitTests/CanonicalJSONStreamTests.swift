@@ -71,3 +71,49 @@ struct CanonicalJSONStreamTests {
         }
     }
 }
+
+@Suite("Canonical JSON stream: keys fixed in the program")
+struct CanonicalJSONStreamPlainKeyTests {
+    @Test("a plain key writes the text the escaping key writes, at any depth and position")
+    func plainKeySameAsKey() throws {
+        func text(_ body: (inout CanonicalJSONStream) throws -> Void) throws -> String {
+            var bytes: [UInt8] = []
+            var stream = CanonicalJSONStream(chunkSize: 3) { bytes.append(contentsOf: $0) }
+            try body(&stream)
+            try stream.finish()
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let plain = try text { stream in
+            try stream.openObject()
+            try stream.key(plain: "a_1")
+            try stream.openArray()
+            try stream.openObject()
+            try stream.key(plain: "Zz")
+            try stream.value(.number(2))
+            try stream.key(plain: "name_rip")
+            try stream.value(.string("x"))
+            try stream.close()
+            try stream.close()
+            try stream.key(plain: "b")
+            try stream.value(.null)
+            try stream.close()
+        }
+        let escaped = try text { stream in
+            try stream.openObject()
+            try stream.key("a_1")
+            try stream.openArray()
+            try stream.openObject()
+            try stream.key("Zz")
+            try stream.value(.number(2))
+            try stream.key("name_rip")
+            try stream.value(.string("x"))
+            try stream.close()
+            try stream.close()
+            try stream.key("b")
+            try stream.value(.null)
+            try stream.close()
+        }
+        #expect(plain == escaped)
+        #expect(plain == JSONWriter.canonical(["a_1": [["Zz": 2, "name_rip": "x"]], "b": nil]))
+    }
+}

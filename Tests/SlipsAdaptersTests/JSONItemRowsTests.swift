@@ -96,6 +96,65 @@ struct JSONItemRowsTests {
         #expect(item == (try treeItems(text))[0])
     }
 
+    /// Keys that sit side by side and differ only in artifact, length or a last byte.
+    static let neighbors = #"""
+    {"items": [
+    {"artifact":"SERVICE","instance":"s:v0:A","plan":"p"},
+    {"artifact":"OTHER","instance":"s:v1:A"},
+    {"artifact":"SERVICE","instance":"s:v1:A","plan":"p"},
+    {"artifact":"SERVICE","instance":"s:v1:B"},
+    {"artifact":"SERVICE","instance":"s:v10:A"},
+    {"artifact":"SERVICE","instance":""},
+    {"artifact":"SERVICE","instance":"t:v0:A"},
+    {"artifact":"SERVICE","instance":"u:v0:A"},
+    {"artifact":"SERVICE","instance":"v:v0:A"},
+    {"artifact":"SERVICE","instance":"w:v0:A"},
+    {"artifact":"SERVICE","instance":"x:v0:A"},
+    {"artifact":"SERVICE","instance":"y:v0:A"},
+    {"artifact":"SERVICE","instance":"z:v0:A"},
+    {"artifact":"OTHER","instance":"s:v0:A"}
+    ]}
+    """#
+
+    @Test("a lookup told a row to start from finds what the index finds, near, far or absent")
+    func lookupNearARow() throws {
+        // The empty instance is not a plain table's; read without it through the index alone.
+        let text = Self.neighbors.replacingOccurrences(of: #"{"artifact":"SERVICE","instance":""},"#, with: "")
+        let rows = try #require(readRows(text))
+        var keys = (0..<rows.count).map { (rows.artifact(row: $0), rows.instance(row: $0)) }
+        keys += [("SERVICE", "s:v2:A"), ("NONE", "s:v0:A"), ("SERVICE", "s:v1:"), ("OTHER", "z:v0:A")]
+        for (artifact, instance) in keys {
+            let expected = rows.row(artifact: artifact, instance: instance)
+            for near in -1...rows.count {
+                #expect(rows.row(artifact: artifact, instance: instance, near: near) == expected, "\(artifact) \(instance) near \(near)")
+            }
+        }
+        #expect(rows.row(artifact: "OTHER", instance: "s:v0:A", near: 0) == rows.count - 1)
+        #expect(rows.row(artifact: "SERVICE", instance: "s:v1:A", near: 1) == 2)
+    }
+
+    @Test("the store's lookup near an item it returned answers as the plain lookup; an item of another table is no hint")
+    func storeLookupNearAnItem() async throws {
+        let scratch = try ScratchDirectory()
+        let text = Self.neighbors.replacingOccurrences(of: #"{"artifact":"SERVICE","instance":""},"#, with: "")
+        let store = try BuildablesFile.open(path: try scratch.file("db.json", text))
+        let other = try BuildablesFile.open(path: try scratch.file("other.json", text))
+        let start = try #require(try await store.item(artifact: "SERVICE", instance: "s:v0:A"))
+        let foreign = try #require(try await other.item(artifact: "SERVICE", instance: "z:v0:A"))
+        for neighbor in [start, foreign, BuildableItem(["artifact": "SERVICE", "instance": "s:v0:A"])] {
+            for (artifact, instance) in [("SERVICE", "s:v1:A"), ("OTHER", "s:v0:A"), ("SERVICE", "s:v9:A")] {
+                let near = try await store.item(artifact: artifact, instance: instance, near: neighbor)
+                let plain = try await store.item(artifact: artifact, instance: instance)
+                #expect(near == plain, "\(artifact) \(instance)")
+                #expect(near?.instance == plain?.instance && near?.artifact == plain?.artifact)
+            }
+        }
+        let rows = try #require(readRows(text))
+        #expect(BuildableItem(row: 3, of: rows).row(in: rows) == 3)
+        #expect(BuildableItem(row: 3, of: rows).row(in: try #require(readRows(text))) == nil)
+        #expect(BuildableItem(["artifact": "A"]).row(in: rows) == nil)
+    }
+
     @Test("two items with one key are still refused, naming both")
     func duplicateItems() throws {
         let scratch = try ScratchDirectory()

@@ -118,3 +118,23 @@ struct ChangeTests {
         ])
     }
 }
+
+@Suite("Slips and improvements: display names")
+struct ChangeNameTests {
+    @Test("each change carries its own service's display name, read once per service")
+    func namePerService() async throws {
+        let rows = [Row.region("ABC", launch: "2020-01-01"), Row.region("DEF", launch: "2020-01-01")]
+            + [("a-svc", "Alpha"), ("b-svc", "Beta"), ("c-svc", nil)].flatMap { rip, name -> [JSONValue] in
+                [Row.service(rip, name.map { ["name_sales": .string($0)] } ?? [:])] + ["ABC", "DEF"].flatMap { region in
+                    [Row.plan(rip, 0, region, latest: 1, date: "2020-07-01"),
+                     Row.plan(rip, 1, region, latest: 1, date: "2020-01-01", updated: "2020-04-20")]
+                }
+            }
+        let (payload, _) = try await report(rows)
+        #expect(payload.slips.map { "\($0.ripName)/\($0.region)=\($0.namePretty)" } == [
+            "a-svc/ABC=\(JSONValue.string("Alpha"))", "a-svc/DEF=\(JSONValue.string("Alpha"))",
+            "b-svc/ABC=\(JSONValue.string("Beta"))", "b-svc/DEF=\(JSONValue.string("Beta"))",
+            "c-svc/ABC=\(JSONValue.string("c-svc"))", "c-svc/DEF=\(JSONValue.string("c-svc"))",
+        ])
+    }
+}

@@ -51,6 +51,20 @@ public struct CanonicalJSONStream: ~Copyable {
         pendingKey = true
     }
 
+    /// ``key(_:)`` for a name fixed in the program, of ASCII letters, digits and `_` only (no
+    /// escape to write, checked in debug builds): its bytes are copied as they are, without the
+    /// string escaper's pass (a big payload names a few million keys).
+    public mutating func key(plain name: StaticString) throws {
+        assert(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+        }, "key(plain:) takes letters, digits and _ only")
+        separate()
+        out.append(UInt8(ascii: "\""))
+        out.append(name)
+        out.append("\": ")
+        pendingKey = true
+    }
+
     /// Writes `value` whole: a member's value after ``key(_:)``, else an element.
     public mutating func value(_ value: JSONValue) throws {
         try element()
