@@ -168,4 +168,19 @@ import Testing
         #expect(one.rowCount == 12_000)
         #expect(try await ProfileJob.run(source, limits: .exact, parts: .always(2)) == one)
     }
+
+    @Test("a table 3,000 columns wide, mostly empty: batches of fewer rows, the one-thread profile")
+    func wideTableSplit() async throws {
+        let width = 3_000
+        var text = (0..<width).map { "c\($0)" }.joined(separator: ",") + "\n"
+        for row in 0..<400 {
+            var cells = Array(repeating: "", count: width)
+            cells[row % width] = String(row)
+            cells[width - 1] = String(row % 7)
+            text += cells.joined(separator: ",") + "\n"
+        }
+        let one = try await ProfileJob.run(Self.source(text), limits: .exact)
+        #expect(one.columns.count == width && one.rowCount == 400)
+        #expect(try await ProfileJob.run(Self.source(text), limits: .exact, parts: .always(2)) == one)
+    }
 }

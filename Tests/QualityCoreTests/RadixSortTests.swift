@@ -70,6 +70,24 @@ import Testing
     }
 }
 
+extension TextOrderTests {
+    @Test("values sharing a 1 MiB prefix sort in byte order without a recursion per 8 shared bytes")
+    func hugeSharedPrefix() throws {
+        let prefix = String(repeating: "A", count: 1 << 20)
+        let endings = (0..<40).map { String(UnicodeScalar(UInt8(0x7A - $0))) } + ["", "\u{0}"]
+        var profiler = TableProfiler(columns: [ColumnDeclaration(name: "t", type: .text)])
+        for ending in endings {
+            try profiler.add(prefix + ending, column: 0)
+            profiler.endRow()
+        }
+        let listed = profiler.finish().columns[0].valueCounts.entries.map { entry -> String in
+            guard case .text(let text) = entry.value else { return "" }
+            return String(text.dropFirst(prefix.count))
+        }
+        #expect(listed == endings.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+}
+
 /// Value counts reordered by count, ties in value order, small counts and large.
 @Suite struct ByCountTests {
     @Test("by count descending, ties in value order: counts below and above 2^16")

@@ -133,6 +133,11 @@ enum ExactFinish {
         let arena: UnsafeRawBufferPointer
         let spans: UnsafeBufferPointer<(start: Int, length: Int, count: Int)>
 
+        /// How many shared bytes the radix passes go through before a run is sorted by
+        /// comparing all the bytes: the recursion's depth stays bounded (32 levels) whatever
+        /// prefixes the values share.
+        static let deepest = 256
+
         /// Sorts `order[range]`, values that share their first `depth` bytes.
         func sort(_ order: inout [Int], _ range: Range<Int>, depth: Int) {
             guard range.count > 16 else {
@@ -148,7 +153,7 @@ enum ExactFinish {
                 while end < keyed.count, keyed[end].key == keyed[start].key { end += 1 }
                 if end - start > 1 {
                     let run = (range.lowerBound + start)..<(range.lowerBound + end)
-                    if keyed[start..<end].contains(where: { spans[$0.count].length > depth + 8 }) {
+                    if depth < Self.deepest, keyed[start..<end].contains(where: { spans[$0.count].length > depth + 8 }) {
                         sort(&order, run, depth: depth + 8)
                     } else {
                         order[run].sort(by: precedes)

@@ -29,13 +29,20 @@ final class RowBatch: @unchecked Sendable {
     /// Rows held.
     private(set) var count = 0
 
-    init(width: Int, capacity: Int = 8192, byteLimit: Int = 4 << 20) {
+    /// Rows per batch for `width` columns: 8,192, fewer for a wide table, so that a batch's
+    /// place table (8 bytes a cell, present or not) stays within 4 MiB whatever the width;
+    /// at least 16.
+    static func capacity(forWidth width: Int) -> Int {
+        Swift.min(8192, Swift.max(16, (1 << 19) / Swift.max(1, width)))
+    }
+
+    init(width: Int, capacity: Int? = nil, byteLimit: Int = 4 << 20) {
         self.width = width
-        self.capacity = capacity
+        self.capacity = capacity ?? Self.capacity(forWidth: width)
         self.byteLimit = byteLimit
-        cells = .allocate(capacity: max(1, width * capacity))
-        lines = .allocate(capacity: capacity)
-        numbers = .allocate(capacity: capacity)
+        cells = .allocate(capacity: max(1, width * self.capacity))
+        lines = .allocate(capacity: self.capacity)
+        numbers = .allocate(capacity: self.capacity)
         arenaCapacity = byteLimit + (64 << 10)
         arena = .allocate(byteCount: arenaCapacity, alignment: 16)
     }
