@@ -47,6 +47,7 @@ final class ColumnMetricProbe: CheckProbe {
             throw CheckFailure("\(metric.kind.rawValue) counts the characters of text, and column '\(column)' is \(kind)")
         }
         self.rules = rules
+        borrowedRules = Unmanaged.passUnretained(rules)
         countsNullsOnly = (metric.kind == .missingCount || metric.kind == .missingPercent)
             && metric.rules.missingValues.isEmpty && metric.rules.missingRegex == nil
     }
@@ -54,8 +55,14 @@ final class ColumnMetricProbe: CheckProbe {
     /// A missing count without missing values or regex reads no cell's text.
     private var countsNullsOnly = false
 
+    /// ``rules``, borrowed per cell rather than retained (``rules`` keeps it alive).
+    private var borrowedRules: Unmanaged<ValueRules>?
+
     override func add(_ row: TableRowView) {
-        guard let rules else { return }
+        borrowedRules?._withUnsafeGuaranteedRef { rules in add(row, rules: rules) }
+    }
+
+    private func add(_ row: TableRowView, rules: ValueRules) {
         rows += 1
         guard let bytes = row[index] else {
             missing += 1
