@@ -61,7 +61,23 @@ struct PresentCell {
 
     /// The number of code points of the text.
     mutating func length() -> Int {
-        isASCII() ? bytes.count : text().unicodeScalars.count
+        if isASCII() { return bytes.count }
+        if let madeText { return madeText.unicodeScalars.count }
+        return Self.codePoints(bytes)
+    }
+
+    /// The code points of the text `String(decoding:as:)` makes of `bytes`, counted without
+    /// making it: each scalar, and each invalid sequence it replaces by one U+FFFD.
+    static func codePoints(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var count = 0
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid, .error: count += 1
+            case .emptyInput: return count
+            }
+        }
     }
 }
 
