@@ -118,7 +118,7 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         return RowKeyIndex.build(count: columns.count, hashes: columns.instanceHashes) { other, row in
             let count = Int(columns.instanceCounts[row])
             return columns.artifactCodes[other] == columns.artifactCodes[row] && Int(columns.instanceCounts[other]) == count
-                && memcmpEqual(text.bytes.baseAddress! + columns.instanceStarts[other], text.bytes.baseAddress! + columns.instanceStarts[row], count)
+                && bytesEqual(text.bytes.baseAddress! + columns.instanceStarts[other], text.bytes.baseAddress! + columns.instanceStarts[row], count: count)
         }
     }
 
@@ -135,7 +135,7 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
             func isKey(_ row: Int) -> Bool {
                 let key = keys[row]
                 return Int(key.artifact) == code && Int(key.count) == wanted.count
-                    && (wanted.isEmpty || memcmpEqual(bytes.baseAddress! + key.start, wanted.baseAddress!, wanted.count))
+                    && (wanted.isEmpty || bytesEqual(bytes.baseAddress! + key.start, wanted.baseAddress!, count: wanted.count))
             }
             if near >= 0, near < keys.count {
                 if isKey(near) { return near }
@@ -156,7 +156,7 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
             index.row(hash: RowKeyIndex.hash(wanted)) { row in
                 let key = keys[row]
                 return Int(key.artifact) == code && Int(key.count) == wanted.count
-                    && (wanted.isEmpty || memcmpEqual(bytes.baseAddress! + key.start, wanted.baseAddress!, wanted.count))
+                    && (wanted.isEmpty || bytesEqual(bytes.baseAddress! + key.start, wanted.baseAddress!, count: wanted.count))
             }
         }
     }
@@ -297,7 +297,7 @@ final class JSONItemRows: ItemRows, @unchecked Sendable {
         let mine = columns.starts[row]..<columns.ends[row]
         let theirs = other.columns.starts[otherRow]..<other.columns.ends[otherRow]
         return mine.count == theirs.count
-            && memcmpEqual(bytes.baseAddress! + mine.lowerBound, other.bytes.baseAddress! + theirs.lowerBound, mine.count)
+            && bytesEqual(bytes.baseAddress! + mine.lowerBound, other.bytes.baseAddress! + theirs.lowerBound, count: mine.count)
     }
 
     /// Calls `body` with each member's key (inside the quotes) and value text, in order,

@@ -216,7 +216,7 @@ struct PlainJSONScanner {
 extension UnsafeBufferPointer<UInt8> {
     /// `true` when the bytes in `range` are `name`'s (ASCII, static text).
     func holds(_ range: Range<Int>, _ name: StaticString) -> Bool {
-        name.utf8CodeUnitCount == range.count && (range.isEmpty || memcmpEqual(name.utf8Start, baseAddress! + range.lowerBound, range.count))
+        name.utf8CodeUnitCount == range.count && (range.isEmpty || bytesEqual(name.utf8Start, baseAddress! + range.lowerBound, count: range.count))
     }
 
     /// `true` when the bytes in `range` are `name`'s UTF-8.
@@ -224,7 +224,7 @@ extension UnsafeBufferPointer<UInt8> {
         let utf8 = name.utf8
         guard utf8.count == range.count else { return false }
         if let equal = utf8.withContiguousStorageIfAvailable({ name in
-            name.isEmpty || memcmpEqual(name.baseAddress!, baseAddress! + range.lowerBound, name.count)
+            name.isEmpty || bytesEqual(name.baseAddress!, baseAddress! + range.lowerBound, count: name.count)
         }) {
             return equal
         }
@@ -233,31 +233,11 @@ extension UnsafeBufferPointer<UInt8> {
 
     /// `true` when the bytes in `lhs` and `rhs` are the same.
     func same(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
-        lhs.count == rhs.count && memcmpEqual(baseAddress! + lhs.lowerBound, baseAddress! + rhs.lowerBound, lhs.count)
+        lhs.count == rhs.count && bytesEqual(baseAddress! + lhs.lowerBound, baseAddress! + rhs.lowerBound, count: lhs.count)
     }
 
     /// The text of `range` (checked UTF-8).
     func text(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: self[range]), as: UTF8.self)
     }
-}
-
-/// `true` when the `count` bytes at `lhs` and `rhs` are the same.
-func memcmpEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    // Eight bytes at a time, the last eight (overlapping) for the rest; short texts (keys,
-    // most values) byte by byte.
-    guard count >= 8 else {
-        for offset in 0..<count where lhs[offset] != rhs[offset] { return false }
-        return true
-    }
-    let left = UnsafeRawPointer(lhs)
-    let right = UnsafeRawPointer(rhs)
-    var offset = 0
-    while offset &+ 8 < count {
-        if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-            return false
-        }
-        offset &+= 8
-    }
-    return left.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) == right.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
 }

@@ -53,10 +53,10 @@ struct PlainJSONBytesTests {
             left.withUnsafeBufferPointer { lhs in
                 var same = left
                 same.withUnsafeMutableBufferPointer { rhs in
-                    #expect(memcmpEqual(lhs.baseAddress ?? UnsafePointer(bitPattern: 1)!, UnsafePointer(rhs.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!), count), "equal, \(count)")
+                    #expect(bytesEqual(lhs.baseAddress ?? UnsafePointer(bitPattern: 1)!, UnsafePointer(rhs.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!), count: count), "equal, \(count)")
                     for position in 0..<count {
                         rhs[position] ^= 0x20
-                        #expect(!memcmpEqual(lhs.baseAddress!, UnsafePointer(rhs.baseAddress!), count), "differs at \(position) of \(count)")
+                        #expect(!bytesEqual(lhs.baseAddress!, UnsafePointer(rhs.baseAddress!), count: count), "differs at \(position) of \(count)")
                         rhs[position] ^= 0x20
                     }
                 }

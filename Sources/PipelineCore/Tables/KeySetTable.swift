@@ -68,23 +68,12 @@ struct KeySetTable {
         }
     }
 
-    /// `true` when the two hold the same bytes (compared eight at a time).
+    /// `true` when the two hold the same bytes (``bytesEqual(_:_:count:)``).
     @inline(__always)
     static func same(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = left.count
-        guard count == right.count else { return false }
-        guard count > 0, let a = left.baseAddress, let b = right.baseAddress else { return true }
-        let (rawA, rawB) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
-        var index = 0
-        while index &+ 8 <= count {
-            if rawA.loadUnaligned(fromByteOffset: index, as: UInt64.self) != rawB.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
-            index &+= 8
-        }
-        while index < count {
-            if a[index] != b[index] { return false }
-            index &+= 1
-        }
-        return true
+        guard left.count == right.count else { return false }
+        guard left.count > 0, let a = left.baseAddress, let b = right.baseAddress else { return true }
+        return bytesEqual(a, b, count: left.count)
     }
 
     /// `true` when `stored` holds the bytes of `raw`.

@@ -1,5 +1,6 @@
 import CPrefetch
 import Foundation
+import ReportKit
 
 /// Distinct byte strings with a count each: the exact value counts of one column.
 ///
@@ -126,7 +127,7 @@ struct ByteCountTable: Sendable {
                             if inline { return (entry, slot) }
                             let held = entries[entry]
                             if Int(held.length) == length,
-                               Self.equal(arena.baseAddress! + Int(held.word), bytes.baseAddress!, length) {
+                               bytesEqual(arena.baseAddress! + Int(held.word), bytes.baseAddress!, count: length) {
                                 return (entry, slot)
                             }
                         }
@@ -154,25 +155,6 @@ struct ByteCountTable: Sendable {
         addSlowly(weight, entry: entry, slot: probe.slot)
         if entries.count * 10 > slots.count * 7 { grow() }  // load ≤ 0.7
         return (entry, true)
-    }
-
-    /// Whether the `length` (more than 8) bytes at `a` and `b` are the same: two overlapping
-    /// word loads up to 16 bytes (dates, timestamps, short names), words then the last word
-    /// past that; no call into `memcmp`.
-    @inline(__always)
-    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ length: Int) -> Bool {
-        let last = length - 8
-        if a.loadUnaligned(fromByteOffset: last, as: UInt64.self) != b.loadUnaligned(fromByteOffset: last, as: UInt64.self) {
-            return false
-        }
-        var offset = 0
-        while offset < last {
-            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-                return false
-            }
-            offset += 8
-        }
-        return true
     }
 
     /// At least the ``approximateBytes`` the table takes after `values` more values of
