@@ -38,10 +38,16 @@ func option(_ name: String, in arguments: inout [String]) -> String? {
     return arguments[index + 1]
 }
 
+/// Says what a command needs on standard error and exits 2 (a usage error, not a trap).
+func usage(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("reportkit-bench: \(message)\n".utf8))
+    exit(2)
+}
+
 switch arguments.first {
 case "generate":
     let count = Int(option("--items", in: &arguments) ?? "") ?? 1_000_000
-    guard let out = option("--out", in: &arguments) else { fatalError("generate needs --out PATH") }
+    guard let out = option("--out", in: &arguments) else { usage("generate needs --out PATH") }
     var generator = BuildablesGenerator(itemCount: count)
     generator.editedShare = Double(option("--edited", in: &arguments) ?? "") ?? 1.0
     generator.manyChanges = arguments.contains("--many-changes")
@@ -72,7 +78,8 @@ case "formats":
 
 case "slips":
     let runs = Int(option("--runs", in: &arguments) ?? "") ?? 3
-    guard arguments.count == 3 else { fatalError("slips needs REPORTCLI DB") }
+    guard runs > 0 else { usage("slips needs --runs of at least 1") }
+    guard arguments.count == 3 else { usage("slips needs REPORTCLI DB") }
     let (executable, database) = (arguments[1], arguments[2])
     var figures: [ProcessFigures] = []
     for _ in 0..<runs {
@@ -87,6 +94,7 @@ case "slips":
 case "pipeline":
     // reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
     let runs = Int(option("--runs", in: &arguments) ?? "") ?? 5
+    guard runs > 0 else { usage("pipeline needs --runs of at least 1") }
     var original: (python: String, runner: String)?
     if let index = arguments.firstIndex(of: "--original"), index + 2 < arguments.count {
         original = (arguments[index + 1], arguments[index + 2])
@@ -94,7 +102,7 @@ case "pipeline":
     }
     let published = option("--published", in: &arguments)
     let only = option("--only", in: &arguments).map { Set($0.split(separator: ",").map(String.init)) }
-    guard arguments.count == 3 else { fatalError("pipeline needs REPORTCLI DIR") }
+    guard arguments.count == 3 else { usage("pipeline needs REPORTCLI DIR") }
     let (executable, directory) = (arguments[1], arguments[2])
     if let published {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -140,19 +148,19 @@ case "hashing":
 
 case "objects":
     let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1024
-    guard arguments.count == 2 else { fatalError("objects needs DIR") }
+    guard arguments.count == 2 else { usage("objects needs DIR") }
     try await objectFigures(directory: arguments[1], megabytes: megabytes)
     try await smallObjectFigures(directory: arguments[1], rounds: 200)
 
 case "sync":
     // reportkit-bench sync REPORTCLI DIR [--megabytes N]
     let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000
-    guard arguments.count == 3 else { fatalError("sync needs REPORTCLI DIR") }
+    guard arguments.count == 3 else { usage("sync needs REPORTCLI DIR") }
     try syncFigures(reportcli: arguments[1], directory: arguments[2], megabytes: megabytes)
 
 case "s3-objects":
     let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1024
-    guard arguments.count == 3, let endpoint = URL(string: arguments[1]) else { fatalError("s3-objects needs ENDPOINT DIR") }
+    guard arguments.count == 3, let endpoint = URL(string: arguments[1]) else { usage("s3-objects needs ENDPOINT DIR") }
     try await s3ObjectFigures(endpoint: endpoint, megabytes: megabytes, directory: arguments[2])
 
 case "csv":
@@ -187,12 +195,12 @@ case "table-summary":
     let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000
     let exact = arguments.contains("--exact")
     arguments.removeAll { $0 == "--exact" }
-    guard arguments.count == 2 else { fatalError("table-summary needs DIR") }
+    guard arguments.count == 2 else { usage("table-summary needs DIR") }
     try await TableSummaryBench.run(megabytes: megabytes, directory: arguments[1], limits: exact ? .exact : .default)
 
 case "peers-table":
     let rows = Int(option("--rows", in: &arguments) ?? "") ?? 10_000_000
-    guard let out = option("--out", in: &arguments) else { fatalError("peers-table needs --out PATH") }
+    guard let out = option("--out", in: &arguments) else { usage("peers-table needs --out PATH") }
     let size = try PeersTable.write(rows: rows, to: out)
     print("wrote \(rows) rows, \(size) bytes to \(out)")
 
@@ -203,9 +211,9 @@ case "starts":
         passed = Array(arguments[(split + 1)...])
         arguments.removeSubrange(split...)
     }
-    guard arguments.count >= 2 else { fatalError("starts needs EXECUTABLE…") }
+    guard arguments.count >= 2 else { usage("starts needs EXECUTABLE…") }
     ProcessStarts.time(Array(arguments.dropFirst()), arguments: passed, runs: runs)
 
 default:
-    print("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] [--published INPUTS [--only MODULE,…]] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH | starts EXECUTABLE… [--runs N] [-- ARGUMENTS…]")
+    usage("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] [--published INPUTS [--only MODULE,…]] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH | starts EXECUTABLE… [--runs N] [-- ARGUMENTS…]")
 }
