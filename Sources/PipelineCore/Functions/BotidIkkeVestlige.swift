@@ -39,9 +39,7 @@ enum BotidIkkeVestlige {
         }
         let counts = try Aggregation(rules: [point: .sum]).aggregate(short)
         var people: [YearAndPlace: Double] = [:]
-        for row in try Aggregation(rules: ["population": .sum]).aggregate(Population.bySubDistrict(population)) {
-            people[row.yearAndPlace()] = row["population"]
-        }
+        for total in Population.totals(population) { people[total.yearAndPlace] = total.population }
         return counts.compactMap { row in
             guard let total = people[row.yearAndPlace()] else { return nil }
             var row = row

@@ -47,7 +47,7 @@ enum InnvandrerBefolkning {
             people[row.yearAndPlace(), default: 0] += row.sumOfNumberedColumns
         }
         let columns = ["short", "long", "two_parents"]
-        let slotOf: [String: Int] = Dictionary(uniqueKeysWithValues: categories.map { ($0.key, columns.firstIndex(of: $0.value)!) })
+        var slotOf = TextMemo(Dictionary(uniqueKeysWithValues: categories.map { ($0.key, columns.firstIndex(of: $0.value)!) }))
         var order: [YearAndPlace] = []
         var groupOf: [YearAndPlace: Int] = [:]
         // Per place and column: the sum, or nil while no row has counted towards it.
@@ -65,7 +65,7 @@ enum InnvandrerBefolkning {
                 order.append(place)
                 sums += [nil, nil, nil]
             }
-            guard let column = slotOf[row.keys["botid"] ?? ""] else { continue }
+            guard let column = slotOf.value(of: row.keys["botid"] ?? "") else { continue }
             let found = counts.slots(in: row)
             let count = [row.value(at: found[0]), row.value(at: found[1])].filter { !$0.isNaN }.reduce(0, +)
             sums[group * 3 + column] = (sums[group * 3 + column] ?? 0) + count

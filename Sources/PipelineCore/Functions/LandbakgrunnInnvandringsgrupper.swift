@@ -107,10 +107,9 @@ enum LandbakgrunnInnvandringsgrupper {
                 key.feed(into: &hasher)
             }
         }
-        let people = Population.bySubDistrict(population).filter { $0.districtID != "16" && $0.districtID != "17" }
         var totals: [DistrictYear: Double] = [:]
-        for row in try Aggregation(rules: ["population": .sum]).aggregate(people) where row.subDistrictID == nil {
-            totals[DistrictYear(district: row.districtID ?? "", date: row.date, name: row.districtName ?? "")] = row["population"]
+        for total in Population.totals(population, leavingOut: ["16", "17"]) where total.place.subDistrictID.isEmpty {
+            totals[DistrictYear(district: total.place.districtID, date: total.place.date, name: total.place.districtName)] = total.population
         }
         let points = ["total", "innvandrer", "norskfodt_med_innvandrerforeldre"]
         let set = ["population"] + points.map { "\($0)_ratio" }

@@ -56,10 +56,7 @@ enum LevekarTotalt {
 
     /// The crowded-homes share of the rows that have a population (at any level).
     static func crowded(_ rows: [StatisticsRow], population: [StatisticsRow]) throws(PipelineError) -> [StatisticsRow] {
-        var people = Set<YearAndPlace>()
-        for row in try Aggregation(rules: ["population": .sum]).aggregate(Population.bySubDistrict(population)) {
-            people.insert(row.yearAndPlace())
-        }
+        let people = Set(Population.totals(population).map(\.yearAndPlace))
         return rows.filter { people.contains($0.yearAndPlace()) }
             .withRatio("antall_trangbodde", from: "andel_som_bor_trangt")
     }

@@ -40,13 +40,20 @@ public struct Aggregation: Sendable {
         var firstRow: [Int] = []
         var members: [(row: Int, group: Int)] = []
         members.reserveCapacity(rows.count)
+        // The rows of a group mostly follow each other: the last row's group is tried first
+        // (equal keys are the same group), before hashing the key.
+        var last: (key: GroupKey, number: Int)?
         for (position, row) in rows.enumerated() where level.includes(row) {
             let key = GroupKey(row, level: level, extraKeys: extraKeys)
-            if let number = groupOf[key] {
+            if let last, last.key == key {
+                members.append((position, last.number))
+            } else if let number = groupOf[key] {
                 members.append((position, number))
+                last = (key, number)
             } else {
                 groupOf[key] = keys.count
                 members.append((position, keys.count))
+                last = (key, keys.count)
                 keys.append(key)
                 firstRow.append(position)
             }

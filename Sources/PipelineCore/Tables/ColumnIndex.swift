@@ -8,12 +8,16 @@ final class ColumnIndex: Sendable {
     let names: [String]
     /// Positions and numbers of the columns named by whole numbers (ages).
     let numbered: [(position: Int, number: Int)]
+    /// `true` when every column is named by a whole number, in file order (an ages file):
+    /// then summing all ages is summing all values.
+    let allNumbered: Bool
     /// Slot → position in `names`, -1 for an empty slot; the count is a power of two.
     private let slots: [Int32]
 
     init(_ names: [String]) {
         self.names = names
         numbered = names.indices.compactMap { position in Int(names[position]).map { (position, $0) } }
+        allNumbered = numbered.count == names.count
         var count = 8
         while count < names.count * 2 { count *= 2 }
         var slots = [Int32](repeating: -1, count: count)

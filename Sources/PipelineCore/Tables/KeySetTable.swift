@@ -11,21 +11,32 @@ struct KeySetTable {
         var bytes: [UInt8]
         var ends: [Int]
         var keys: [String: String]
+        var hash: UInt64
     }
 
-    private var entries: [UInt64: [Entry]] = [:]
+    private var entries: [Entry] = []
+    /// Open addressing over the hashes: slot → position in `entries`, -1 for an empty slot;
+    /// the count is a power of two, at least twice the entries' (a file has a few key sets,
+    /// so this costs no `Dictionary` hashing per row).
+    private var slots = [Int32](repeating: -1, count: 16)
     /// The last row's key set, tried first (rows of one group often follow each other).
-    private var last: Entry?
+    private var last = -1
 
     /// The key set of `record`'s fields at `positions` (one per key, in key order), when one
     /// was made for the same bytes; `nil` otherwise, and for a field with doubled quotes (its
     /// bytes are not its value).
     mutating func keys(of record: CSVRecord, at positions: [Int]) -> [String: String]? {
-        if let last, Self.matches(last, record, positions) { return last.keys }
-        guard let hash = Self.hash(record, positions), let candidates = entries[hash] else { return nil }
-        for entry in candidates where Self.matches(entry, record, positions) {
-            last = entry
-            return entry.keys
+        if last >= 0, Self.matches(entries[last], record, positions) { return entries[last].keys }
+        guard let hash = Self.hash(record, positions) else { return nil }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let position = Int(slots[slot])
+            if entries[position].hash == hash, Self.matches(entries[position], record, positions) {
+                last = position
+                return entries[position].keys
+            }
+            slot = (slot + 1) & mask
         }
         return nil
     }
@@ -39,9 +50,22 @@ struct KeySetTable {
             bytes.append(contentsOf: record.rawField(position))
             ends.append(bytes.count)
         }
-        let entry = Entry(bytes: bytes, ends: ends, keys: keys)
-        entries[hash, default: []].append(entry)
-        last = entry
+        entries.append(Entry(bytes: bytes, ends: ends, keys: keys, hash: hash))
+        if entries.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for position in entries.indices { place(position) }
+        } else {
+            place(entries.count - 1)
+        }
+        last = entries.count - 1
+    }
+
+    /// Puts entry `position` in the first free slot from its hash's.
+    private mutating func place(_ position: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: entries[position].hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(position)
     }
 
     /// FNV-1a of the key fields' bytes and lengths; `nil` when one has doubled quotes.

@@ -129,22 +129,28 @@ struct StatisticsReader {
         let file = self.file, names = self.names
         var date = 0
         var district: String?, districtName: String?, subDistrict: String?, subDistrictName: String?
-        var values = [Double](repeating: .nan, count: columns.names.count)
         // The first number that is not one, as the columns come (an error then names it, or
         // the year before it when that is not a year).
-        let badNumber: Int? = numberColumns.withUnsafeBufferPointer { numbers in
-            values.withUnsafeMutableBufferPointer { values in
+        var badNumber: Int?
+        // Every slot is one number column's, so the loop sets each value once (all NaN when
+        // it stops at a bad number): no filling first.
+        let values = [Double](unsafeUninitializedCapacity: columns.names.count) { values, initialized in
+            initialized = columns.names.count
+            badNumber = numberColumns.withUnsafeBufferPointer { numbers in
                 for (position, slot) in numbers {
                     // Most fields are small counts the scanner has read already; the others
                     // are read in place.
                     let field = record[position]
                     if let small = field.smallWholeNumber {
-                        values[slot] = Double(small)
+                        values.initializeElement(at: slot, to: Double(small))
                         continue
                     }
                     let number = field.hasDoubledQuotes ? record.withField(position, Self.number) : Self.number(record.rawField(position))
-                    guard let number else { return position }
-                    values[slot] = number
+                    guard let number else {
+                        values.initialize(repeating: .nan)
+                        return position
+                    }
+                    values.initializeElement(at: slot, to: number)
                 }
                 return nil
             }

@@ -234,6 +234,8 @@ public struct StatisticsRow: Sendable, Hashable {
             storage.columns.numbered.withUnsafeBufferPointer { numbered in
                 if let ages {
                     for (position, number) in numbered where !values[position].isNaN && ages.contains(number) { total += values[position] }
+                } else if storage.columns.allNumbered {
+                    for value in values where !value.isNaN { total += value }
                 } else {
                     for (position, _) in numbered where !values[position].isNaN { total += values[position] }
                 }

@@ -220,6 +220,7 @@ public struct CSVScanner {
     private mutating func parse(_ base: UnsafePointer<UInt8>, _ count: Int, from: Int, final: Bool, _ body: (CSVRecord) throws -> Void) throws -> Int? {
         let delimiter = dialect.delimiter
         let quote = dialect.quote
+        let digitsEndFields = self.digitsEndFields
         var index = from
         while index < count {
             // Blank lines.
@@ -300,11 +301,21 @@ public struct CSVScanner {
                     let run = SmallDigits.digitRun(offsets)
                     let next = base[index &+ (run & 7)]
                     if run < 8, digitsEndFields, next == delimiter || next == 0x0A || next == 0x0D {
+                        // The field ends before the input does, at `next`: stored and passed
+                        // at once.
                         end = index &+ run
-                        if run != 0, run <= 4 {
-                            value = SmallDigits.value(offsets, length: run)
-                            short = true
+                        if fieldCount == fieldCapacity { (fieldBase, fieldCapacity) = fields.grow() }
+                        (fieldBase + fieldCount).initialize(to: run != 0 && run <= 4
+                            ? CSVField(start: index &- recordStart, end: end &- recordStart, digits: SmallDigits.value(offsets, length: run))
+                            : CSVField(start: index &- recordStart, end: end &- recordStart, quoted: false, doubledQuotes: false))
+                        fieldCount &+= 1
+                        if next == delimiter {
+                            index = end &+ 1
+                            continue
                         }
+                        index = end
+                        endsWithLineBreak = true
+                        break
                     } else {
                         let length = fieldEnd.first(inWord: word)
                         end = length < 8 ? index &+ length : fieldEnd.first(in: base, from: index &+ 8, to: count)
