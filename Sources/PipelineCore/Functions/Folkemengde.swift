@@ -99,28 +99,7 @@ enum Population {
     /// Per year and sub-district: the sum of every age column over both sexes (the original's
     /// `generate_population_df`). Rows without a full place are left out, as pandas' groupby does.
     static func bySubDistrict(_ rows: [StatisticsRow], ages: ClosedRange<Int>? = nil) -> [StatisticsRow] {
-        var order: [YearAndPlace] = []
-        var sums: [Double] = []
-        var slot: [YearAndPlace: Int] = [:]
-        // The rows of one year and place mostly follow each other (one per sex): the last
-        // row's group is tried before the table.
-        var last: (key: YearAndPlace, slot: Int)?
-        for row in rows {
-            guard row.subDistrictID != nil, row.subDistrictName != nil, row.districtID != nil, row.districtName != nil else { continue }
-            let key = YearAndPlace(row, withNames: true)
-            let sum = row.sumOfNumberedColumns(in: ages)
-            if let last, last.key == key {
-                sums[last.slot] += sum
-            } else if let known = slot[key] {
-                sums[known] += sum
-                last = (key, known)
-            } else {
-                slot[key] = order.count
-                last = (key, order.count)
-                order.append(key)
-                sums.append(0 + sum)
-            }
-        }
+        let (order, sums) = subDistrictSums(rows, ages: ages)
         func precedes(_ left: String, _ right: String) -> Bool? { left == right ? nil : left.precedesByCodePoints(right) }
         let sorted = order.indices.sorted { lhs, rhs in
             let (lhs, rhs) = (order[lhs], order[rhs])
@@ -133,5 +112,37 @@ enum Population {
             return StatisticsRow(date: key.date, districtID: key.districtID, districtName: key.districtName,
                                  subDistrictID: key.subDistrictID, subDistrictName: key.subDistrictName, numbers: ["population": sums[position]])
         }
+    }
+
+    /// Each year and sub-district with names, in the order first seen, and the sum of its rows'
+    /// age columns (`ages`, or all) in file order. Rows without a full place, and rows of the
+    /// districts in `leavingOut`, count nowhere.
+    static func subDistrictSums(
+        _ rows: [StatisticsRow], ages: ClosedRange<Int>? = nil, leavingOut: Set<String> = []
+    ) -> (places: [YearAndPlace], sums: [Double]) {
+        var places: [YearAndPlace] = []
+        var sums: [Double] = []
+        var slot: [YearAndPlace: Int] = [:]
+        // The rows of one year and place mostly follow each other (one per sex): the last
+        // row's group is tried before the table.
+        var last: (key: YearAndPlace, slot: Int)?
+        for row in rows {
+            guard let district = row.districtID, row.districtName != nil, row.subDistrictID != nil, row.subDistrictName != nil,
+                  leavingOut.isEmpty || !leavingOut.contains(district) else { continue }
+            let key = YearAndPlace(row, withNames: true)
+            let sum = row.sumOfNumberedColumns(in: ages)
+            if let last, last.key == key {
+                sums[last.slot] += sum
+            } else if let known = slot[key] {
+                sums[known] += sum
+                last = (key, known)
+            } else {
+                slot[key] = places.count
+                last = (key, places.count)
+                places.append(key)
+                sums.append(0 + sum)
+            }
+        }
+        return (places, sums)
     }
 }

@@ -20,27 +20,7 @@ extension Population {
     /// districts in `leavingOut` count nowhere (as if left out of `bySubDistrict`'s rows).
     static func totals(_ rows: [StatisticsRow], leavingOut: Set<String> = []) -> [Total] {
         // Each sub-district's sum, over its rows in file order (as `bySubDistrict`).
-        var places: [YearAndPlace] = []
-        var sums: [Double] = []
-        var slot: [YearAndPlace: Int] = [:]
-        var last: (key: YearAndPlace, slot: Int)?
-        for row in rows {
-            guard let district = row.districtID, row.districtName != nil, row.subDistrictID != nil, row.subDistrictName != nil,
-                  !leavingOut.contains(district) else { continue }
-            let key = YearAndPlace(row, withNames: true)
-            let sum = row.sumOfNumberedColumns
-            if let last, last.key == key {
-                sums[last.slot] += sum
-            } else if let known = slot[key] {
-                sums[known] += sum
-                last = (key, known)
-            } else {
-                slot[key] = places.count
-                last = (key, places.count)
-                places.append(key)
-                sums.append(0 + sum)
-            }
-        }
+        let (places, sums) = subDistrictSums(rows, leavingOut: leavingOut)
         func order(_ keys: [(String, String)]) -> Bool? {
             for (left, right) in keys where left != right { return left.precedesByCodePoints(right) }
             return nil

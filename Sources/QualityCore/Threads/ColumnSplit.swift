@@ -79,7 +79,7 @@ final class ColumnSplit: @unchecked Sendable {
         seconds = .allocate(capacity: max(1, width))
         seconds.initialize(repeating: 0, count: max(1, width))
         cost = Array(repeating: 0, count: width)
-        lastReturn = Self.threadSeconds()
+        lastReturn = WorkShare.threadSeconds()
         for worker in 1..<self.workers {
             let thread = Thread { [self] in self.help(worker) }
             thread.stackSize = 1 << 20
@@ -145,10 +145,10 @@ final class ColumnSplit: @unchecked Sendable {
     private func flush() throws(ValueError) {
         let batch = batches[filling]
         guard batch.count > 0 else { return }
-        let reading = Self.threadSeconds() - lastReturn
+        let reading = WorkShare.threadSeconds() - lastReturn
         awaitHelpers()
         if let error = firstError() { throw error }
-        readingCost = smoothed(readingCost, reading)
+        readingCost = WorkShare.smoothed(readingCost, reading)
         reassign(batch)
         let firstRow = profiler.firstRow + rowCountBefore
         if fitsBudget(batch) {
@@ -168,7 +168,7 @@ final class ColumnSplit: @unchecked Sendable {
         rowsDone += batch.count
         filling ^= 1
         batches[filling].clear()
-        lastReturn = Self.threadSeconds()
+        lastReturn = WorkShare.threadSeconds()
     }
 
     /// Whether no column's exact values can pass the budget in all of `batch`: then none of
@@ -220,31 +220,10 @@ final class ColumnSplit: @unchecked Sendable {
             let measured = seconds[column]
             seconds[column] = 0
             if measured > 0 || !assignment.joined().contains(column) {
-                cost[column] = measured > 0 ? smoothed(cost[column], measured) : Double(batch.load(of: column, rows: 0..<batch.count).bytes + 16) * 1e-9
+                cost[column] = measured > 0 ? WorkShare.smoothed(cost[column], measured) : Double(batch.load(of: column, rows: 0..<batch.count).bytes + 16) * 1e-9
             }
         }
-        func loads(_ split: [[Int]]) -> Double {
-            split.enumerated().map { worker, owned in owned.reduce(worker == 0 ? readingCost : 0) { $0 + cost[$1] } }.max() ?? 0
-        }
-        var fresh: [[Int]] = Array(repeating: [], count: workers)
-        var load = Array(repeating: 0.0, count: workers)
-        load[0] = readingCost
-        for column in columns.indices.sorted(by: { cost[$0] != cost[$1] ? cost[$0] > cost[$1] : $0 < $1 }) {
-            let least = load.indices.min { load[$0] < load[$1] }!
-            fresh[least].append(column)
-            load[least] += cost[column]
-        }
-        for worker in fresh.indices { fresh[worker].sort() }
-        if assignment.joined().count != columns.count || loads(fresh) < 0.9 * loads(assignment) { assignment = fresh }
-    }
-
-    private func smoothed(_ old: Double, _ new: Double) -> Double { old == 0 ? new : 0.8 * old + 0.2 * new }
-
-    /// CPU seconds the calling thread has run.
-    private static func threadSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+        WorkShare.rebalance(&assignment, costs: cost, readingCost: readingCost)
     }
 
     // MARK: - Every worker
@@ -254,7 +233,7 @@ final class ColumnSplit: @unchecked Sendable {
         let job = jobs[worker]
         guard let batch = job.batch else { return }
         for column in assignment[worker] where errors[column] == nil {
-            let began = Self.threadSeconds()
+            let began = WorkShare.threadSeconds()
             do throws(ProfileError) {
                 try columns[column].add(
                     batch.cells(of: column), bytes: batch.bytes, rows: job.rows, firstRow: job.firstRow, hashes: hashes[worker])
@@ -262,7 +241,7 @@ final class ColumnSplit: @unchecked Sendable {
                 let place = batch.place(of: error.row - job.firstRow)
                 errors[column] = ValueError(error: error, line: place.line, number: place.number, column: column)
             }
-            seconds[column] += Self.threadSeconds() - began
+            seconds[column] += WorkShare.threadSeconds() - began
         }
     }
 

@@ -52,7 +52,7 @@ final class ProbeSplit: @unchecked Sendable {
         seconds.initialize(repeating: 0, count: max(1, probes.count))
         cost = Array(repeating: 0, count: probes.count)
         running = self.workers - 1
-        lastReturn = Self.threadSeconds()
+        lastReturn = WorkShare.threadSeconds()
         for worker in 1..<self.workers {
             Self.helperThreads.add(1, ordering: .sequentiallyConsistent)
             let thread = Thread { [self] in self.help(worker) }
@@ -103,10 +103,10 @@ final class ProbeSplit: @unchecked Sendable {
     private func flush() {
         let batch = batches[filling]
         guard batch.count > 0 else { return }
-        let reading = Self.threadSeconds() - lastReturn
+        let reading = WorkShare.threadSeconds() - lastReturn
         batch.seal()
         awaitHelpers()
-        readingCost = smoothed(readingCost, reading)
+        readingCost = WorkShare.smoothed(readingCost, reading)
         reassign()
         for worker in 0..<workers { jobs[worker] = batch }
         for worker in 1..<workers {
@@ -116,7 +116,7 @@ final class ProbeSplit: @unchecked Sendable {
         work(0)
         filling ^= 1
         batches[filling].clear()
-        lastReturn = Self.threadSeconds()
+        lastReturn = WorkShare.threadSeconds()
     }
 
     private func awaitHelpers() {
@@ -131,7 +131,7 @@ final class ProbeSplit: @unchecked Sendable {
     /// clearly better. Before any cost is measured, the probes go round, the helpers first.
     private func reassign() {
         for index in probes.indices {
-            cost[index] = probes[index].failure != nil ? 0 : smoothed(cost[index], seconds[index])
+            cost[index] = probes[index].failure != nil ? 0 : WorkShare.smoothed(cost[index], seconds[index])
             seconds[index] = 0
         }
         guard cost.contains(where: { $0 > 0 }) else {
@@ -140,28 +140,7 @@ final class ProbeSplit: @unchecked Sendable {
             }
             return
         }
-        func loads(_ split: [[Int]]) -> Double {
-            split.enumerated().map { worker, owned in owned.reduce(worker == 0 ? readingCost : 0) { $0 + cost[$1] } }.max() ?? 0
-        }
-        var fresh: [[Int]] = Array(repeating: [], count: workers)
-        var load = Array(repeating: 0.0, count: workers)
-        load[0] = readingCost
-        for index in probes.indices.sorted(by: { cost[$0] != cost[$1] ? cost[$0] > cost[$1] : $0 < $1 }) {
-            let least = load.indices.min { load[$0] < load[$1] }!
-            fresh[least].append(index)
-            load[least] += cost[index]
-        }
-        for worker in fresh.indices { fresh[worker].sort() }
-        if loads(fresh) < 0.9 * loads(assignment) { assignment = fresh }
-    }
-
-    private func smoothed(_ old: Double, _ new: Double) -> Double { old == 0 ? new : 0.8 * old + 0.2 * new }
-
-    /// CPU seconds the calling thread has run.
-    private static func threadSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+        WorkShare.rebalance(&assignment, costs: cost, readingCost: readingCost)
     }
 
     // MARK: - Every worker
@@ -172,12 +151,12 @@ final class ProbeSplit: @unchecked Sendable {
         for index in assignment[worker] {
             let probe = probes[index]
             guard probe.failure == nil else { continue }
-            let began = Self.threadSeconds()
+            let began = WorkShare.threadSeconds()
             for row in 0..<batch.count {
                 probe.add(batch.row(row))
                 if probe.failure != nil { break }
             }
-            seconds[index] = Self.threadSeconds() - began
+            seconds[index] = WorkShare.threadSeconds() - began
         }
     }
 
