@@ -4,10 +4,13 @@ import ReportKit
 /// holds (`Innvandrer, kort botid (<=5 år)`, …) are found again by their bytes, without
 /// hashing them as Swift hashes text (Unicode-normalized, slow for `år` and `Øvrige`). The
 /// answer is the dictionary's: equal bytes are equal texts, and a text whose bytes are new
-/// asks the dictionary (so a canonically equal spelling still finds its entry).
+/// asks the dictionary (so a canonically equal spelling still finds its entry). Meant for a
+/// handful of texts: past ``limit`` distinct ones, each lookup goes to the dictionary.
 struct TextMemo<Value> {
     private let values: [String: Value]
     private var seen: [(text: String, value: Value?)] = []
+    /// Texts remembered at most (each lookup scans them).
+    static var limit: Int { 32 }
 
     init(_ values: [String: Value]) {
         self.values = values
@@ -27,7 +30,7 @@ struct TextMemo<Value> {
         }
         if let known { return seen[known].value }
         let value = values[text]
-        seen.append((text, value))
+        if seen.count < Self.limit { seen.append((text, value)) }
         return value
     }
 }

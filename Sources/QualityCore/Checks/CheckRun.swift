@@ -64,7 +64,10 @@ public enum CheckRun {
                     },
                     row: { row in
                         scan.rows += 1
-                        if let split { return split.add(row) }
+                        if let split {
+                            split.add(row)
+                            return
+                        }
                         for probe in borrowed {
                             probe._withUnsafeGuaranteedRef { probe in if probe.failure == nil { probe.add(row) } }
                         }

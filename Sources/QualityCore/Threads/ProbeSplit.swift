@@ -101,9 +101,12 @@ final class ProbeSplit: @unchecked Sendable {
 
     /// Hands out the batch being filled and switches to the other one.
     private func flush() {
+        precondition(!stopping, "rows handed to a ProbeSplit after close()")
         let batch = batches[filling]
         guard batch.count > 0 else { return }
-        let reading = WorkShare.threadSeconds() - lastReturn
+        // The scan may resume on another thread between rows, whose clock is not this one's:
+        // a negative span counts as none (it steers the balance only).
+        let reading = max(0, WorkShare.threadSeconds() - lastReturn)
         batch.seal()
         awaitHelpers()
         readingCost = WorkShare.smoothed(readingCost, reading)
