@@ -28,9 +28,7 @@ final class CheckRowBatch: @unchecked Sendable {
     private let starts: UnsafeMutablePointer<Int>
     private let lines: UnsafeMutablePointer<Int>
     private let numbers: UnsafeMutablePointer<Int>
-    private var arena: UnsafeMutableRawPointer
-    private var arenaCapacity: Int
-    private var used = 0
+    private var arena: CellArena
     /// Rows held.
     private(set) var count = 0
 
@@ -45,8 +43,7 @@ final class CheckRowBatch: @unchecked Sendable {
         starts[0] = 0
         lines = .allocate(capacity: self.capacity)
         numbers = .allocate(capacity: self.capacity)
-        arenaCapacity = byteLimit + (64 << 10)
-        arena = .allocate(byteCount: arenaCapacity, alignment: 16)
+        arena = CellArena(capacity: byteLimit + (64 << 10))
     }
 
     deinit {
@@ -55,17 +52,16 @@ final class CheckRowBatch: @unchecked Sendable {
         starts.deallocate()
         lines.deallocate()
         numbers.deallocate()
-        arena.deallocate()
     }
 
     /// No more rows fit.
-    var isFull: Bool { count == capacity || used >= byteLimit }
+    var isFull: Bool { count == capacity || arena.used >= byteLimit }
 
     /// Empties the batch.
     func clear() {
         count = 0
         cellsUsed = 0
-        used = 0
+        arena.clear()
     }
 
     /// Copies `row` in.
@@ -75,10 +71,7 @@ final class CheckRowBatch: @unchecked Sendable {
         for column in 0..<row.count {
             var cell = Cell(offset: 0, length: Cell.missing)
             if let bytes = row[column] {
-                if used + bytes.count > arenaCapacity { growArena(toFit: bytes.count) }
-                if !bytes.isEmpty { (arena + used).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
-                cell = Cell(offset: UInt32(truncatingIfNeeded: used), length: UInt32(truncatingIfNeeded: bytes.count))
-                used += bytes.count
+                cell = Cell(offset: arena.append(bytes), length: UInt32(truncatingIfNeeded: bytes.count))
             }
             cells[cellsUsed] = cell
             cellsUsed += 1
@@ -92,7 +85,7 @@ final class CheckRowBatch: @unchecked Sendable {
     /// Makes each cell's view into the arena, now that the arena no longer moves; call once
     /// the batch is filled, before ``row(_:)``.
     func seal() {
-        let base = UnsafeRawPointer(arena)
+        let base = UnsafeRawPointer(arena.base)
         for index in 0..<cellsUsed {
             let cell = cells[index]
             views[index] = cell.length == Cell.missing ? nil : UnsafeRawBufferPointer(start: base + Int(cell.offset), count: Int(cell.length))
@@ -117,15 +110,5 @@ final class CheckRowBatch: @unchecked Sendable {
         views.deallocate()
         views = .allocate(capacity: larger)
         cellCapacity = larger
-    }
-
-    private func growArena(toFit extra: Int) {
-        precondition(used + extra < Int(UInt32.max), "a batch of rows over 4 GiB")
-        let larger = Swift.max(arenaCapacity * 2, used + extra)
-        let next = UnsafeMutableRawPointer.allocate(byteCount: larger, alignment: 16)
-        next.copyMemory(from: arena, byteCount: used)
-        arena.deallocate()
-        arena = next
-        arenaCapacity = larger
     }
 }

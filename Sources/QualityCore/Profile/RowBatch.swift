@@ -23,9 +23,7 @@ final class RowBatch: @unchecked Sendable {
     private let cells: UnsafeMutablePointer<Cell>
     private let lines: UnsafeMutablePointer<Int>
     private let numbers: UnsafeMutablePointer<Int>
-    private var arena: UnsafeMutableRawPointer
-    private var arenaCapacity: Int
-    private var used = 0
+    private var arena: CellArena
     /// Rows held.
     private(set) var count = 0
 
@@ -43,24 +41,22 @@ final class RowBatch: @unchecked Sendable {
         cells = .allocate(capacity: max(1, width * self.capacity))
         lines = .allocate(capacity: self.capacity)
         numbers = .allocate(capacity: self.capacity)
-        arenaCapacity = byteLimit + (64 << 10)
-        arena = .allocate(byteCount: arenaCapacity, alignment: 16)
+        arena = CellArena(capacity: byteLimit + (64 << 10))
     }
 
     deinit {
         cells.deallocate()
         lines.deallocate()
         numbers.deallocate()
-        arena.deallocate()
     }
 
     /// No more rows fit.
-    var isFull: Bool { count == capacity || used >= byteLimit }
+    var isFull: Bool { count == capacity || arena.used >= byteLimit }
 
     /// Empties the batch.
     func clear() {
         count = 0
-        used = 0
+        arena.clear()
     }
 
     /// Copies `row` in; cells past `width` are dropped, cells it lacks are missing.
@@ -72,10 +68,7 @@ final class RowBatch: @unchecked Sendable {
         while column < present {
             var cell = Cell(offset: 0, length: 0)
             if let bytes = row[column], !bytes.isEmpty {
-                if used + bytes.count > arenaCapacity { grow(toFit: bytes.count) }
-                (arena + used).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
-                cell = Cell(offset: UInt32(truncatingIfNeeded: used), length: UInt32(truncatingIfNeeded: bytes.count))
-                used += bytes.count
+                cell = Cell(offset: arena.append(bytes), length: UInt32(truncatingIfNeeded: bytes.count))
             }
             cells[column * capacity + index] = cell
             column += 1
@@ -93,7 +86,7 @@ final class RowBatch: @unchecked Sendable {
     func cells(of column: Int) -> UnsafePointer<Cell> { UnsafePointer(cells + column * capacity) }
 
     /// The arena the cells' offsets count from.
-    var bytes: UnsafeRawPointer { UnsafeRawPointer(arena) }
+    var bytes: UnsafeRawPointer { UnsafeRawPointer(arena.base) }
 
     /// Row `row`'s line in its file (`nil` for a query) and its number.
     func place(of row: Int) -> (line: Int?, number: Int) {
@@ -109,15 +102,5 @@ final class RowBatch: @unchecked Sendable {
             total += Int(cells[row].length)
         }
         return (values, total)
-    }
-
-    private func grow(toFit extra: Int) {
-        precondition(used + extra <= Int(UInt32.max), "a batch of rows over 4 GiB")
-        let larger = Swift.max(arenaCapacity * 2, used + extra)
-        let next = UnsafeMutableRawPointer.allocate(byteCount: larger, alignment: 16)
-        next.copyMemory(from: arena, byteCount: used)
-        arena.deallocate()
-        arena = next
-        arenaCapacity = larger
     }
 }
