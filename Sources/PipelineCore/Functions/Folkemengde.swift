@@ -100,17 +100,22 @@ enum Population {
     /// `generate_population_df`). Rows without a full place are left out, as pandas' groupby does.
     static func bySubDistrict(_ rows: [StatisticsRow], ages: ClosedRange<Int>? = nil) -> [StatisticsRow] {
         let (order, sums) = subDistrictSums(rows, ages: ages)
-        func precedes(_ left: String, _ right: String) -> Bool? { left == right ? nil : left.precedesByCodePoints(right) }
-        let sorted = order.indices.sorted { lhs, rhs in
-            let (lhs, rhs) = (order[lhs], order[rhs])
-            if lhs.date != rhs.date { return lhs.date < rhs.date }
-            return precedes(lhs.subDistrictID, rhs.subDistrictID) ?? precedes(lhs.subDistrictName, rhs.subDistrictName)
-                ?? precedes(lhs.districtID, rhs.districtID) ?? precedes(lhs.districtName, rhs.districtName) ?? false
-        }
-        return sorted.map { position in
+        return inRowOrder(order).map { position in
             let key = order[position]
             return StatisticsRow(date: key.date, districtID: key.districtID, districtName: key.districtName,
                                  subDistrictID: key.subDistrictID, subDistrictName: key.subDistrictName, numbers: ["population": sums[position]])
+        }
+    }
+
+    /// The positions of `places` in ``bySubDistrict(_:ages:)``'s row order: by year, then
+    /// sub-district id and name, district id and name, by code points.
+    static func inRowOrder(_ places: [YearAndPlace]) -> [Int] {
+        func precedes(_ left: String, _ right: String) -> Bool? { left == right ? nil : left.precedesByCodePoints(right) }
+        return places.indices.sorted { lhs, rhs in
+            let (lhs, rhs) = (places[lhs], places[rhs])
+            if lhs.date != rhs.date { return lhs.date < rhs.date }
+            return precedes(lhs.subDistrictID, rhs.subDistrictID) ?? precedes(lhs.subDistrictName, rhs.subDistrictName)
+                ?? precedes(lhs.districtID, rhs.districtID) ?? precedes(lhs.districtName, rhs.districtName) ?? false
         }
     }
 

@@ -26,12 +26,7 @@ extension Population {
             return nil
         }
         // The districts add their sub-districts in `bySubDistrict`'s order.
-        let rowOrder = places.indices.sorted { lhs, rhs in
-            let (lhs, rhs) = (places[lhs], places[rhs])
-            if lhs.date != rhs.date { return lhs.date < rhs.date }
-            return order([(lhs.subDistrictID, rhs.subDistrictID), (lhs.subDistrictName, rhs.subDistrictName),
-                          (lhs.districtID, rhs.districtID), (lhs.districtName, rhs.districtName)]) ?? false
-        }
+        let rowOrder = inRowOrder(places)
         var districts: [YearAndPlace] = []
         var districtSums: [Double] = []
         var districtSlot: [YearAndPlace: Int] = [:]
