@@ -16,15 +16,16 @@ import ReportKit
 /// ``CheckTypesError``. Memory: counters per check, plus a set of keys for duplicate and
 /// reference checks and the values of a percentile.
 ///
-/// Threads: `workers` (by default two when the machine has more than one core, else one)
-/// share each dataset's probes once its first batch of rows has been read (``ProbeSplit``):
+/// Threads: `workers` (by default two on any machine, as ``ProfileParts/halves`` for a
+/// profile: both cores of a two-core host; the results do not depend on it) share each
+/// dataset's probes once its first batch of rows has been read (``ProbeSplit``):
 /// this thread reads and feeds some probes, a helper thread the others, batch by batch. A
 /// table of fewer rows is checked on this thread alone. The results are the same either way.
 public enum CheckRun {
     /// Reads each dataset once and judges every check; `workers: 1` keeps one thread.
     public static func run(
         _ file: ChecksFile, tables: [String: any TableSource], types: [String: [String: ColumnType]] = [:],
-        now: Date, history: some CheckHistory = NoCheckHistory(), workers: Int? = nil
+        now: Date, history: some CheckHistory = NoCheckHistory(), workers: Int = 2
     ) async throws -> CheckResults {
         try await run(file, tables: tables, types: types, now: now, history: history, workers: workers, batchRows: nil)
     }
@@ -33,9 +34,9 @@ public enum CheckRun {
     /// default ``ProbeSplit/capacity(forWidth:)``.
     static func run(
         _ file: ChecksFile, tables: [String: any TableSource], types: [String: [String: ColumnType]], now: Date,
-        history: some CheckHistory, workers: Int?, batchRows: Int?
+        history: some CheckHistory, workers: Int, batchRows: Int?
     ) async throws -> CheckResults {
-        let workers = max(1, workers ?? (ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1))
+        let workers = max(1, workers)
         let plan = CheckPlan(file)
         var scans: [String: DatasetScan] = [:]
         for dataset in plan.scanOrder where tables[dataset] != nil {
