@@ -148,11 +148,11 @@ struct ByteCountTable: Sendable {
         var stored = key
         if !inline {
             stored = UInt64(arena.count)
-            arena.append(contentsOf: bytes)
+            arena.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))  // one copy, not a byte at a time
         }
         entries.append(Entry(word: stored, length: UInt32(length), form: classify(bytes)))
-        slots[probe.slot] = Slot(key: key, packed: UInt64(entry + 1) | code << 32)
-        addSlowly(weight, entry: entry, slot: probe.slot)
+        slots[probe.slot] = Slot(key: key, packed: UInt64(entry + 1) | code << 32 | (weight == 1 ? Self.countUnit : 0))
+        if weight != 1 { addSlowly(weight, entry: entry, slot: probe.slot) }
         if entries.count * 10 > slots.count * 7 { grow() }  // load ≤ 0.7
         return (entry, true)
     }

@@ -158,15 +158,15 @@ public struct ColumnAccumulator: Sendable {
         }
     }
 
-    /// How long ``finish(rows:)`` takes, roughly: the distinct values it sorts.
+    /// How long ``finish(rows:scope:)`` takes, roughly: the distinct values it sorts.
     var finishCost: Int { isSketched ? 0 : values.count }
 
-    /// The column's figures, for a table of `rows` rows.
-    func finish(rows: Int) -> ColumnProfile {
+    /// The column's figures, for a table of `rows` rows, listing the value counts of `scope`.
+    func finish(rows: Int, scope: ValueCountScope = .all) -> ColumnProfile {
         let type = declared ?? ColumnType.inferred(from: forms)
         if let sketch {
             return SketchFinish.profile(of: self, sketch: sketch, type: type, rows: rows)
         }
-        return ExactFinish.profile(of: self, type: type, rows: rows)
+        return ExactFinish.profile(of: self, type: type, rows: rows, scope: scope)
     }
 }

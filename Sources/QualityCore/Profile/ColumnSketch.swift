@@ -4,7 +4,8 @@
 ///
 /// Numbers and instants have their own distinct and frequency sketches keyed by the typed
 /// value (so `1.0` and `1` are one number), kept only while the column can still be of
-/// that type; text keys are the raw bytes.
+/// that type; text keys are the raw bytes, kept only when the column can be text (it has
+/// no declared type, or text), as are the lengths.
 struct ColumnSketch: Sendable {
     struct Keyed: Sendable {
         var distinct: HyperLogLog
@@ -27,7 +28,7 @@ struct ColumnSketch: Sendable {
         }
     }
 
-    var raw: Keyed
+    var raw: Keyed?
     var numeric: Keyed?
     var instant: Keyed?
     var quantiles: QuantileSketch?
@@ -39,7 +40,7 @@ struct ColumnSketch: Sendable {
     var lengthMin = Int.max, lengthMax = 0, lengthTotal = 0
 
     init(limits: ProfileLimits, possible: PossibleTypes) {
-        raw = Keyed(limits)
+        if possible.text { raw = Keyed(limits) }
         if possible.numeric {
             numeric = Keyed(limits)
             quantiles = QuantileSketch(k: limits.quantileK)
@@ -49,21 +50,28 @@ struct ColumnSketch: Sendable {
 
     /// Adds `weight` occurrences of `bytes`, whose form is `form`.
     mutating func add(_ bytes: UnsafeRawBufferPointer, form: ValueForms, weight: Int, possible: PossibleTypes) {
-        raw.add(bytes, hash: ByteHash.hash(bytes), weight: weight)
-        let length = CodePoints.count(bytes)
-        lengthMin = Swift.min(lengthMin, length)
-        lengthMax = Swift.max(lengthMax, length)
-        lengthTotal += length * weight
+        if raw != nil {
+            raw!.add(bytes, hash: ByteHash.hash(bytes), weight: weight)
+            let length = CodePoints.count(bytes)
+            lengthMin = Swift.min(lengthMin, length)
+            lengthMax = Swift.max(lengthMax, length)
+            lengthTotal += length * weight
+        }
         if !possible.numeric, numeric != nil { numeric = nil; quantiles = nil }
         if !possible.instant, instant != nil { instant = nil }
         switch form {
         case .integer, .decimal:
-            guard numeric != nil, var value = ValueForm.number(bytes) else { return }
-            if value == 0 { value = 0 }  // -0.0 is 0
+            guard numeric != nil else { return }
+            var value: Double
             if form == .integer, let whole = ValueForm.integer(bytes) {
                 integerMin = Swift.min(integerMin, whole)
                 integerMax = Swift.max(integerMax, whole)
+                value = Double(whole)  // what ValueForm.number gives an integer
+            } else {
+                guard let number = ValueForm.number(bytes, form: form) else { return }
+                value = number
             }
+            if value == 0 { value = 0 }  // -0.0 is 0
             numberMin = Swift.min(numberMin, value)
             numberMax = Swift.max(numberMax, value)
             moments.add(value, weight: weight)
@@ -85,7 +93,7 @@ struct ColumnSketch: Sendable {
     }
 
     mutating func merge(_ other: ColumnSketch, possible: PossibleTypes) {
-        raw.merge(other.raw)
+        if let theirs = other.raw { raw?.merge(theirs) }
         if possible.numeric, let theirs = other.numeric, numeric != nil {
             numeric!.merge(theirs)
             if let q = other.quantiles { quantiles?.merge(q) }
@@ -113,8 +121,11 @@ struct ColumnSketch: Sendable {
 struct PossibleTypes: Sendable, Hashable {
     var numeric: Bool
     var instant: Bool
+    /// Only an undeclared column or one declared text can end as text.
+    var text: Bool
 
     init(declared: ColumnType?, forms: ValueForms) {
+        text = declared == nil || declared == .text
         if let declared {
             numeric = declared == .integer || declared == .number
             instant = declared == .date || declared == .timestamp

@@ -2,73 +2,153 @@ import Foundation
 
 /// The figures of a column in exact mode, from its distinct values and counts.
 enum ExactFinish {
-    static func profile(of column: ColumnAccumulator, type: ColumnType, rows: Int) -> ColumnProfile {
-        let typed = typedCounts(column.values, type: type)
-        let counts = ValueCounts(entries: byCount(typed), undercount: nil)
+    static func profile(of column: ColumnAccumulator, type: ColumnType, rows: Int, scope: ValueCountScope = .all) -> ColumnProfile {
         var profile = ColumnProfile(
             name: column.name, type: type, count: column.count, missing: rows - column.count,
-            distinct: Figure(typed.count), top: nil, freq: nil, mean: nil, std: nil, min: nil, max: nil,
-            p25: nil, p50: nil, p75: nil, lengths: nil, valueCounts: counts
+            distinct: Figure(column.values.count), top: nil, freq: nil, mean: nil, std: nil, min: nil, max: nil,
+            p25: nil, p50: nil, p75: nil, lengths: nil, valueCounts: ValueCounts(entries: [], undercount: nil)
         )
-        if let first = counts.entries.first {
+        if type == .text {
+            profile.valueCounts.entries = scope == .all ? byCount(textCounts(column.values)) : mostFrequentText(column.values)
+            profile.lengths = lengths(column.values, count: column.count)
+        } else {
+            let distinct = sortedKeys(column.values, type: type)
+            let value = { (key: UInt64) in typedValue(key, type: type) }
+            profile.distinct = Figure(distinct.count)
+            profile.valueCounts.entries = scope == .all
+                ? byCount(distinct.map { ValueCounts.Entry(value: value($0.key), count: $0.count) })
+                : mostFrequent(distinct).map { [ValueCounts.Entry(value: value($0.key), count: $0.count)] } ?? []
+            if type != .boolean {
+                profile.min = distinct.first.map { value($0.key) }
+                profile.max = distinct.last.map { value($0.key) }
+            }
+            if type == .integer || type == .number {
+                let summary = NumericSummary(sorted: KeyedDoubles(keys: distinct, type: type))
+                profile.mean = summary.mean
+                profile.std = summary.std
+                profile.p25 = summary.p25.map { Figure($0) }
+                profile.p50 = summary.p50.map { Figure($0) }
+                profile.p75 = summary.p75.map { Figure($0) }
+            }
+        }
+        if let first = profile.valueCounts.entries.first {
             profile.top = Figure(first.value)
             profile.freq = Figure(first.count)
-        }
-        switch type {
-        case .integer, .number:
-            profile.min = typed.first?.value
-            profile.max = typed.last?.value
-            let summary = NumericSummary(sorted: typed)
-            profile.mean = summary.mean
-            profile.std = summary.std
-            profile.p25 = summary.p25.map { Figure($0) }
-            profile.p50 = summary.p50.map { Figure($0) }
-            profile.p75 = summary.p75.map { Figure($0) }
-        case .date, .timestamp:
-            profile.min = typed.first?.value
-            profile.max = typed.last?.value
-        case .text:
-            var minimum = Int.max, maximum = 0, total = 0
-            column.values.forEach { bytes, count, _ in
-                let length = CodePoints.count(bytes)
-                minimum = Swift.min(minimum, length)
-                maximum = Swift.max(maximum, length)
-                total += length * count
-            }
-            if column.count > 0 {
-                profile.lengths = TextLengths(min: minimum, mean: Double(total) / Double(column.count), max: maximum)
-            }
-        case .boolean:
-            break
         }
         return profile
     }
 
-    /// The distinct typed values, ascending, with their counts (spellings of one value
-    /// merged). Sorted on plain 64-bit keys that order as the values do (``RadixSort``),
-    /// values made last.
-    static func typedCounts(_ values: ByteCountTable, type: ColumnType) -> [ValueCounts.Entry] {
+    /// The values of a column of a type other than text as plain 64-bit keys that order as
+    /// the values do, ascending, sorted by ``RadixSort``, with their counts: spellings of one
+    /// value (`1.0`, `1.00`) merged into one key.
+    static func sortedKeys(_ values: ByteCountTable, type: ColumnType) -> [(key: UInt64, count: Int)] {
+        var keyed: [(key: UInt64, count: Int)]
         switch type {
-        case .integer:
-            var keyed = keys(values) { bytes, _ in RadixSort.key(ValueForm.integer(bytes)!) }
-            return merged(&keyed) { ProfileValue.integer(RadixSort.integer($0)) }
-        case .number:
-            var keyed = keys(values) { bytes, _ in RadixSort.key(ValueForm.number(bytes)! + 0) }
-            return merged(&keyed) { ProfileValue.number(RadixSort.number($0)) }
-        case .date:
-            var keyed = keys(values) { bytes, _ in RadixSort.key(ValueForm.date(bytes)!) }
-            return merged(&keyed) { ProfileValue.date(days: RadixSort.integer($0)) }
+        case .integer: keyed = keys(values) { bytes, _ in RadixSort.key(ValueForm.integer(bytes)!) }
+        case .number: keyed = keys(values) { bytes, form in RadixSort.key(ValueForm.number(bytes, form: form)! + 0) }
+        case .date: keyed = keys(values) { bytes, _ in RadixSort.key(ValueForm.date(bytes)!) }
         case .timestamp:
-            var keyed = keys(values) { bytes, form in
+            keyed = keys(values) { bytes, form in
                 RadixSort.key(form == .date ? ValueForm.date(bytes)! * 86_400_000_000 : ValueForm.timestamp(bytes)!)
             }
-            return merged(&keyed) { ProfileValue.timestamp(microseconds: RadixSort.integer($0)) }
-        case .boolean:
-            var keyed = keys(values) { bytes, _ in ValueForm.boolean(bytes)! ? 1 : 0 }
-            return merged(&keyed) { ProfileValue.boolean($0 == 1) }
-        case .text:
-            return textCounts(values)
+        case .boolean: keyed = keys(values) { bytes, _ in ValueForm.boolean(bytes)! ? 1 : 0 }
+        case .text: preconditionFailure("texts have no keys")
         }
+        RadixSort.sort(&keyed)
+        mergeRuns(&keyed)
+        return keyed
+    }
+
+    /// The value of a key of ``sortedKeys(_:type:)``.
+    static func typedValue(_ key: UInt64, type: ColumnType) -> ProfileValue {
+        switch type {
+        case .integer: return .integer(RadixSort.integer(key))
+        case .number: return .number(RadixSort.number(key))
+        case .date: return .date(days: RadixSort.integer(key))
+        case .timestamp: return .timestamp(microseconds: RadixSort.integer(key))
+        case .boolean: return .boolean(key == 1)
+        case .text: preconditionFailure("texts have no keys")
+        }
+    }
+
+    /// Sorted keys' values as `Double`s (integers converted as pandas converts int64 to
+    /// float64), for ``NumericSummary``, without a copy.
+    private struct KeyedDoubles: RandomAccessCollection {
+        let keys: [(key: UInt64, count: Int)]
+        let type: ColumnType
+        var startIndex: Int { 0 }
+        var endIndex: Int { keys.count }
+        subscript(position: Int) -> (value: Double, count: Int) {
+            let key = keys[position].key
+            return (type == .number ? RadixSort.number(key) : Double(RadixSort.integer(key)), keys[position].count)
+        }
+    }
+
+    /// Sorted `keyed` with each run of equal keys made one, its counts added up.
+    private static func mergeRuns(_ keyed: inout [(key: UInt64, count: Int)]) {
+        var kept = 0
+        keyed.withUnsafeMutableBufferPointer { keyed in
+            var index = 0
+            while index < keyed.count {
+                var pair = keyed[index]
+                index += 1
+                while index < keyed.count, keyed[index].key == pair.key {
+                    pair.count += keyed[index].count
+                    index += 1
+                }
+                keyed[kept] = pair
+                kept += 1
+            }
+        }
+        keyed.removeLast(keyed.count - kept)
+    }
+
+    /// The first of the largest count among ascending keys: the most frequent value, ties
+    /// to the smallest (as ``byCount(_:)`` orders them).
+    private static func mostFrequent(_ keyed: [(key: UInt64, count: Int)]) -> (key: UInt64, count: Int)? {
+        var best: (key: UInt64, count: Int)?
+        for pair in keyed where pair.count > best?.count ?? 0 { best = pair }
+        return best
+    }
+
+    /// The most frequent text, ties to the first in code-point order (as ``byCount(_:)`` of
+    /// ``textCounts(_:)`` orders them), without sorting the texts.
+    private static func mostFrequentText(_ values: ByteCountTable) -> [ValueCounts.Entry] {
+        var best: [UInt8] = []
+        var bestCount = 0
+        values.forEach { bytes, count, _ in
+            if count > bestCount || (count == bestCount && precedesByCodePoints(bytes, best)) {
+                best = Array(bytes)
+                bestCount = count
+            }
+        }
+        guard bestCount > 0 else { return [] }
+        return [ValueCounts.Entry(value: .text(String(decoding: best, as: UTF8.self)), count: bestCount)]
+    }
+
+    /// Whether `lhs` comes before `rhs` in code-point order (UTF-8 byte order, a prefix first).
+    private static func precedesByCodePoints(_ lhs: UnsafeRawBufferPointer, _ rhs: [UInt8]) -> Bool {
+        rhs.withUnsafeBytes { rhs in
+            let common = Swift.min(lhs.count, rhs.count)
+            if common > 0 {
+                let order = memcmp(lhs.baseAddress!, rhs.baseAddress!, common)
+                if order != 0 { return order < 0 }
+            }
+            return lhs.count < rhs.count
+        }
+    }
+
+    /// A text column's lengths in code points (`nil` when it has no value).
+    private static func lengths(_ values: ByteCountTable, count: Int) -> TextLengths? {
+        guard count > 0 else { return nil }
+        var minimum = Int.max, maximum = 0, total = 0
+        values.forEach { bytes, count, _ in
+            let length = CodePoints.count(bytes)
+            minimum = Swift.min(minimum, length)
+            maximum = Swift.max(maximum, length)
+            total += length * count
+        }
+        return TextLengths(min: minimum, mean: Double(total) / Double(count), max: maximum)
     }
 
     private static func keys(
@@ -78,29 +158,6 @@ enum ExactFinish {
         keyed.reserveCapacity(values.count)
         values.forEach { bytes, count, form in keyed.append((key(bytes, form), count)) }
         return keyed
-    }
-
-    /// Sorts `keyed` in place and makes the entries, equal keys' counts added up.
-    private static func merged(
-        _ keyed: inout [(key: UInt64, count: Int)], as value: (UInt64) -> ProfileValue
-    ) -> [ValueCounts.Entry] {
-        RadixSort.sort(&keyed)
-        var entries: [ValueCounts.Entry] = []
-        entries.reserveCapacity(keyed.count)
-        keyed.withUnsafeBufferPointer { keyed in
-            var index = 0
-            while index < keyed.count {
-                var count = keyed[index].count
-                var next = index + 1
-                while next < keyed.count, keyed[next].key == keyed[index].key {
-                    count += keyed[next].count
-                    next += 1
-                }
-                entries.append(ValueCounts.Entry(value: value(keyed[index].key), count: count))
-                index = next
-            }
-        }
-        return entries
     }
 
     /// Text values in code-point order (UTF-8 bytes in byte order, a prefix first): sorted by

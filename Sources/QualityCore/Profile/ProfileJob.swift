@@ -16,10 +16,13 @@ import ReportKit
 /// (``ColumnSplit``): this one reads the table and adds some columns, the others add the
 /// rest, batch by batch. The profile and the errors are those of one thread, figure for
 /// figure, in exact and in sketch mode, from any source.
+///
+/// `valueCounts` says which value counts the profile lists (``ValueCountScope``): every
+/// value by default, or only the most frequent, which skips sorting them all.
 public enum ProfileJob {
     public static func run(
         _ source: some TableSource, declared: [String: ColumnType] = [:], limits: ProfileLimits = .default,
-        parts: ProfileParts = .one
+        parts: ProfileParts = .one, valueCounts: ValueCountScope = .all
     ) async throws -> TableProfile {
         var profiler = TableProfiler(columns: [], limits: limits)
         var split: ColumnSplit?
@@ -53,7 +56,7 @@ public enum ProfileJob {
         if let split {
             do throws(ColumnSplit.ValueError) { profiler = try split.finish() } catch { throw valueError(error, name: name) }
         }
-        return profiler.finish(threads: parts.count)
+        return profiler.finish(threads: parts.count, valueCounts: valueCounts)
     }
 
     /// The columns to profile, each with its declared type or else the one its source's

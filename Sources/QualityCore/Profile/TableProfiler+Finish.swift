@@ -1,17 +1,17 @@
 import Foundation
 
 extension TableProfiler {
-    /// ``finish()`` with up to `threads` columns finished at once, the ones holding most
-    /// distinct values first (their sorts take longest): the same profile.
-    public func finish(threads: Int) -> TableProfile {
-        guard threads > 1, columns.count > 1 else { return finish() }
+    /// ``finish(valueCounts:)`` with up to `threads` columns finished at once, the ones
+    /// holding most distinct values first (their sorts take longest): the same profile.
+    public func finish(threads: Int, valueCounts scope: ValueCountScope = .all) -> TableProfile {
+        guard threads > 1, columns.count > 1 else { return finish(valueCounts: scope) }
         let columns = columns, rows = rowCount
         let order = columns.indices.sorted { columns[$0].finishCost > columns[$1].finishCost }
         let results = FinishedColumns(count: columns.count)
         DispatchQueue.concurrentPerform(iterations: min(threads, columns.count)) { _ in
             while let next = results.claim() {
                 let index = order[next]
-                results.store(columns[index].finish(rows: rows), at: index)
+                results.store(columns[index].finish(rows: rows, scope: scope), at: index)
             }
         }
         return TableProfile(rowCount: rows, columns: results.profiles())

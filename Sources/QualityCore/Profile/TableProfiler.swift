@@ -128,9 +128,9 @@ public struct TableProfiler: Sendable {
         rowCount += rowsAdded
     }
 
-    /// The table's profile.
-    public func finish() -> TableProfile {
-        TableProfile(rowCount: rowCount, columns: columns.map { $0.finish(rows: rowCount) })
+    /// The table's profile, listing the value counts of `scope` (every value by default).
+    public func finish(valueCounts scope: ValueCountScope = .all) -> TableProfile {
+        TableProfile(rowCount: rowCount, columns: columns.map { $0.finish(rows: rowCount, scope: scope) })
     }
 }
 

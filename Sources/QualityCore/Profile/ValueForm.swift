@@ -29,6 +29,16 @@ enum ValueForm {
             index = 1
         }
         guard index < bytes.count else { return nil }
+        if bytes.count - index <= 18 {  // cannot overflow: no checks per digit
+            var small: Int64 = 0
+            while index < bytes.count {
+                let digit = bytes[index] &- 48
+                guard digit < 10 else { return nil }
+                small = small &* 10 &+ Int64(digit)
+                index += 1
+            }
+            return negative ? -small : small
+        }
         var magnitude: UInt64 = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -78,6 +88,16 @@ enum ValueForm {
         }
         guard isDecimal(bytes) else { return nil }
         return DecimalText.double(bytes.bindMemory(to: UInt8.self))
+    }
+
+    /// ``number(_:)`` of a value whose form ``of(_:)`` found already: its grammar is not
+    /// checked again.
+    static func number(_ bytes: UnsafeRawBufferPointer, form: ValueForms) -> Double? {
+        switch form {
+        case .integer: return integer(bytes).map { Double($0) }
+        case .decimal: return DecimalText.double(bytes.bindMemory(to: UInt8.self))
+        default: return nil
+        }
     }
 
     /// pandas' spellings: `True`, `TRUE`, `true`, `False`, `FALSE`, `false`.
@@ -167,15 +187,17 @@ enum ValueForm {
         return sign == UInt8(ascii: "-") ? -offset : offset
     }
 
+    @inline(__always)
     private static func digits(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= bytes.count else { return nil }
         var value = 0
+        var nonDigit = false
         for index in start..<(start + count) {
-            let byte = bytes[index]
-            guard byte.isDigit else { return nil }
-            value = value * 10 + Int(byte &- 48)
+            let digit = bytes[index] &- 48
+            nonDigit = nonDigit || digit >= 10
+            value = value &* 10 &+ Int(digit)
         }
-        return value
+        return nonDigit ? nil : value
     }
 }
 

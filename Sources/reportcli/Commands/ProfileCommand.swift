@@ -46,8 +46,9 @@ struct ProfileCommand: Command {
         let limits: ProfileLimits = values.isSet(Self.exact) ? .exact : .default
         let source = try await Self.table(location, values: values)
         do {
-            let parts = ProfileParts.halves
-            return Self.outcome(try await ProfileJob.run(source, declared: declared, limits: limits, parts: parts), format: format)
+            // The output shows the most frequent value of each column, never the full list.
+            let profile = try await ProfileJob.run(source, declared: declared, limits: limits, parts: .halves, valueCounts: .mostFrequent)
+            return Self.outcome(profile, format: format)
         } catch let error as ObjectStoreError where error.kind == .notFound {
             throw ObjectStoreError(.notFound, "no such file: \(location)")
         }
