@@ -40,6 +40,8 @@ extension CountryShare {
         struct YearCountry: Hashable { var date: Int; var country: String }
         var counts: [(Double, Double, Double)] = []
         counts.reserveCapacity(countries.count)
+        var names: [String?] = []
+        names.reserveCapacity(countries.count)
         var osloKeys: [YearCountry] = []
         var osloSums: [(Double, Double, Double)] = []
         var osloSlot: [YearCountry: Int] = [:]
@@ -50,7 +52,9 @@ extension CountryShare {
             if !first.isNaN { total += first }
             if !second.isNaN { total += second }
             counts.append((total, first, second))
-            let key = YearCountry(date: row.date, country: row.keys["landbakgrunn"] ?? "")
+            let country = row.keys["landbakgrunn"]
+            names.append(country)
+            let key = YearCountry(date: row.date, country: country ?? "")
             let slot: Int
             if let known = osloSlot[key] {
                 slot = known
@@ -80,7 +84,7 @@ extension CountryShare {
                 ratios: (counts.0 / total, counts.1 / total, counts.2 / total)))
         }
         for (position, row) in countries.enumerated() {
-            add(row.date, row.districtID, row.districtName, row.keys["landbakgrunn"], counts[position])
+            add(row.date, row.districtID, row.districtName, names[position], counts[position])
         }
         for position in osloOrder {
             add(osloKeys[position].date, "00", "Oslo i alt", osloKeys[position].country, osloSums[position])

@@ -40,8 +40,12 @@ enum LandbakgrunnInnvandringsgrupper {
                 districts.append((district, [position]))
             }
         }
+        // Thousands of these: made from their members at once, not through a literal.
         func entry(_ row: CountryShare, _ slot: Int) -> JSONValue {
-            ["date": .number(Double(row.date)), "value": .number(row.count(slot)), "ratio": .number(row.ratio(slot))]
+            .object(JSONObject(uniqueMembers: [
+                .init(key: "date", value: .number(Double(row.date))), .init(key: "value", value: .number(row.count(slot))),
+                .init(key: "ratio", value: .number(row.ratio(slot))),
+            ]))
         }
         var files: [JSONValue] = []
         files.reserveCapacity(districts.count)
