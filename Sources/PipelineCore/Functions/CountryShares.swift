@@ -77,8 +77,18 @@ extension CountryShare {
         let totals = DistrictPopulations(population)
         var shares: [CountryShare] = []
         shares.reserveCapacity(countries.count + osloOrder.count)
+        // Rows of one district and year follow each other: the last one's population is
+        // tried before the table.
+        var last: (date: Int, districtID: String?, districtName: String?, population: Double?)?
         func add(_ date: Int, _ districtID: String?, _ districtName: String?, _ country: String?, _ counts: (Double, Double, Double)) {
-            guard let total = totals.population(date: date, districtID: districtID ?? "", districtName: districtName ?? "") else { return }
+            let population: Double?
+            if let last, last.date == date, last.districtID == districtID, last.districtName == districtName {
+                population = last.population
+            } else {
+                population = totals.population(date: date, districtID: districtID ?? "", districtName: districtName ?? "")
+                last = (date, districtID, districtName, population)
+            }
+            guard let total = population else { return }
             shares.append(CountryShare(
                 date: date, districtID: districtID, districtName: districtName, country: country, counts: counts, population: total,
                 ratios: (counts.0 / total, counts.1 / total, counts.2 / total)))
