@@ -37,14 +37,18 @@ extension CountryShare {
     static func withShares(countries: [StatisticsRow], population: [StatisticsRow]) -> [CountryShare] {
         var slots = ColumnSlots(["innvandrer", "norskfodt_med_innvandrerforeldre"])
         // Each row's counts, and Oslo's sums per year and country in the order first seen.
-        struct YearCountry: Hashable { var date: Int; var country: String }
+        struct YearCountry { var date: Int; var country: String }
         var counts: [(Double, Double, Double)] = []
         counts.reserveCapacity(countries.count)
         var names: [String?] = []
         names.reserveCapacity(countries.count)
         var osloKeys: [YearCountry] = []
         var osloSums: [(Double, Double, Double)] = []
-        var osloSlot: [YearCountry: Int] = [:]
+        // Each year's countries, by name: a table of text keys (whose type the process has
+        // made already) per year, rather than a table of a key type of its own, whose first
+        // use looks its hashing up among all of the program's conformances.
+        var osloYears: [(date: Int, slots: [String: Int])] = []
+        var year = -1
         for row in countries {
             let found = slots.slots(in: row)
             let (first, second) = (row.value(at: found[0]), row.value(at: found[1]))
@@ -54,14 +58,21 @@ extension CountryShare {
             counts.append((total, first, second))
             let country = row.keys["landbakgrunn"]
             names.append(country)
-            let key = YearCountry(date: row.date, country: country ?? "")
+            if year < 0 || osloYears[year].date != row.date {
+                if let known = osloYears.firstIndex(where: { $0.date == row.date }) {
+                    year = known
+                } else {
+                    year = osloYears.count
+                    osloYears.append((row.date, [:]))
+                }
+            }
             let slot: Int
-            if let known = osloSlot[key] {
+            if let known = osloYears[year].slots[country ?? ""] {
                 slot = known
             } else {
                 slot = osloKeys.count
-                osloSlot[key] = slot
-                osloKeys.append(key)
+                osloYears[year].slots[country ?? ""] = slot
+                osloKeys.append(YearCountry(date: row.date, country: country ?? ""))
                 osloSums.append((0, 0, 0))
             }
             // Oslo sums innvandrer, norskfodt and total in that order of columns.
@@ -117,30 +128,18 @@ extension CountryShare {
 /// The districts' populations per year (`Population.totals` without sub-districts, 16 and
 /// 17 left out, Oslo as `00`), found by year, district id and name.
 struct DistrictPopulations {
-    private struct Key: Hashable {
-        var district: String
-        var date: Int
-        var name: String
-        /// The name follows from the id: hashing the id and year is enough (equality
-        /// compares all three).
-        func hash(into hasher: inout Hasher) {
-            var key = KeyHash()
-            key.add(district)
-            key.add(date)
-            key.feed(into: &hasher)
-        }
-    }
-
-    private var totals: [Key: Double] = [:]
+    /// Keyed by the totals' own places (no sub-district): a key type the process has hashed
+    /// already, whose hashing is not looked up again.
+    private var totals: [YearAndPlace: Double] = [:]
 
     init(_ population: [StatisticsRow]) {
         for total in Population.totals(population, leavingOut: ["16", "17"]) where total.place.subDistrictID.isEmpty {
-            totals[Key(district: total.place.districtID, date: total.place.date, name: total.place.districtName)] = total.population
+            totals[total.place] = total.population
         }
     }
 
     /// The population of the district in the year, `nil` when there is none.
     func population(date: Int, districtID: String, districtName: String) -> Double? {
-        totals[Key(district: districtID, date: date, name: districtName)]
+        totals[YearAndPlace(date: date, districtID: districtID, districtName: districtName)]
     }
 }
