@@ -128,12 +128,20 @@ enum Population {
         var places: [YearAndPlace] = []
         var sums: [Double] = []
         var slot: [YearAndPlace: Int] = [:]
+        // Room for a group per row: growing the table would hash every key again.
+        slot.reserveCapacity(rows.count)
         // The rows of one year and place mostly follow each other (one per sex): the last
         // row's group is tried before the table.
         var last: (key: YearAndPlace, slot: Int)?
+        // Whether the last district seen is left out: rows of a district follow each other,
+        // and comparing its id is cheaper than hashing it.
+        var lastDistrict: (id: String, leftOut: Bool)?
         for row in rows {
-            guard let district = row.districtID, row.districtName != nil, row.subDistrictID != nil, row.subDistrictName != nil,
-                  leavingOut.isEmpty || !leavingOut.contains(district) else { continue }
+            guard let district = row.districtID, row.districtName != nil, row.subDistrictID != nil, row.subDistrictName != nil else { continue }
+            if !leavingOut.isEmpty {
+                if lastDistrict?.id != district { lastDistrict = (district, leavingOut.contains(district)) }
+                if lastDistrict!.leftOut { continue }
+            }
             let key = YearAndPlace(row, withNames: true)
             let sum = row.sumOfNumberedColumns(in: ages)
             if let last, last.key == key {

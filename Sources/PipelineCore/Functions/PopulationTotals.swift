@@ -21,10 +21,8 @@ extension Population {
     static func totals(_ rows: [StatisticsRow], leavingOut: Set<String> = []) -> [Total] {
         // Each sub-district's sum, over its rows in file order (as `bySubDistrict`).
         let (places, sums) = subDistrictSums(rows, leavingOut: leavingOut)
-        func order(_ keys: [(String, String)]) -> Bool? {
-            for (left, right) in keys where left != right { return left.precedesByCodePoints(right) }
-            return nil
-        }
+        // The first pair that differs decides, by code points; `nil` when all are equal.
+        func precedes(_ left: String, _ right: String) -> Bool? { left == right ? nil : left.precedesByCodePoints(right) }
         // The districts add their sub-districts in `bySubDistrict`'s order.
         let rowOrder = inRowOrder(places)
         var districts: [YearAndPlace] = []
@@ -42,13 +40,14 @@ extension Population {
                 districtSums.append(0 + sums[position])
             }
         }
-        // Each level's groups sorted by year, ids and names (`Aggregation.GroupKey`'s order).
+        // Each level's groups sorted by year, ids and names (`Aggregation.GroupKey`'s order),
+        // the pairs compared one by one (no array of them made for each comparison).
         func byGroup(_ keys: [YearAndPlace]) -> [Int] {
             keys.indices.sorted { lhs, rhs in
                 let (lhs, rhs) = (keys[lhs], keys[rhs])
                 if lhs.date != rhs.date { return lhs.date < rhs.date }
-                return order([(lhs.districtID, rhs.districtID), (lhs.districtName, rhs.districtName),
-                              (lhs.subDistrictID, rhs.subDistrictID), (lhs.subDistrictName, rhs.subDistrictName)]) ?? false
+                return precedes(lhs.districtID, rhs.districtID) ?? precedes(lhs.districtName, rhs.districtName)
+                    ?? precedes(lhs.subDistrictID, rhs.subDistrictID) ?? precedes(lhs.subDistrictName, rhs.subDistrictName) ?? false
             }
         }
         var totals = byGroup(places).map { Total(place: places[$0], population: sums[$0]) }

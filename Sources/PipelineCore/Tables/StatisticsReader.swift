@@ -65,6 +65,8 @@ struct StatisticsReader {
     /// places), each in file order: a row reads the many numbers in one tight loop.
     private let numberColumns: [(position: Int, slot: Int)]
     private let placeColumns: [(position: Int, role: Role)]
+    /// NaN for every number column: each row's values start as a copy of it.
+    private let missingValues: [Double]
 
     init(header: CSVRecord, file: String, columns wanted: StatisticsColumns) throws {
         self.file = file
@@ -122,6 +124,7 @@ struct StatisticsReader {
         }
         self.numberColumns = numberColumns
         self.placeColumns = placeColumns
+        missingValues = Array(repeating: .nan, count: numberNames.count)
     }
 
     /// The row `record` holds (the scanner has checked it has the header's field count).
@@ -133,24 +136,27 @@ struct StatisticsReader {
         // the year before it when that is not a year).
         var badNumber: Int?
         // Every slot is one number column's, so the loop sets each value once (all NaN when
-        // it stops at a bad number): no filling first.
-        let values = [Double](unsafeUninitializedCapacity: columns.names.count) { values, initialized in
-            initialized = columns.names.count
+        // it stops at a bad number). The array starts as a copy of ``missingValues``, made
+        // when it is first written: that copy is specialized for `Double`, while making a new
+        // array (`Array(repeating:count:)`, `unsafeUninitializedCapacity`) looks up the
+        // storage type at run time, some 600 instructions a row.
+        var values = missingValues
+        values.withUnsafeMutableBufferPointer { values in
             badNumber = numberColumns.withUnsafeBufferPointer { numbers in
                 for (position, slot) in numbers {
                     // Most fields are small counts the scanner has read already; the others
                     // are read in place.
                     let field = record[position]
                     if let small = field.smallWholeNumber {
-                        values.initializeElement(at: slot, to: Double(small))
+                        values[slot] = Double(small)
                         continue
                     }
                     let number = field.hasDoubledQuotes ? record.withField(position, Self.number) : Self.number(record.rawField(position))
                     guard let number else {
-                        values.initialize(repeating: .nan)
+                        values.update(repeating: .nan)
                         return position
                     }
-                    values.initializeElement(at: slot, to: number)
+                    values[slot] = number
                 }
                 return nil
             }

@@ -17,6 +17,15 @@ public struct YearAndPlace: Hashable, Sendable {
         subDistrictName = withNames ? row.subDistrictName ?? "" : ""
     }
 
+    /// A year and place given by parts; the sub-district's id and name empty unless given.
+    init(date: Int, districtID: String, districtName: String = "", subDistrictID: String = "", subDistrictName: String = "") {
+        self.date = date
+        self.districtID = districtID
+        self.subDistrictID = subDistrictID
+        self.districtName = districtName
+        self.subDistrictName = subDistrictName
+    }
+
     /// Names follow from ids, so hashing the ids is enough (equality still compares all).
     public func hash(into hasher: inout Hasher) {
         var key = KeyHash()

@@ -92,6 +92,26 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.init(elements.map { Member(key: $0.0, value: $0.1) })
+        self.init(literal: elements)
+    }
+
+    /// The object a literal writes: ``init(_:)`` of its members, in one step. A literal's few
+    /// keys are compared pairwise (literal keys compare by their bits) instead of each being
+    /// looked up as it is set; a repeated key, or a long literal, takes ``init(_:)``.
+    init(literal elements: [(String, JSONValue)]) {
+        var members: [Member] = []
+        members.reserveCapacity(elements.count)
+        for (key, value) in elements { members.append(Member(key: key, value: value)) }
+        guard members.count <= 8 else {
+            self.init(members)
+            return
+        }
+        for later in members.indices {
+            for earlier in 0..<later where members[earlier].key == members[later].key {
+                self.init(members)
+                return
+            }
+        }
+        self.init(uniqueMembers: members)
     }
 }
