@@ -148,7 +148,7 @@ struct ByteCountTable: Sendable {
         var stored = key
         if !inline {
             stored = UInt64(arena.count)
-            arena.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))  // one copy, not a byte at a time
+            bytes.withMemoryRebound(to: UInt8.self) { arena.append(contentsOf: $0) }  // one copy, not a byte at a time
         }
         entries.append(Entry(word: stored, length: UInt32(length), form: classify(bytes)))
         slots[probe.slot] = Slot(key: key, packed: UInt64(entry + 1) | code << 32 | (weight == 1 ? Self.countUnit : 0))

@@ -158,7 +158,8 @@ public struct ColumnAccumulator: Sendable {
         }
     }
 
-    /// How long ``finish(rows:scope:)`` takes, roughly: the distinct values it sorts.
+    /// How long ``finish(rows:scope:)`` takes, roughly: the distinct values it reads (and, but
+    /// for a text column's most frequent value alone, sorts).
     var finishCost: Int { isSketched ? 0 : values.count }
 
     /// The column's figures, for a table of `rows` rows, listing the value counts of `scope`.

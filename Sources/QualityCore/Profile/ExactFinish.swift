@@ -118,7 +118,8 @@ enum ExactFinish {
         var bestCount = 0
         values.forEach { bytes, count, _ in
             if count > bestCount || (count == bestCount && precedesByCodePoints(bytes, best)) {
-                best = Array(bytes)
+                best.removeAll(keepingCapacity: true)
+                best.append(contentsOf: bytes)
                 bestCount = count
             }
         }

@@ -8,22 +8,6 @@ struct NumericSummary: Sendable, Hashable {
     var p50: Double?
     var p75: Double?
 
-    /// `entries` ascending, each with its count (> 0); integers, numbers, dates and
-    /// timestamps are read as `Double`s (pandas converts int64 to float64 the same way).
-    init(sorted entries: [ValueCounts.Entry]) {
-        self.init(sorted: DoubleView(entries: entries))
-    }
-
-    /// The entries' values as `Double`s, without a copy.
-    struct DoubleView: RandomAccessCollection {
-        let entries: [ValueCounts.Entry]
-        var startIndex: Int { 0 }
-        var endIndex: Int { entries.count }
-        subscript(position: Int) -> (value: Double, count: Int) {
-            (entries[position].value.double ?? .nan, entries[position].count)
-        }
-    }
-
     /// `values` ascending, each with its count (> 0).
     init<Values: RandomAccessCollection>(sorted values: Values) where Values.Element == (value: Double, count: Int), Values.Index == Int {
         let n = values.reduce(0) { $0 + $1.count }

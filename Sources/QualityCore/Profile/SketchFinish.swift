@@ -5,6 +5,8 @@ enum SketchFinish {
         let keyed: ColumnSketch.Keyed? = switch type {
         case .integer, .number: sketch.numeric
         case .date, .timestamp: sketch.instant
+        // `raw` exists whenever the column can finish as text (``PossibleTypes/text``: it has
+        // no declared type, or text); a boolean column counts its values apart.
         case .text, .boolean: sketch.raw
         }
         var distinct = Figure(0)

@@ -29,7 +29,7 @@ enum ValueForm {
             index = 1
         }
         guard index < bytes.count else { return nil }
-        if bytes.count - index <= 18 {  // cannot overflow: no checks per digit
+        if bytes.count - index <= 18 {  // cannot overflow: no overflow checks per digit
             var small: Int64 = 0
             while index < bytes.count {
                 let digit = bytes[index] &- 48

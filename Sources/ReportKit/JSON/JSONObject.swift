@@ -96,7 +96,7 @@ extension JSONObject: ExpressibleByDictionaryLiteral {
     }
 
     /// The object a literal writes: ``init(_:)`` of its members, in one step. A literal's few
-    /// keys are compared pairwise (literal keys compare by their bits) instead of each being
+    /// keys are compared pairwise (with `==`, as ``init(_:)`` compares them) instead of each being
     /// looked up as it is set; a repeated key, or a long literal, takes ``init(_:)``.
     init(literal elements: [(String, JSONValue)]) {
         var members: [Member] = []
