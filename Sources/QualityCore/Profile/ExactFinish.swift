@@ -1,4 +1,5 @@
 import Foundation
+import ReportKit
 
 /// The figures of a column in exact mode, from its distinct values and counts.
 enum ExactFinish {
@@ -117,7 +118,7 @@ enum ExactFinish {
         var best: [UInt8] = []
         var bestCount = 0
         values.forEach { bytes, count, _ in
-            if count > bestCount || (count == bestCount && precedesByCodePoints(bytes, best)) {
+            if count > bestCount || (count == bestCount && best.withUnsafeBytes { CodePointOrder.compare(bytes, $0) < 0 }) {
                 best.removeAll(keepingCapacity: true)
                 best.append(contentsOf: bytes)
                 bestCount = count
@@ -125,18 +126,6 @@ enum ExactFinish {
         }
         guard bestCount > 0 else { return [] }
         return [ValueCounts.Entry(value: .text(String(decoding: best, as: UTF8.self)), count: bestCount)]
-    }
-
-    /// Whether `lhs` comes before `rhs` in code-point order (UTF-8 byte order, a prefix first).
-    private static func precedesByCodePoints(_ lhs: UnsafeRawBufferPointer, _ rhs: [UInt8]) -> Bool {
-        rhs.withUnsafeBytes { rhs in
-            let common = Swift.min(lhs.count, rhs.count)
-            if common > 0 {
-                let order = memcmp(lhs.baseAddress!, rhs.baseAddress!, common)
-                if order != 0 { return order < 0 }
-            }
-            return lhs.count < rhs.count
-        }
     }
 
     /// A text column's lengths in code points (`nil` when it has no value).
@@ -233,13 +222,14 @@ enum ExactFinish {
         }
 
         func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
-            let lhs = spans[lhs], rhs = spans[rhs]
-            let common = Swift.min(lhs.length, rhs.length)
-            if common > 0, let base = arena.baseAddress {
-                let order = memcmp(base + lhs.start, base + rhs.start, common)
-                if order != 0 { return order < 0 }
-            }
-            return lhs.length < rhs.length
+            CodePointOrder.compare(bytes(of: lhs), bytes(of: rhs)) < 0
+        }
+
+        /// Value `index`'s bytes in the arena.
+        @inline(__always)
+        func bytes(of index: Int) -> UnsafeRawBufferPointer {
+            let span = spans[index]
+            return UnsafeRawBufferPointer(rebasing: arena[span.start..<(span.start + span.length)])
         }
     }
 

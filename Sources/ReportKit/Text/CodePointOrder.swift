@@ -16,15 +16,23 @@ extension String {
         var lhs = self
         var rhs = other
         return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                let common = Swift.min(left.count, right.count)
-                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
-                    let order = Int(memcmp(a, b, common))
-                    if order != 0 { return order }
-                }
-                return left.count - right.count
-            }
+            rhs.withUTF8 { right in CodePointOrder.compare(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right)) }
         }
+    }
+}
+
+/// Code-point order on UTF-8 bytes: the order of ``Swift/String/compareByCodePoints(_:)``,
+/// for values kept as bytes (a profile's distinct texts).
+public enum CodePointOrder {
+    /// Negative, zero or positive as `lhs` sorts before, equal to or after `rhs`: UTF-8 keeps
+    /// code-point order, so the bytes are compared (one `memcmp`), a prefix first.
+    public static func compare(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Int {
+        let common = Swift.min(lhs.count, rhs.count)
+        if common > 0, let a = lhs.baseAddress, let b = rhs.baseAddress {
+            let order = Int(memcmp(a, b, common))
+            if order != 0 { return order }
+        }
+        return lhs.count - rhs.count
     }
 }
 
