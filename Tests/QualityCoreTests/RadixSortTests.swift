@@ -17,6 +17,17 @@ import Testing
         }
     }
 
+    @Test("plain keys sort in place as a comparison sort does", arguments: [0, 1, 255, 256, 5_001])
+    func plainKeysInPlace(count: Int) {
+        var generator = SplitMix(seed: UInt64(count) + 11)
+        for spread in [UInt64.max, 1 << 20, 3, 0] {
+            let keys = (0..<count).map { _ in spread == .max ? generator.next() : generator.next() % (spread + 1) }
+            var radix = keys
+            radix.withUnsafeMutableBufferPointer { RadixSort.sort($0) }
+            #expect(radix == keys.sorted(), "\(count) keys, spread \(spread)")
+        }
+    }
+
     @Test("integer and number keys order as the values and turn back into them")
     func keysOrderAsValues() {
         let integers: [Int64] = [.min, .min + 1, -1_000_000_000_000_000, -2, -1, 0, 1, 2, 1 << 53, .max - 1, .max]

@@ -3,7 +3,9 @@
 ///
 /// Exact mode (the start) keeps every distinct field's bytes with its count and its form;
 /// every figure is computed from them at the end, so the same rows give the same profile
-/// however they were split and merged. Past the limits it switches to a ``ColumnSketch``.
+/// however they were split and merged. A declared integer, number, date or timestamp column
+/// whose cells are mostly distinct moves on to one typed key per cell (``TypedKeys``), still
+/// exact. Past the limits it switches to a ``ColumnSketch``.
 public struct ColumnAccumulator: Sendable {
     public let name: String
     /// The declared type, or `nil` to infer one.
@@ -13,8 +15,13 @@ public struct ColumnAccumulator: Sendable {
     private(set) var count = 0
     /// The forms of the values seen.
     private(set) var forms: ValueForms = []
-    /// Exact mode's values (empty once sketched).
+    /// Exact mode's values (empty once keyed or sketched).
     private(set) var values = ByteCountTable()
+    /// The column's typed keys, once keyed (``TypedKeys``; a column of another declared
+    /// type never is).
+    private(set) var typed: TypedKeys?
+    /// `typed != nil`, kept apart as ``isSketched`` is.
+    private(set) var isKeyed = false
     private(set) var sketch: ColumnSketch?
     /// `sketch != nil`, kept apart so the per-field path tests a flag instead of the optional.
     private var isSketched = false
@@ -27,18 +34,20 @@ public struct ColumnAccumulator: Sendable {
 
 
     /// Bytes the exact values take (0 once sketched).
-    var exactBytes: Int { isSketched ? 0 : values.approximateBytes }
+    var exactBytes: Int { isSketched ? 0 : isKeyed ? typed!.approximateBytes : values.approximateBytes }
 
     /// Adds one field of data row `row`; an empty field is a missing value.
     @inline(__always)
     mutating func add(_ bytes: UnsafeRawBufferPointer, row: Int) throws(ProfileError) {
         guard !bytes.isEmpty else { return }
         count += 1
-        if !isSketched {
+        if isKeyed {
+            try addKey(bytes, row: row)
+        } else if !isSketched {
             let (entry, isNew) = values.add(bytes, classify: ValueForm.of)
             guard isNew else { return }
             try admit(values.form(of: entry), bytes, row: row)
-            if values.count > limits.exactDistinctPerColumn { switchToSketch() }
+            checkTable()
         } else {
             let form = ValueForm.of(bytes)
             try admit(form, bytes, row: row)
@@ -53,7 +62,7 @@ public struct ColumnAccumulator: Sendable {
     /// first (see ``ByteCountTable/prefetch(hash:)``); ``addPrefetched(_:row:)`` adds it next.
     @inline(__always)
     mutating func prefetch(_ bytes: UnsafeRawBufferPointer) {
-        guard !isSketched else { return }
+        guard !isSketched, !isKeyed else { return }
         prefetchedHash = ByteCountTable.hash(of: bytes)
         values.prefetch(hash: prefetchedHash)
     }
@@ -61,13 +70,36 @@ public struct ColumnAccumulator: Sendable {
     /// ``add(_:row:)`` of the field ``prefetch(_:)`` was just given (when not empty).
     @inline(__always)
     mutating func addPrefetched(_ bytes: UnsafeRawBufferPointer, row: Int) throws(ProfileError) {
-        guard !isSketched else { return try add(bytes, row: row) }
+        guard !isSketched, !isKeyed else { return try add(bytes, row: row) }
         guard !bytes.isEmpty else { return }
         count += 1
         let (entry, isNew) = values.add(bytes, hash: prefetchedHash, classify: ValueForm.of)
         guard isNew else { return }
         try admit(values.form(of: entry), bytes, row: row)
-        if values.count > limits.exactDistinctPerColumn { switchToSketch() }
+        checkTable()
+    }
+
+    /// After a new value in the table: past the distinct limit, sketches; a declared typed
+    /// column past ``ProfileLimits/typedKeysAfter`` distinct values, more than a quarter of
+    /// its cells, moves to ``TypedKeys``.
+    @inline(__always)
+    private mutating func checkTable() {
+        let distinct = values.count
+        if distinct > limits.exactDistinctPerColumn {
+            switchToSketch()
+        } else if distinct > limits.typedKeysAfter, distinct * 4 > count, TypedKeys.holds(declared) {
+            switchToKeys()
+        }
+    }
+
+    /// Adds a non-empty cell's key (``TypedKeys/key(parsing:as:)``) in keyed mode; counted already.
+    @inline(__always)
+    private mutating func addKey(_ bytes: UnsafeRawBufferPointer, row: Int) throws(ProfileError) {
+        guard let key = TypedKeys.key(parsing: bytes, as: declared!) else {
+            throw ProfileError(row: row, column: name, value: String(decoding: bytes, as: UTF8.self), expected: declared!)
+        }
+        typed!.append(key)
+        if typed!.held > limits.exactDistinctPerColumn { switchToSketch() }
     }
 
     /// How many cells ahead ``add(_:bytes:rows:firstRow:hashes:)`` asks for a slot.
@@ -92,7 +124,7 @@ public struct ColumnAccumulator: Sendable {
             for index in row..<Swift.min(end, row + Self.prefetchDistance) where cells[index].length > 0 {
                 values.prefetch(hash: hashes[index])
             }
-            while row < end, !isSketched {
+            while row < end, !isSketched, !isKeyed {
                 let ahead = row + Self.prefetchDistance
                 if ahead < end, cells[ahead].length > 0 { values.prefetch(hash: hashes[ahead]) }
                 if cells[row].length > 0 {
@@ -101,11 +133,18 @@ public struct ColumnAccumulator: Sendable {
                     let (entry, isNew) = values.add(bytes, hash: hashes[row], classify: ValueForm.of)
                     if isNew {
                         try admit(values.form(of: entry), bytes, row: firstRow + row)
-                        if values.count > limits.exactDistinctPerColumn { switchToSketch() }
+                        checkTable()
                     }
                 }
                 row += 1
             }
+        }
+        while row < end, isKeyed {
+            if cells[row].length > 0 {
+                count += 1
+                try addKey(field(row), row: firstRow + row)
+            }
+            row += 1
         }
         while row < end {
             if cells[row].length > 0 { try add(field(row), row: firstRow + row) }
@@ -115,7 +154,8 @@ public struct ColumnAccumulator: Sendable {
 
     /// At least the ``exactBytes`` after `values` more values of `bytes` bytes in all.
     func maximumExactBytes(afterAdding values: Int, bytes: Int) -> Int {
-        isSketched ? 0 : self.values.maximumBytes(afterAdding: values, bytes: bytes)
+        isSketched ? 0 : isKeyed ? typed!.maximumBytes(afterAdding: values)
+            : self.values.maximumBytes(afterAdding: values, bytes: bytes)
     }
 
     private mutating func admit(_ form: ValueForms, _ bytes: UnsafeRawBufferPointer, row: Int) throws(ProfileError) {
@@ -125,42 +165,65 @@ public struct ColumnAccumulator: Sendable {
         }
     }
 
+    /// Moves the table's values into typed keys and frees the table.
+    private mutating func switchToKeys() {
+        typed = TypedKeys(type: declared!, table: values)
+        isKeyed = true
+        values = ByteCountTable()
+    }
+
     /// Moves the exact values into sketches and frees them.
     mutating func switchToSketch() {
         guard !isSketched else { return }
         let possible = PossibleTypes(declared: declared, forms: forms)
         var fresh = ColumnSketch(limits: limits, possible: possible)
-        values.forEach { bytes, weight, form in fresh.add(bytes, form: form, weight: weight, possible: possible) }
+        if let typed {
+            typed.forEach { key, weight in fresh.add(key: key, of: typed.type, weight: weight) }
+        } else {
+            values.forEach { bytes, weight, form in fresh.add(bytes, form: form, weight: weight, possible: possible) }
+        }
         sketch = fresh
         isSketched = true
         values = ByteCountTable()
+        typed = nil
+        isKeyed = false
     }
 
     /// Adds the state of other rows of the same column.
     mutating func merge(_ other: ColumnAccumulator) {
         count += other.count
         forms.formUnion(other.forms)
-        switch (sketch == nil, other.sketch == nil) {
-        case (true, true):
+        let possible = PossibleTypes(declared: declared, forms: forms)
+        if isSketched || other.isSketched {
+            switchToSketch()
+            if other.isSketched {
+                sketch!.merge(other.sketch!, possible: possible)
+            } else {
+                var theirs = other
+                theirs.switchToSketch()
+                sketch!.merge(theirs.sketch!, possible: possible)
+            }
+        } else if isKeyed || other.isKeyed {
+            if !isKeyed { switchToKeys() }
+            if let theirs = other.typed { typed!.merge(theirs) } else { typed!.add(other.values) }
+            if typed!.held > limits.exactDistinctPerColumn { switchToSketch() }
+        } else {
             other.values.forEach { bytes, weight, form in
                 values.add(bytes, weight: weight) { _ in form }
             }
-            if values.count > limits.exactDistinctPerColumn { switchToSketch() }
-        case (true, false):
-            switchToSketch()
-            sketch!.merge(other.sketch!, possible: PossibleTypes(declared: declared, forms: forms))
-        case (false, true):
-            var theirs = other
-            theirs.switchToSketch()
-            sketch!.merge(theirs.sketch!, possible: PossibleTypes(declared: declared, forms: forms))
-        case (false, false):
-            sketch!.merge(other.sketch!, possible: PossibleTypes(declared: declared, forms: forms))
+            checkTable()
         }
+    }
+
+    /// Sorts a keyed column's cells in place, ahead of ``finish(rows:scope:)`` (which then
+    /// needs no copy of them): the same profile.
+    mutating func prepareToFinish() {
+        if isKeyed { typed!.sortCells() }
     }
 
     /// How long ``finish(rows:scope:)`` takes, roughly: the distinct values it reads (and, but
     /// for a text column's most frequent value alone, sorts).
-    var finishCost: Int { isSketched ? 0 : values.count }
+    var finishCost: Int { isSketched ? 0 : isKeyed ? typed!.held : values.count }
 
     /// The column's figures, for a table of `rows` rows, listing the value counts of `scope`.
     func finish(rows: Int, scope: ValueCountScope = .all) -> ColumnProfile {

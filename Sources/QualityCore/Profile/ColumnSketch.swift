@@ -62,34 +62,56 @@ struct ColumnSketch: Sendable {
         switch form {
         case .integer, .decimal:
             guard numeric != nil else { return }
-            var value: Double
             if form == .integer, let whole = ValueForm.integer(bytes) {
-                integerMin = Swift.min(integerMin, whole)
-                integerMax = Swift.max(integerMax, whole)
-                value = Double(whole)  // what ValueForm.number gives an integer
-            } else {
-                guard let number = ValueForm.number(bytes, form: form) else { return }
-                value = number
+                addInteger(whole, weight: weight)
+            } else if let number = ValueForm.number(bytes, form: form) {
+                addNumber(number, weight: weight)
             }
-            if value == 0 { value = 0 }  // -0.0 is 0
-            numberMin = Swift.min(numberMin, value)
-            numberMax = Swift.max(numberMax, value)
-            moments.add(value, weight: weight)
-            if weight == 1 { quantiles?.add(value) } else { quantiles?.add(value, count: weight) }
-            var bits = value.bitPattern
-            withUnsafeBytes(of: &bits) { numeric?.add($0, hash: ByteHash.hash($0), weight: weight) }
         case .date, .timestamp:
             guard instant != nil else { return }
-            let micros = form == .date ? ValueForm.date(bytes)! * 86_400_000_000 : ValueForm.timestamp(bytes)!
-            instantMin = Swift.min(instantMin, micros)
-            instantMax = Swift.max(instantMax, micros)
-            var bits = UInt64(bitPattern: micros)
-            withUnsafeBytes(of: &bits) { instant?.add($0, hash: ByteHash.hash($0), weight: weight) }
+            addInstant(form == .date ? ValueForm.date(bytes)! * 86_400_000_000 : ValueForm.timestamp(bytes)!, weight: weight)
         case .boolean:
             if ValueForm.boolean(bytes)! { trues += weight } else { falses += weight }
         default:
             break
         }
+    }
+
+    /// Adds `weight` occurrences of a ``TypedKeys`` key of a column declared `type`: the
+    /// same as ``add(_:form:weight:possible:)`` of the value's bytes.
+    mutating func add(key: UInt64, of type: ColumnType, weight: Int) {
+        switch type {
+        case .integer: addInteger(RadixSort.integer(key), weight: weight)
+        case .number: addNumber(RadixSort.number(key), weight: weight)
+        case .date: addInstant(RadixSort.integer(key) * 86_400_000_000, weight: weight)
+        case .timestamp: addInstant(RadixSort.integer(key), weight: weight)
+        case .boolean, .text: preconditionFailure("\(type) has no typed keys")
+        }
+    }
+
+    private mutating func addInteger(_ whole: Int64, weight: Int) {
+        integerMin = Swift.min(integerMin, whole)
+        integerMax = Swift.max(integerMax, whole)
+        addNumber(Double(whole), weight: weight)  // what ValueForm.number gives an integer
+    }
+
+    private mutating func addNumber(_ number: Double, weight: Int) {
+        guard numeric != nil else { return }
+        let value = number == 0 ? 0 : number  // -0.0 is 0
+        numberMin = Swift.min(numberMin, value)
+        numberMax = Swift.max(numberMax, value)
+        moments.add(value, weight: weight)
+        if weight == 1 { quantiles?.add(value) } else { quantiles?.add(value, count: weight) }
+        var bits = value.bitPattern
+        withUnsafeBytes(of: &bits) { numeric?.add($0, hash: ByteHash.hash($0), weight: weight) }
+    }
+
+    private mutating func addInstant(_ micros: Int64, weight: Int) {
+        guard instant != nil else { return }
+        instantMin = Swift.min(instantMin, micros)
+        instantMax = Swift.max(instantMax, micros)
+        var bits = UInt64(bitPattern: micros)
+        withUnsafeBytes(of: &bits) { instant?.add($0, hash: ByteHash.hash($0), weight: weight) }
     }
 
     mutating func merge(_ other: ColumnSketch, possible: PossibleTypes) {

@@ -13,7 +13,7 @@ enum ExactFinish {
             profile.valueCounts.entries = scope == .all ? byCount(textCounts(column.values)) : mostFrequentText(column.values)
             profile.lengths = lengths(column.values, count: column.count)
         } else {
-            let distinct = sortedKeys(column.values, type: type)
+            let distinct = column.typed?.sortedRuns() ?? sortedKeys(column.values, type: type)
             let value = { (key: UInt64) in typedValue(key, type: type) }
             profile.distinct = Figure(distinct.count)
             profile.valueCounts.entries = scope == .all
@@ -43,18 +43,9 @@ enum ExactFinish {
     /// the values do, ascending, sorted by ``RadixSort``, with their counts: spellings of one
     /// value (`1.0`, `1.00`) merged into one key.
     static func sortedKeys(_ values: ByteCountTable, type: ColumnType) -> [(key: UInt64, count: Int)] {
-        var keyed: [(key: UInt64, count: Int)]
-        switch type {
-        case .integer: keyed = keys(values) { bytes, _ in RadixSort.key(ValueForm.integer(bytes)!) }
-        case .number: keyed = keys(values) { bytes, form in RadixSort.key(ValueForm.number(bytes, form: form)! + 0) }
-        case .date: keyed = keys(values) { bytes, _ in RadixSort.key(ValueForm.date(bytes)!) }
-        case .timestamp:
-            keyed = keys(values) { bytes, form in
-                RadixSort.key(form == .date ? ValueForm.date(bytes)! * 86_400_000_000 : ValueForm.timestamp(bytes)!)
-            }
-        case .boolean: keyed = keys(values) { bytes, _ in ValueForm.boolean(bytes)! ? 1 : 0 }
-        case .text: preconditionFailure("texts have no keys")
-        }
+        var keyed: [(key: UInt64, count: Int)] = []
+        keyed.reserveCapacity(values.count)
+        values.forEach { bytes, count, form in keyed.append((TypedKeys.key(bytes, form: form, as: type), count)) }
         RadixSort.sort(&keyed)
         mergeRuns(&keyed)
         return keyed
@@ -139,15 +130,6 @@ enum ExactFinish {
             total += length * count
         }
         return TextLengths(min: minimum, mean: Double(total) / Double(count), max: maximum)
-    }
-
-    private static func keys(
-        _ values: ByteCountTable, _ key: (UnsafeRawBufferPointer, ValueForms) -> UInt64
-    ) -> [(key: UInt64, count: Int)] {
-        var keyed: [(key: UInt64, count: Int)] = []
-        keyed.reserveCapacity(values.count)
-        values.forEach { bytes, count, form in keyed.append((key(bytes, form), count)) }
-        return keyed
     }
 
     /// Text values in code-point order (UTF-8 bytes in byte order, a prefix first): sorted by

@@ -56,6 +56,7 @@ public enum ProfileJob {
         if let split {
             do throws(ColumnSplit.ValueError) { profiler = try split.finish() } catch { throw valueError(error, name: name) }
         }
+        profiler.prepareToFinish(threads: parts.count)
         return profiler.finish(threads: parts.count, valueCounts: valueCounts)
     }
 

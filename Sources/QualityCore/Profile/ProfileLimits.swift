@@ -24,16 +24,23 @@ public struct ProfileLimits: Sendable, Hashable {
     public var quantileK: Int
     /// Misra–Gries capacity: counts may be low by at most n / (capacity + 1).
     public var frequentCapacity: Int
+    /// Distinct values past which a declared integer, number, date or timestamp column whose
+    /// distinct values are more than a quarter of its cells keeps one 8-byte key per cell
+    /// instead of its value table (``TypedKeys``; still exact). Its cells then count against
+    /// ``exactDistinctPerColumn`` as distinct values.
+    public var typedKeysAfter: Int
 
     public init(
         exactDistinctPerColumn: Int = 10_000_000, exactBytes: Int = 768 << 20,
-        distinctPrecision: Int = 16, quantileK: Int = 512, frequentCapacity: Int = 1024
+        distinctPrecision: Int = 16, quantileK: Int = 512, frequentCapacity: Int = 1024,
+        typedKeysAfter: Int = 1 << 16
     ) {
         self.exactDistinctPerColumn = exactDistinctPerColumn
         self.exactBytes = exactBytes
         self.distinctPrecision = distinctPrecision
         self.quantileK = quantileK
         self.frequentCapacity = frequentCapacity
+        self.typedKeysAfter = typedKeysAfter
     }
 
     /// The defaults.

@@ -1,66 +1,64 @@
 /// Sorting the exact finish's keys without a comparison per pair: least significant byte
 /// first, eight passes of one byte over 64-bit keys (a pass whose byte is the same in every
 /// key is skipped), into a second buffer and back. Equal keys keep no particular order: the
-/// finish adds their counts up.
+/// finish adds their counts up. Pairs of key and count (a value table's) or plain keys (a
+/// typed column's cells).
 enum RadixSort {
     /// Below this many keys a comparison sort is quicker.
     static let smallest = 256
 
     /// Sorts `pairs` by `key`, ascending.
     static func sort(_ pairs: inout [(key: UInt64, count: Int)]) {
-        let count = pairs.count
+        pairs.withUnsafeMutableBufferPointer { sort($0) { $0.key } }
+    }
+
+    /// Sorts plain keys in place, ascending (a typed column's cells, ``TypedKeys``).
+    static func sort(_ keys: UnsafeMutableBufferPointer<UInt64>) {
+        sort(keys) { $0 }
+    }
+
+    /// Sorts `items` by `key(item)`, ascending, through one spare buffer of their size.
+    @inline(__always)
+    private static func sort<Item>(_ items: UnsafeMutableBufferPointer<Item>, key: (Item) -> UInt64) {
+        let count = items.count
         guard count >= smallest else {
-            pairs.sort { $0.key < $1.key }
+            var small = items
+            small.sort { key($0) < key($1) }
             return
         }
         var histograms = [Int](repeating: 0, count: 8 * 256)
-        pairs.withUnsafeBufferPointer { pairs in
-            histograms.withUnsafeMutableBufferPointer { histograms in
-                for pair in pairs {
-                    var key = pair.key
-                    for byte in 0..<8 {
-                        histograms[byte * 256 + Int(key & 0xFF)] += 1
-                        key >>= 8
-                    }
+        histograms.withUnsafeMutableBufferPointer { histograms in
+            for item in items {
+                var value = key(item)
+                for byte in 0..<8 {
+                    histograms[byte * 256 + Int(value & 0xFF)] += 1
+                    value >>= 8
                 }
             }
         }
-        var spare = pairs
-        var inSpare = false
+        let spare = UnsafeMutableBufferPointer<Item>.allocate(capacity: count)
+        defer { spare.deallocate() }
+        var from = items, into = spare
+        var offsets = [Int](repeating: 0, count: 256)
         for byte in 0..<8 {
             let base = byte * 256
-            if histograms[base + Int((pairs[0].key >> UInt64(byte * 8)) & 0xFF)] == count { continue }
-            var offsets = [Int](repeating: 0, count: 256)
+            if histograms[base + Int((key(items[0]) >> UInt64(byte * 8)) & 0xFF)] == count { continue }
             var running = 0
             for bucket in 0..<256 {
                 offsets[bucket] = running
                 running += histograms[base + bucket]
             }
             let shift = UInt64(byte * 8)
-            if inSpare {
-                scatter(spare, into: &pairs, offsets: &offsets, shift: shift)
-            } else {
-                scatter(pairs, into: &spare, offsets: &offsets, shift: shift)
-            }
-            inSpare.toggle()
-        }
-        if inSpare { swap(&pairs, &spare) }
-    }
-
-    private static func scatter(
-        _ from: [(key: UInt64, count: Int)], into: inout [(key: UInt64, count: Int)], offsets: inout [Int], shift: UInt64
-    ) {
-        from.withUnsafeBufferPointer { from in
-            into.withUnsafeMutableBufferPointer { into in
-                offsets.withUnsafeMutableBufferPointer { offsets in
-                    for pair in from {
-                        let bucket = Int((pair.key >> shift) & 0xFF)
-                        into[offsets[bucket]] = pair
-                        offsets[bucket] += 1
-                    }
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                for item in from {
+                    let bucket = Int((key(item) >> shift) & 0xFF)
+                    (into.baseAddress! + offsets[bucket]).initialize(to: item)
+                    offsets[bucket] += 1
                 }
             }
+            swap(&from, &into)
         }
+        if from.baseAddress != items.baseAddress { items.baseAddress!.update(from: from.baseAddress!, count: count) }
     }
 
     /// `value` as a key that sorts as the integer does.

@@ -1,3 +1,4 @@
+import Dispatch
 import ReportKit
 
 /// Profiles a table fed one field at a time, from any reader: CSV, JSON Lines, a database.
@@ -126,6 +127,17 @@ public struct TableProfiler: Sendable {
         buffer.deinitialize()
         buffer.deallocate()
         rowCount += rowsAdded
+    }
+
+    /// Sorts the keyed columns' cells in place, up to `threads` columns at once, so that a
+    /// finish reads them without copying them (``TypedKeys/sortCells()``): the same profile.
+    public mutating func prepareToFinish(threads: Int = 1) {
+        let keyed = columns.indices.filter { columns[$0].isKeyed }
+        guard !keyed.isEmpty else { return }
+        columns.withUnsafeMutableBufferPointer { columns in
+            nonisolated(unsafe) let shared = columns  // each index is touched by one iteration only
+            DispatchQueue.concurrentPerform(iterations: keyed.count) { index in shared[keyed[index]].prepareToFinish() }
+        }
     }
 
     /// The table's profile, listing the value counts of `scope` (every value by default).
