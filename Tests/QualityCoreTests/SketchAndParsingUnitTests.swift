@@ -94,4 +94,32 @@ import Testing
             #expect(held[key] != nil, "\(key) occurs \(count) times and must be held")
         }
     }
+
+    @Test("code points are counted eight bytes at a time as one at a time, over every length and alignment")
+    func codePointsByWords() {
+        let texts = ["", "a", "Tromsø Zürich", "李四 and 王五", "👩‍👩‍👧 family", String(repeating: "æøå", count: 11),
+                     "plain ascii text of forty-one characters."]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for start in 0..<min(9, bytes.count + 1) {
+                let slice = Array(bytes[start...])
+                let expected = slice.filter { $0 & 0xC0 != 0x80 }.count
+                #expect(slice.withUnsafeBytes { CodePoints.count($0) } == expected, "\(text) from byte \(start)")
+            }
+            #expect(Array(text.utf8).withUnsafeBytes { CodePoints.count($0) } == text.unicodeScalars.count)
+        }
+        let invalid: [UInt8] = [0x80, 0xBF, 0xC0, 0xFF, 0x41, 0x80, 0x80, 0x80, 0x80, 0xE2, 0x82]
+        #expect(invalid.withUnsafeBytes { CodePoints.count($0) } == invalid.filter { $0 & 0xC0 != 0x80 }.count)
+    }
+
+    @Test("a sketch's byte hash stands in for the value table's hash only past 16 bytes, where they are one")
+    func sharedHash() {
+        for length in [0, 1, 8, 9, 16, 17, 40] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 37 + 5) }
+            bytes.withUnsafeBytes { raw in
+                let byteHash = ByteHash.hash(raw)
+                #expect(ByteCountTable.hash(of: raw, byteHash: byteHash) == ByteCountTable.hash(of: raw), "\(length) bytes")
+            }
+        }
+    }
 }

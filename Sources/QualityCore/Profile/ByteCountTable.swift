@@ -35,9 +35,9 @@ struct ByteCountTable: Sendable {
     private static let countUnit: UInt64 = 1 << 36
     private static let countLimit: UInt64 = (1 << 28) - 1
 
-    private(set) var entries: [Entry] = []
+    private var entries = GrowingBuffer<Entry>()
     /// The bytes of values longer than 8 bytes.
-    private var arena: [UInt8] = []
+    private var arena = GrowingBuffer<UInt8>()
     /// The capacity is a power of two.
     private var slots: [Slot] = Array(repeating: Slot(key: 0, packed: 0), count: 16)
     /// Per entry number, the part of its count its slot cannot hold (rare: 2^28 occurrences).
@@ -114,7 +114,7 @@ struct ByteCountTable: Sendable {
         let inline = length <= 8
         let key = inline ? Self.word(bytes) : hash
         let code = inline ? UInt64(length) : Self.longCode
-        let probe: (found: Int?, slot: Int) = arena.withUnsafeBytes { arena in
+        let probe: (found: Int?, slot: Int) = arena.withUnsafeBufferPointer { arena in
             entries.withUnsafeBufferPointer { entries in
                 slots.withUnsafeBufferPointer { slots in  // reading only: the arrays are not moved out and back
                     let mask = slots.count - 1
@@ -148,7 +148,7 @@ struct ByteCountTable: Sendable {
         var stored = key
         if !inline {
             stored = UInt64(arena.count)
-            bytes.withMemoryRebound(to: UInt8.self) { arena.append(contentsOf: $0) }  // one copy, not a byte at a time
+            arena.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))  // one copy, not a byte at a time
         }
         entries.append(Entry(word: stored, length: UInt32(length), form: classify(bytes)))
         slots[probe.slot] = Slot(key: key, packed: UInt64(entry + 1) | code << 32 | (weight == 1 ? Self.countUnit : 0))
@@ -240,6 +240,13 @@ struct ByteCountTable: Sendable {
         ByteHash.mix(word &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(length))
     }
 
+    /// ``hash(of:)`` of `bytes` whose ``ByteHash`` is `byteHash` (a sketch's): past 16 bytes
+    /// the two are one, so it is not computed twice.
+    @inline(__always)
+    static func hash(of bytes: UnsafeRawBufferPointer, byteHash: UInt64) -> UInt64 {
+        bytes.count > 16 ? byteHash : hash(of: bytes)
+    }
+
     /// The table's hash of a value of more than 8 bytes: two overlapping loads up to 16
     /// bytes (dates, timestamps, short names), ``ByteHash`` past that.
     @inline(__always)
@@ -254,12 +261,13 @@ struct ByteCountTable: Sendable {
     /// Every entry's bytes, count and forms, in the order first seen.
     func forEach(_ body: (UnsafeRawBufferPointer, Int, ValueForms) throws -> Void) rethrows {
         let held = slotCounts()
-        try arena.withUnsafeBytes { arena in
-            for (index, entry) in entries.enumerated() {
+        try arena.withUnsafeBufferPointer { arena in
+            for index in entries.indices {
+                let entry = entries[index]
                 let length = Int(entry.length)
                 let total = count(of: index, held: held)
                 if length > 8 {
-                    try body(UnsafeRawBufferPointer(rebasing: arena[Int(entry.word)..<(Int(entry.word) + length)]), total, entry.form)
+                    try body(UnsafeRawBufferPointer(start: arena.baseAddress! + Int(entry.word), count: length), total, entry.form)
                 } else {
                     var word = entry.word.littleEndian
                     try withUnsafeBytes(of: &word) { raw in try body(UnsafeRawBufferPointer(rebasing: raw[0..<length]), total, entry.form) }

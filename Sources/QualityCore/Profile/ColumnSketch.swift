@@ -19,7 +19,7 @@ struct ColumnSketch: Sendable {
         /// `hash` must be ``ByteHash/hash(_:)-(UnsafeRawBufferPointer)`` of `bytes`: merged sketches agree on it.
         mutating func add(_ bytes: UnsafeRawBufferPointer, hash: UInt64, weight: Int) {
             distinct.add(hash: hash)
-            frequent.add(bytes, weight: weight)
+            frequent.add(bytes, hash: ByteCountTable.hash(of: bytes, byteHash: hash), weight: weight)
         }
 
         mutating func merge(_ other: Keyed) {
@@ -160,10 +160,21 @@ struct PossibleTypes: Sendable, Hashable {
 
 /// Counting Unicode code points in UTF-8.
 enum CodePoints {
-    /// The code points of `bytes`: the bytes that do not continue a sequence.
+    /// The code points of `bytes`: the bytes that do not continue a sequence (`10xxxxxx`),
+    /// eight at a time: a byte continues one when its top bit is set and the next is not.
     @inline(__always) static func count(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var total = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { total += 1 }
-        return total
+        let length = bytes.count
+        var continuing = 0
+        var index = 0
+        while index + 8 <= length {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            continuing += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        while index < length {
+            if bytes[index] & 0xC0 == 0x80 { continuing += 1 }
+            index += 1
+        }
+        return length - continuing
     }
 }

@@ -47,7 +47,7 @@ public enum ColumnType: String, Sendable, Hashable, CaseIterable, CustomStringCo
 
 /// Which forms a column's values take: each value has exactly one (see ``ValueForm/of(_:)``),
 /// a column collects the union.
-public struct ValueForms: OptionSet, Sendable, Hashable {
+public struct ValueForms: OptionSet, Sendable, Hashable, BitwiseCopyable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 

@@ -17,7 +17,13 @@ struct FrequentValues: Sendable {
     }
 
     mutating func add(_ bytes: UnsafeRawBufferPointer, weight: Int = 1) {
-        table.add(bytes, weight: weight) { _ in [] }
+        add(bytes, hash: ByteCountTable.hash(of: bytes), weight: weight)
+    }
+
+    /// ``add(_:weight:)`` with the value's ``ByteCountTable/hash(of:)`` known.
+    @inline(__always)
+    mutating func add(_ bytes: UnsafeRawBufferPointer, hash: UInt64, weight: Int) {
+        table.add(bytes, hash: hash, weight: weight) { _ in [] }
         if table.count > 2 * capacity { reduce() }
     }
 

@@ -27,6 +27,9 @@ public enum ProfileJob {
         var profiler = TableProfiler(columns: [], limits: limits)
         var split: ColumnSplit?
         defer { split?.close() }
+        // The split as the row closure reads it, once a row, without a retain and a release
+        // of it per row (`split` keeps it alive).
+        var splitting: Unmanaged<ColumnSplit>?
         let splitAfter = parts.minimumBytes / 16
         var bytesRead = 0
         let name = source.displayName
@@ -36,8 +39,12 @@ public enum ProfileJob {
                     profiler = TableProfiler(columns: try declarations(columns, declared: declared, name: name), limits: limits)
                 },
                 row: { row in
-                    if let split {
-                        do throws(ColumnSplit.ValueError) { try split.add(row) } catch { throw valueError(error, name: name) }
+                    if let splitting {
+                        let failure = splitting._withUnsafeGuaranteedRef { split -> ColumnSplit.ValueError? in
+                            do throws(ColumnSplit.ValueError) { try split.add(row) } catch { return error }
+                            return nil
+                        }
+                        if let failure { throw valueError(failure, name: name) }
                         return
                     }
                     do throws(ProfileError) {
@@ -47,7 +54,10 @@ public enum ProfileJob {
                     }
                     guard parts.count > 1, profiler.columns.count > 1 else { return }
                     for index in 0..<row.count { bytesRead += row[index]?.count ?? 0 }
-                    if bytesRead >= splitAfter { split = ColumnSplit(&profiler, workers: parts.count) }
+                    if bytesRead >= splitAfter {
+                        split = ColumnSplit(&profiler, workers: parts.count)
+                        splitting = Unmanaged.passUnretained(split!)
+                    }
                 })
         } catch {
             if let split, let first = split.errorBefore() { throw valueError(first, name: name) }

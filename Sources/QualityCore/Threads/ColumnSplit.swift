@@ -35,6 +35,7 @@ final class ColumnSplit: @unchecked Sendable {
     private let width: Int
     private let batches: [RowBatch]
     private var filling = 0
+    private let firstBatch: RowBatch, secondBatch: RowBatch
     /// Rows added since the split began.
     private var rowsDone = 0
 
@@ -68,7 +69,9 @@ final class ColumnSplit: @unchecked Sendable {
         self.profiler = profiler
         self.width = width
         self.workers = max(1, min(workers, width))
-        batches = [RowBatch(width: width), RowBatch(width: width)]
+        firstBatch = RowBatch(width: width)
+        secondBatch = RowBatch(width: width)
+        batches = [firstBatch, secondBatch]
         let capacity = batches[0].capacity
         jobs = Array(repeating: Job(), count: self.workers)
         assignment = Array(repeating: [], count: self.workers)
@@ -101,7 +104,7 @@ final class ColumnSplit: @unchecked Sendable {
     /// Copies `row` in; adds a full batch. Throws the first value error of the rows added so far.
     @inline(__always)
     func add(_ row: TableRowView) throws(ValueError) {
-        let batch = batches[filling]
+        let batch = filling == 0 ? firstBatch : secondBatch  // `let`s: no retain per row
         batch.append(row)
         if batch.isFull { try flush() }
     }
