@@ -26,6 +26,15 @@ class CheckProbe {
     /// One row; only called while ``failure`` is `nil`.
     func add(_ row: TableRowView) {}
 
+    /// Rows `rows` of `batch` in order: ``add(_:)`` of each until one fails (a probe may read
+    /// ahead, as long as it measures the same).
+    func add(_ batch: CheckRowBatch, rows: Range<Int>) {
+        for row in rows {
+            add(batch.row(row))
+            if failure != nil { return }
+        }
+    }
+
     final func sample(_ row: TableRowView) {
         guard samples.count < FailedRow.sampleLimit, let shape else { return }
         samples.append(FailedRow(row, columns: shape.columns.count))

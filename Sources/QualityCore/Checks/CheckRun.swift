@@ -50,6 +50,8 @@ public enum CheckRun {
             var split: ProbeSplit?
             var splitAfter = Int.max
             defer { split?.close() }
+            // The split as the row loop reads it, without a retain and a release per row.
+            var splitting: Unmanaged<ProbeSplit>?
             do {
                 try await source.scan(
                     columns: { columns in
@@ -65,8 +67,8 @@ public enum CheckRun {
                     },
                     row: { row in
                         scan.rows += 1
-                        if let split {
-                            split.add(row)
+                        if let splitting {
+                            splitting._withUnsafeGuaranteedRef { $0.add(row) }
                             return
                         }
                         for probe in borrowed {
@@ -74,6 +76,7 @@ public enum CheckRun {
                         }
                         if scan.rows == splitAfter {
                             split = ProbeSplit(probes, width: row.count, workers: workers, capacity: splitAfter)
+                            splitting = Unmanaged.passUnretained(split!)
                         }
                     })
                 split?.finish()

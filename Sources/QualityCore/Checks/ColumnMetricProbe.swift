@@ -21,7 +21,8 @@ final class ColumnMetricProbe: CheckProbe {
     private var lengthSum = 0
     private var shortest = Int.max
     private var longest = 0
-    private var values: [Double] = []
+    /// The percentile's values as ``RadixSort`` keys, sorted when it is measured.
+    private var values = KeyBuffer()
 
     init(_ metric: Metric) { self.metric = metric }
 
@@ -109,7 +110,7 @@ final class ColumnMetricProbe: CheckProbe {
         squares += delta * (number - mean)
         least = Swift.min(least, number)
         most = Swift.max(most, number)
-        if metric.kind == .percentile { values.append(number) }
+        if metric.kind == .percentile { values.append(RadixSort.key(number)) }
     }
 
     /// The metric's value once every row is in; `rows` is the table's row count.
@@ -136,8 +137,8 @@ final class ColumnMetricProbe: CheckProbe {
         case .maxLength: return count > 0 ? .success(Double(longest)) : .failure(undefined)
         case .percentile:
             guard !values.isEmpty, let fraction = metric.fraction else { return .failure(undefined) }
-            values.sort()
-            return .success(values[fraction.rank(of: values.count) - 1])
+            values.withUnsafeMutableBufferPointer { RadixSort.sort($0) }
+            return .success(RadixSort.number(values[fraction.rank(of: values.count) - 1]))
         case .rowCount, .duplicateCount, .duplicatePercent:
             return .failure(CheckFailure("\(metric.kind.rawValue) is not a column metric"))
         }

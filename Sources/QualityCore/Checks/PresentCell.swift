@@ -69,6 +69,7 @@ struct PresentCell {
     /// The code points of the text `String(decoding:as:)` makes of `bytes`, counted without
     /// making it: each scalar, and each invalid sequence it replaces by one U+FFFD.
     static func codePoints(_ bytes: UnsafeRawBufferPointer) -> Int {
+        if let valid = validCodePoints(bytes) { return valid }
         var count = 0
         var iterator = bytes.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
@@ -78,6 +79,39 @@ struct PresentCell {
             case .emptyInput: return count
             }
         }
+    }
+}
+
+extension PresentCell {
+    /// The code points of `bytes` when they are well-formed UTF-8 (RFC 3629: no overlong
+    /// forms, no surrogates, nothing past U+10FFFF), else `nil`: well-formed, the code points
+    /// are the bytes that do not continue a sequence, counted eight at a time.
+    static func validCodePoints(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let width: Int, low: UInt8, high: UInt8  // the bounds of the second byte
+            switch lead {
+            case 0xC2...0xDF: (width, low, high) = (2, 0x80, 0xBF)
+            case 0xE0: (width, low, high) = (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (width, low, high) = (3, 0x80, 0xBF)
+            case 0xED: (width, low, high) = (3, 0x80, 0x9F)
+            case 0xF0: (width, low, high) = (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (width, low, high) = (4, 0x80, 0xBF)
+            case 0xF4: (width, low, high) = (4, 0x80, 0x8F)
+            default: return nil
+            }
+            guard index + width <= count, (low...high).contains(bytes[index + 1]) else { return nil }
+            for offset in 2..<width where bytes[index + offset] & 0xC0 != 0x80 { return nil }
+            index += width
+        }
+        return CodePoints.count(bytes)
     }
 }
 

@@ -22,6 +22,7 @@ final class ProbeSplit: @unchecked Sendable {
     private let probes: [CheckProbe]
     private let workers: Int
     private let batches: [CheckRowBatch]
+    private let firstBatch: CheckRowBatch, secondBatch: CheckRowBatch
     private var filling = 0
 
     /// Per worker: the batch to add and the probes it feeds.
@@ -44,7 +45,9 @@ final class ProbeSplit: @unchecked Sendable {
     init(_ probes: [CheckProbe], width: Int, workers: Int, capacity: Int) {
         self.probes = probes
         self.workers = max(1, min(workers, probes.count))
-        batches = [CheckRowBatch(width: width, capacity: capacity), CheckRowBatch(width: width, capacity: capacity)]
+        firstBatch = CheckRowBatch(width: width, capacity: capacity)
+        secondBatch = CheckRowBatch(width: width, capacity: capacity)
+        batches = [firstBatch, secondBatch]
         jobs = Array(repeating: nil, count: self.workers)
         assignment = Array(repeating: [], count: self.workers)
         starts = (0..<self.workers).map { _ in DispatchSemaphore(value: 0) }
@@ -73,7 +76,7 @@ final class ProbeSplit: @unchecked Sendable {
     /// Copies `row` in; hands out a full batch.
     @inline(__always)
     func add(_ row: TableRowView) {
-        let batch = batches[filling]
+        let batch = filling == 0 ? firstBatch : secondBatch  // `let`s: no retain per row
         batch.append(row)
         if batch.isFull { flush() }
     }
@@ -155,10 +158,7 @@ final class ProbeSplit: @unchecked Sendable {
             let probe = probes[index]
             guard probe.failure == nil else { continue }
             let began = WorkShare.threadSeconds()
-            for row in 0..<batch.count {
-                probe.add(batch.row(row))
-                if probe.failure != nil { break }
-            }
+            probe.add(batch, rows: 0..<batch.count)
             seconds[index] = WorkShare.threadSeconds() - began
         }
     }

@@ -34,6 +34,7 @@ struct CheckThreadsTests {
           - max_length(note) < 5
           - percentile(amount, 0.9) < 100
           - avg(bad) > 0
+          - duplicate_count(bad) = 0
           - values in (customer) must exist in customers (id)
           - values in (customer) must not exist in customers (id)
           - freshness(created_at) < 1d

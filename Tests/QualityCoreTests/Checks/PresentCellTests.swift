@@ -7,6 +7,23 @@ import Testing
         bytes.withUnsafeBytes { PresentCell.codePoints($0) }
     }
 
+    @Test("the well-formed fast path says well-formed exactly when the standard library's UTF-8 validation does")
+    func wellFormedFastPath() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC1, 0xC2, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F, 0x8F, 0x90]
+        for length in 0..<24 {
+            for _ in 0..<2_000 {
+                let bytes = (0..<length).map { _ -> UInt8 in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return state >> 60 < 6 ? 0x61 : alphabet[Int(state >> 33) % alphabet.count]
+                }
+                let valid = String(validating: bytes, as: UTF8.self)
+                let fast = bytes.withUnsafeBytes { PresentCell.validCodePoints($0) }
+                #expect(fast == valid?.unicodeScalars.count, "\(bytes)")
+            }
+        }
+    }
+
     @Test("code points counted from the bytes equal those of the text String(decoding:) makes: valid UTF-8 and every kind of invalid sequence")
     func codePointsAsTheText() {
         let cases: [[UInt8]] = [
