@@ -3,24 +3,29 @@ import QualityCore
 import ReportAdapters
 import ReportKit
 
-/// `reportkit-bench profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] [--parts N]`:
+/// `reportkit-bench profile [--megabytes N] [--file PATH] [--types COL=TYPE,…] [--most-frequent] [--exact] [--few-distinct] [--sync] [--parts N]`:
 /// `ProfileJob` on one generated CSV file (`CSVBench`'s 8 columns, or with `--few-distinct`
 /// `FewDistinctCSV`'s) read through `DelimitedTableSource`, in
 /// process: CPU seconds (user + sys), MB/s per CPU-second, wall time and peak RSS. With
 /// `--file` an existing file is read (and kept); otherwise one is generated and deleted.
 /// With `--sync`, the same scanner and profiler without the port, on this thread (no
 /// concurrency runtime threads, so it runs under `valgrind --tool=callgrind`). With
-/// `--parts N` (default 1), `ProfileJob` splits the columns between N threads from the first row. `--sync` hands
+/// `--parts N` (default 1), `ProfileJob` splits the columns between N threads from the first row; `--types` declares
+/// column types as `reportcli profile --types` does and `--most-frequent` lists only each column's most frequent
+/// value, as `reportcli profile` asks (neither with `--sync`). `--sync` hands
 /// the profiler a row at a time (`TableProfiler.add(row:)`), as `ProfileJob` does.
 enum ProfileBench {
-    static func run(megabytes: Int, file: String?, limits: ProfileLimits, fewDistinct: Bool, parts: Int = 1) async throws {
+    static func run(
+        megabytes: Int, file: String?, limits: ProfileLimits, fewDistinct: Bool, parts: Int = 1, declared: [String: ColumnType] = [:],
+        scope: ValueCountScope = .all
+    ) async throws {
         let path = try prepare(megabytes: megabytes, file: file, fewDistinct: fewDistinct)
         defer { if file == nil { unlink(path) } }
         let slash = path.lastIndex(of: "/")!
         let source = DelimitedTableSource(
             store: FileObjectStore(root: String(path[..<slash])), key: try ObjectKey(String(path[path.index(after: slash)...])))
         let before = TableSummaryBench.usage(), clock = ContinuousClock(), start = clock.now
-        let profile = try await ProfileJob.run(source, limits: limits, parts: .always(parts))
+        let profile = try await ProfileJob.run(source, declared: declared, limits: limits, parts: .always(parts), valueCounts: scope)
         report(path, profile, before: before, wall: clock.now - start, parts: parts)
     }
 

@@ -185,10 +185,19 @@ case "profile":
     arguments.removeAll { $0 == "--exact" || $0 == "--sync" || $0 == "--few-distinct" }
     let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000, file = option("--file", in: &arguments)
     let parts = max(1, Int(option("--parts", in: &arguments) ?? "") ?? 1)
+    var declared: [String: ColumnType] = [:]
+    for pair in (option("--types", in: &arguments) ?? "").split(separator: ",") {
+        let sides = pair.split(separator: "=", maxSplits: 1).map(String.init)
+        guard sides.count == 2, let type = ColumnType(rawValue: sides[1]) else { usage("--types wants COL=TYPE,…, not '\(pair)'") }
+        declared[sides[0]] = type
+    }
+    let scope: ValueCountScope = arguments.contains("--most-frequent") ? .mostFrequent : .all
+    arguments.removeAll { $0 == "--most-frequent" }
     if sync {
         try ProfileBench.runInline(megabytes: megabytes, file: file, limits: exact ? .exact : .default, fewDistinct: few)
     } else {
-        try await ProfileBench.run(megabytes: megabytes, file: file, limits: exact ? .exact : .default, fewDistinct: few, parts: parts)
+        try await ProfileBench.run(
+            megabytes: megabytes, file: file, limits: exact ? .exact : .default, fewDistinct: few, parts: parts, declared: declared, scope: scope)
     }
 
 case "table-summary":
@@ -215,5 +224,5 @@ case "starts":
     ProcessStarts.time(Array(arguments.dropFirst()), arguments: passed, runs: runs)
 
 default:
-    usage("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] [--published INPUTS [--only MODULE,…]] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH | starts EXECUTABLE… [--runs N] [-- ARGUMENTS…]")
+    usage("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] [--published INPUTS [--only MODULE,…]] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--types COL=TYPE,…] [--parts N] [--most-frequent] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH | starts EXECUTABLE… [--runs N] [-- ARGUMENTS…]")
 }

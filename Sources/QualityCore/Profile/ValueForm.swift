@@ -83,6 +83,7 @@ enum ValueForm {
     /// ReportKit's correctly rounded ``DecimalText`` reads it once the grammar is checked
     /// (which keeps `nan`, `inf` and hexadecimal floats text).
     static func number(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        if let short = shortDecimal(bytes) { return short }
         if let whole = integer(bytes) {
             return Double(whole)
         }
@@ -90,12 +91,47 @@ enum ValueForm {
         return DecimalText.double(bytes.bindMemory(to: UInt8.self))
     }
 
+    /// Powers of ten a `Double` holds exactly.
+    private static let exactPowersOfTen: [Double] = (0...15).map { power in (0..<power).reduce(1.0) { value, _ in value * 10 } }
+
+    /// A decimal with a point, at most 15 digits and no exponent (`-14076.01`, `.5`, `3.`),
+    /// read in one pass: its digits as a whole number, which a `Double` holds exactly, over
+    /// an exact power of ten, is one correctly rounded division (Clinger's fast path), the
+    /// value ``DecimalText`` gives. `nil` for anything else, which the full reading takes.
+    @inline(__always)
+    static func shortDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        let count = bytes.count
+        guard count > 1, count <= 17 else { return nil }
+        var index = 0
+        let negative = bytes[0] == UInt8(ascii: "-")
+        if negative || bytes[0] == UInt8(ascii: "+") { index = 1 }
+        var digits: Int64 = 0
+        var seen = 0
+        var point = -1
+        while index < count {
+            let byte = bytes[index]
+            let digit = byte &- 48
+            if digit < 10 {
+                digits = digits &* 10 &+ Int64(digit)
+                seen += 1
+            } else if byte == UInt8(ascii: "."), point < 0 {
+                point = index
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard point >= 0, seen > 0, seen <= 15 else { return nil }
+        let value = Double(digits) / exactPowersOfTen[count - 1 - point]
+        return negative ? -value : value
+    }
+
     /// ``number(_:)`` of a value whose form ``of(_:)`` found already: its grammar is not
     /// checked again.
     static func number(_ bytes: UnsafeRawBufferPointer, form: ValueForms) -> Double? {
         switch form {
         case .integer: return integer(bytes).map { Double($0) }
-        case .decimal: return DecimalText.double(bytes.bindMemory(to: UInt8.self))
+        case .decimal: return shortDecimal(bytes) ?? DecimalText.double(bytes.bindMemory(to: UInt8.self))
         default: return nil
         }
     }
