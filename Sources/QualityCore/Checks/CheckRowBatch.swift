@@ -65,7 +65,7 @@ final class CheckRowBatch: @unchecked Sendable {
     }
 
     /// Copies `row` in.
-    @inline(__always)
+    @inline(never)  // as RowBatch.append: no retain and release of the batch per row
     func append(_ row: TableRowView) {
         if cellsUsed + row.count > cellCapacity { growCells(toFit: row.count) }
         for column in 0..<row.count {
