@@ -72,7 +72,11 @@ public struct DelimitedTableSource: TableSource {
 /// into a row of cells.
 final class DelimitedRowAssembler {
     let file: String
-    private var cells: RowCells?
+    private var cells: RowCells? {
+        didSet { borrowedCells = cells.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `cells`, borrowed per record rather than retained and released (`cells` keeps it).
+    private var borrowedCells: Unmanaged<RowCells>?
     private var rowNumber = 0
 
     init(file: String) { self.file = file }
@@ -80,16 +84,22 @@ final class DelimitedRowAssembler {
     /// An assembler for records after the header, of `columnCount` fields (a part of the file).
     init(file: String, columnCount: Int) {
         self.file = file
-        cells = RowCells(count: columnCount)
+        let made = RowCells(count: columnCount)
+        cells = made
+        borrowedCells = Unmanaged.passUnretained(made)  // `didSet` does not run in an initializer
     }
 
     var hasColumns: Bool { cells != nil }
 
     func take(_ record: CSVRecord, columns: ([SourceColumn]) throws -> Void, row: (TableRowView) throws -> Void) throws {
-        guard let cells else {
+        guard let borrowedCells else {
             try header(record, columns)
             return
         }
+        try borrowedCells._withUnsafeGuaranteedRef { cells in try take(record, into: cells, row: row) }
+    }
+
+    private func take(_ record: CSVRecord, into cells: RowCells, row: (TableRowView) throws -> Void) throws {
         cells.reserveScratch(record.bytes.count)
         let scratch = cells.scratch
         var used = 0
