@@ -141,6 +141,25 @@ import Testing
         #expect(abs(estimate - 20_000) / 20_000 <= 3 * bound, "distinct \(estimate) within 3 × \(bound)")
     }
 
+    @Test("sorting the keys in place ahead of the finish, on one thread or several, changes no figure")
+    func prepareToFinish() throws {
+        let columns = ["a", "b", "c"].map { ColumnDeclaration(name: $0, type: .integer) }
+        var profiler = TableProfiler(columns: columns, limits: Self.limits(keysAfter: 32))
+        for index in 0..<2_000 {
+            for (column, step) in [7, 11, 13].enumerated() { try profiler.add(String(index * step % 1_999), column: column) }
+            profiler.endRow()
+        }
+        #expect(profiler.columns.allSatisfy { $0.isKeyed })
+        let unsorted = profiler.finish()
+        for threads in [1, 2, 3] {
+            var sorting = profiler
+            sorting.prepareToFinish(threads: threads)
+            #expect(sorting.finish() == unsorted, "\(threads) threads")
+            #expect(sorting.finish(threads: threads) == unsorted)
+        }
+        #expect(profiler.finish() == unsorted, "the copy's sort left the original's keys alone")
+    }
+
     @Test("a key buffer is a value: a copy keeps its keys when the other grows or is sorted")
     func keyBufferIsAValue() {
         var first = KeyBuffer()

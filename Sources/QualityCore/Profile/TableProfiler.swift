@@ -1,5 +1,6 @@
 import Dispatch
 import ReportKit
+import Synchronization
 
 /// Profiles a table fed one field at a time, from any reader: CSV, JSON Lines, a database.
 ///
@@ -133,10 +134,20 @@ public struct TableProfiler: Sendable {
     /// finish reads them without copying them (``TypedKeys/sortCells()``): the same profile.
     public mutating func prepareToFinish(threads: Int = 1) {
         let keyed = columns.indices.filter { columns[$0].isKeyed }
-        guard !keyed.isEmpty else { return }
+        guard threads > 1, keyed.count > 1 else {
+            for index in keyed { columns[index].prepareToFinish() }
+            return
+        }
+        let next = Atomic<Int>(0)
         columns.withUnsafeMutableBufferPointer { columns in
-            nonisolated(unsafe) let shared = columns  // each index is touched by one iteration only
-            DispatchQueue.concurrentPerform(iterations: keyed.count) { index in shared[keyed[index]].prepareToFinish() }
+            nonisolated(unsafe) let shared = columns  // each column is claimed by one thread only
+            DispatchQueue.concurrentPerform(iterations: Swift.min(threads, keyed.count)) { _ in
+                while true {
+                    let claimed = next.add(1, ordering: .relaxed).oldValue
+                    guard claimed < keyed.count else { return }
+                    shared[keyed[claimed]].prepareToFinish()
+                }
+            }
         }
     }
 
