@@ -51,6 +51,7 @@ public struct SummaryScan: Sendable {
                 }
                 profiler.endRow()
             })
+        profiler.prepareToFinish()  // keyed columns sorted in place, not copied
         return profiler.finish()
     }
 
