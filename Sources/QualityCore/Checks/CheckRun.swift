@@ -141,6 +141,8 @@ struct CheckPlan {
             checkProbes.append(probe)
             if let probe { probes[check.dataset, default: []].append(probe) }
         }
+        // The column metrics of a dataset on one column read each cell once, as one group.
+        for (dataset, list) in probes { probes[dataset] = Self.grouped(list) }
         // Targets before the datasets that refer to them, where there is no cycle, so that
         // reference checks can sample their failing rows as they read.
         var visited = Set<String>()
@@ -150,6 +152,22 @@ struct CheckPlan {
             scanOrder.append(dataset)
         }
         for dataset in file.datasets { visit(dataset) }
+    }
+
+    /// `list` with the column metrics that read the same column made one
+    /// ``ColumnProbeGroup`` each, in the place of the first.
+    static func grouped(_ list: [CheckProbe]) -> [CheckProbe] {
+        var byColumn: [String: [ColumnMetricProbe]] = [:]
+        for case let probe as ColumnMetricProbe in list { byColumn[probe.metric.columns[0], default: []].append(probe) }
+        var result: [CheckProbe] = []
+        for probe in list {
+            guard let column = probe as? ColumnMetricProbe, let members = byColumn[column.metric.columns[0]], members.count > 1 else {
+                result.append(probe)
+                continue
+            }
+            if members[0] === column { result.append(ColumnProbeGroup(members)) }
+        }
+        return result
     }
 
     static func probe(for metric: Metric) -> CheckProbe? {

@@ -64,17 +64,44 @@ final class ColumnMetricProbe: CheckProbe {
     }
 
     private func add(_ row: TableRowView, rules: ValueRules) {
+        guard let bytes = row[index] else { return addMissing(row) }
+        if countsNullsOnly {
+            rows += 1
+            return
+        }
+        guard var cell = PresentCell(bytes, kind: rules.kind) else { return addNotItsType(row, bytes) }
         rows += 1
-        guard let bytes = row[index] else {
-            missing += 1
-            if metric.kind == .missingCount || metric.kind == .missingPercent { sample(row) }
-            return
-        }
-        if countsNullsOnly { return }
-        guard var cell = PresentCell(bytes, kind: rules.kind) else {
-            failure = notItsType(row, bytes, column: rules.column, kind: rules.kind)
-            return
-        }
+        add(row, cell: &cell, rules: rules)
+    }
+
+    /// The column this probe reads, once bound.
+    var columnIndex: Int { index }
+
+    /// A row whose cell is `NULL`.
+    func addMissing(_ row: TableRowView) {
+        rows += 1
+        missing += 1
+        if metric.kind == .missingCount || metric.kind == .missingPercent { sample(row) }
+    }
+
+    /// A row whose cell `bytes` is not a value of the column's kind (a count of `NULL`s alone
+    /// reads no value, so it only counts the row).
+    func addNotItsType(_ row: TableRowView, _ bytes: UnsafeRawBufferPointer) {
+        rows += 1
+        guard !countsNullsOnly, let rules else { return }
+        failure = notItsType(row, bytes, column: rules.column, kind: rules.kind)
+    }
+
+    /// A row whose cell, present and of the column's kind, is `cell` (read once for every
+    /// probe of the column, ``ColumnProbeGroup``).
+    func add(_ row: TableRowView, cell: inout PresentCell) {
+        rows += 1
+        guard !countsNullsOnly else { return }
+        borrowedRules?._withUnsafeGuaranteedRef { rules in add(row, cell: &cell, rules: rules) }
+    }
+
+    /// ``add(_:rules:)`` past the reading of the cell; the row is counted already.
+    private func add(_ row: TableRowView, cell: inout PresentCell, rules: ValueRules) {
         if rules.isMissing(&cell) {
             missing += 1
             if metric.kind == .missingCount || metric.kind == .missingPercent { sample(row) }
