@@ -13,6 +13,9 @@
 # Prints per tool: seconds (wall), CPU seconds (user + sys, all threads), MB/s (file bytes / wall
 # seconds), MB per CPU second (the figure that holds on a loaded machine), peak MiB (max RSS), exit status; then each tool's figures for two columns and five checks, to compare.
 # Not part of the tests or .ci/run: it prints, never asserts.
+# On a machine that drops the page cache within seconds (seen on this machine kind: a file read
+# with `cat` was 0 B resident minutes later, `fincore` shows it), TMPDIR=/dev/shm keeps the file in
+# memory, so no tool's figure includes reading the disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-10000000}"

@@ -28,6 +28,24 @@ import Testing
         }
     }
 
+    @Test("keys in order, with equal neighbours, or out of order only at the start or the end, sort as a comparison sort does",
+          arguments: [256, 5_000])
+    func keysNearlyInOrder(count: Int) {
+        let ascending = (0..<count).map { UInt64($0 / 3) << 20 }
+        var lastOut = ascending
+        lastOut[count - 1] = 0
+        var firstOut = ascending
+        firstOut[0] = .max
+        for keys in [ascending, lastOut, firstOut, Array(ascending.reversed())] {
+            var radix = keys
+            radix.withUnsafeMutableBufferPointer { RadixSort.sort($0) }
+            #expect(radix == keys.sorted())
+            var pairs = keys.enumerated().map { (key: $0.element, count: $0.offset) }
+            RadixSort.sort(&pairs)
+            #expect(pairs.map(\.key) == keys.sorted())
+        }
+    }
+
     @Test("integer and number keys order as the values and turn back into them")
     func keysOrderAsValues() {
         let integers: [Int64] = [.min, .min + 1, -1_000_000_000_000_000, -2, -1, 0, 1, 2, 1 << 53, .max - 1, .max]

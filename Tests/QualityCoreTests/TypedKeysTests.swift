@@ -174,5 +174,27 @@ import Testing
         joined.append(contentsOf: copy)
         joined.append(contentsOf: KeyBuffer())
         #expect(joined.withUnsafeBufferPointer { Array($0) } == copy.withUnsafeBufferPointer { Array($0) })
+        let shared = joined
+        [UInt64](repeating: 9, count: 40).withUnsafeBufferPointer { joined.prepend($0) }
+        #expect(joined.withUnsafeBufferPointer { Array($0) } == Array(repeating: 9, count: 40) + copy.withUnsafeBufferPointer { Array($0) })
+        #expect(shared.count == 100, "the copy keeps its keys when the other is prepended to")
+    }
+
+    @Test("a column in order from its first row, with repeats, gives the same figures sorted in place as from a copy")
+    func inOrderColumn() throws {
+        var profiler = TableProfiler(columns: [ColumnDeclaration(name: "id", type: .integer)], limits: Self.limits(keysAfter: 32))
+        for index in 0..<3_000 {
+            try profiler.add(String(index / 3 - 400), column: 0)  // each value three times, ascending
+            profiler.endRow()
+        }
+        #expect(profiler.columns[0].isKeyed)
+        let fromCopy = profiler.finish()
+        var sorting = profiler
+        sorting.prepareToFinish()
+        let inPlace = sorting.finish()
+        #expect(inPlace == fromCopy)
+        #expect(inPlace.columns[0].distinct == Figure(1_000))
+        #expect(inPlace.columns[0].freq == Figure(3))
+        #expect(inPlace.columns[0].min == .integer(-400))
     }
 }

@@ -12,31 +12,54 @@ enum ExactFinish {
         if type == .text {
             profile.valueCounts.entries = scope == .all ? byCount(textCounts(column.values)) : mostFrequentText(column.values)
             profile.lengths = lengths(column.values, count: column.count)
+        } else if let typed = column.typed {
+            typed.withSortedRuns { runs in addFigures(of: runs, to: &profile, type: type, scope: scope) }
         } else {
-            let distinct = column.typed?.sortedRuns() ?? sortedKeys(column.values, type: type)
-            let value = { (key: UInt64) in typedValue(key, type: type) }
-            profile.distinct = Figure(distinct.count)
-            profile.valueCounts.entries = scope == .all
-                ? byCount(distinct.map { ValueCounts.Entry(value: value($0.key), count: $0.count) })
-                : mostFrequent(distinct).map { [ValueCounts.Entry(value: value($0.key), count: $0.count)] } ?? []
-            if type != .boolean {
-                profile.min = distinct.first.map { value($0.key) }
-                profile.max = distinct.last.map { value($0.key) }
-            }
-            if type == .integer || type == .number {
-                let summary = NumericSummary(sorted: KeyedDoubles(keys: distinct, type: type))
-                profile.mean = summary.mean
-                profile.std = summary.std
-                profile.p25 = summary.p25.map { Figure($0) }
-                profile.p50 = summary.p50.map { Figure($0) }
-                profile.p75 = summary.p75.map { Figure($0) }
-            }
+            addFigures(of: sortedKeys(column.values, type: type), to: &profile, type: type, scope: scope)
         }
         if let first = profile.valueCounts.entries.first {
             profile.top = Figure(first.value)
             profile.freq = Figure(first.count)
         }
         return profile
+    }
+
+    /// The figures of a column of a type other than text from its distinct values' keys,
+    /// ascending, with their counts (read a few times over, never copied but for `.all`'s
+    /// value counts): the distinct count, the most frequent value, min and max, and for
+    /// numbers ``NumericSummary``'s.
+    private static func addFigures<Runs: Sequence>(
+        of runs: Runs, to profile: inout ColumnProfile, type: ColumnType, scope: ValueCountScope
+    ) where Runs.Element == (key: UInt64, count: Int) {
+        let value = { (key: UInt64) in typedValue(key, type: type) }
+        var distinct = 0
+        var first: UInt64?, last: UInt64?
+        var best: (key: UInt64, count: Int)?  // the first of the largest count, as byCount orders them
+        for run in runs {
+            distinct += 1
+            if first == nil { first = run.key }
+            last = run.key
+            if run.count > best?.count ?? 0 { best = run }
+        }
+        profile.distinct = Figure(distinct)
+        profile.valueCounts.entries = scope == .all
+            ? byCount(runs.map { ValueCounts.Entry(value: value($0.key), count: $0.count) })
+            : best.map { [ValueCounts.Entry(value: value($0.key), count: $0.count)] } ?? []
+        if type != .boolean {
+            profile.min = first.map(value)
+            profile.max = last.map(value)
+        }
+        if type == .integer || type == .number {
+            // Integers converted as pandas converts int64 to float64.
+            let summary = NumericSummary(sorted: runs.lazy.map { run in
+                (value: type == .number ? RadixSort.number(run.key) : Double(RadixSort.integer(run.key)), count: run.count)
+            })
+            profile.mean = summary.mean
+            profile.std = summary.std
+            profile.p25 = summary.p25.map { Figure($0) }
+            profile.p50 = summary.p50.map { Figure($0) }
+            profile.p75 = summary.p75.map { Figure($0) }
+        }
     }
 
     /// The values of a column of a type other than text as plain 64-bit keys that order as
@@ -63,19 +86,6 @@ enum ExactFinish {
         }
     }
 
-    /// Sorted keys' values as `Double`s (integers converted as pandas converts int64 to
-    /// float64), for ``NumericSummary``, without a copy.
-    private struct KeyedDoubles: RandomAccessCollection {
-        let keys: [(key: UInt64, count: Int)]
-        let type: ColumnType
-        var startIndex: Int { 0 }
-        var endIndex: Int { keys.count }
-        subscript(position: Int) -> (value: Double, count: Int) {
-            let key = keys[position].key
-            return (type == .number ? RadixSort.number(key) : Double(RadixSort.integer(key)), keys[position].count)
-        }
-    }
-
     /// Sorted `keyed` with each run of equal keys made one, its counts added up.
     private static func mergeRuns(_ keyed: inout [(key: UInt64, count: Int)]) {
         var kept = 0
@@ -93,14 +103,6 @@ enum ExactFinish {
             }
         }
         keyed.removeLast(keyed.count - kept)
-    }
-
-    /// The first of the largest count among ascending keys: the most frequent value, ties
-    /// to the smallest (as ``byCount(_:)`` orders them).
-    private static func mostFrequent(_ keyed: [(key: UInt64, count: Int)]) -> (key: UInt64, count: Int)? {
-        var best: (key: UInt64, count: Int)?
-        for pair in keyed where pair.count > best?.count ?? 0 { best = pair }
-        return best
     }
 
     /// The most frequent text, ties to the first in code-point order (as ``byCount(_:)`` of

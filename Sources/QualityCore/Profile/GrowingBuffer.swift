@@ -77,6 +77,17 @@ struct GrowingBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         storage.count += values.count
     }
 
+    /// Puts `values` before the values held (which move up, in place when there is room).
+    mutating func prepend(_ values: UnsafeBufferPointer<Element>) {
+        guard values.count > 0 else { return }
+        makeUnique(capacity: storage.count + values.count)
+        let storage = storage
+        if storage.count + values.count > storage.capacity { storage.grow(toHold: storage.count + values.count) }
+        if storage.count > 0 { (storage.base! + values.count).moveInitialize(from: storage.base!, count: storage.count) }
+        storage.base!.initialize(from: values.baseAddress!, count: values.count)
+        storage.count += values.count
+    }
+
     /// Adds all of `other`'s values at the end.
     mutating func append(contentsOf other: GrowingBuffer) {
         other.withUnsafeBufferPointer { append(contentsOf: $0) }

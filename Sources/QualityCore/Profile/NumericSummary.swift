@@ -8,55 +8,76 @@ struct NumericSummary: Sendable, Hashable {
     var p50: Double?
     var p75: Double?
 
-    /// `values` ascending, each with its count (> 0).
-    init<Values: RandomAccessCollection>(sorted values: Values) where Values.Element == (value: Double, count: Int), Values.Index == Int {
-        let n = values.reduce(0) { $0 + $1.count }
-        guard n > 0 else { return }
+    /// `values` ascending, each with its count (> 0), read twice (a lazy view is fine): the
+    /// count and the sum, then the squared distances to the mean and the quartiles.
+    init<Values: Sequence>(sorted values: Values) where Values.Element == (value: Double, count: Int) {
+        var n = 0
         var sum = CompensatedSum()
-        for item in values { sum.add(item.value, times: Double(item.count)) }
+        for item in values {
+            n += item.count
+            sum.add(item.value, times: Double(item.count))
+        }
+        guard n > 0 else { return }
         let mean = sum.value / Double(n)
         self.mean = mean
-        if n > 1 {
-            var squares = CompensatedSum()
-            for item in values {
-                let distance = item.value - mean
-                squares.add(distance * Double(item.count), times: distance)
-            }
-            std = (squares.value / Double(n - 1)).squareRoot()
+        var squares = CompensatedSum()
+        var quartiles = QuantileWalk([0.25, 0.5, 0.75], count: n)
+        for item in values {
+            let distance = item.value - mean
+            squares.add(distance * Double(item.count), times: distance)
+            quartiles.pass(item)
         }
-        p25 = Self.quantile(0.25, of: values, count: n)
-        p50 = Self.quantile(0.5, of: values, count: n)
-        p75 = Self.quantile(0.75, of: values, count: n)
+        if n > 1 { std = (squares.value / Double(n - 1)).squareRoot() }
+        (p25, p50, p75) = (quartiles.value(0), quartiles.value(1), quartiles.value(2))
     }
 
-    /// numpy's linear quantile: the virtual index h = (n−1)q between the values at ⌊h⌋ and
-    /// ⌊h⌋+1, combined as numpy's `_lerp` does (from below when t < ½, from above otherwise).
-    static func quantile<Values: RandomAccessCollection>(
-        _ q: Double, of values: Values, count n: Int
-    ) -> Double where Values.Element == (value: Double, count: Int), Values.Index == Int {
-        let position = Double(n - 1) * q
-        let below = position.rounded(.down)
-        let t = position - below
-        let lowerIndex = Int(below)
-        let a = value(at: lowerIndex, in: values)
-        let b = lowerIndex + 1 < n ? value(at: lowerIndex + 1, in: values) : a
-        return lerp(a, b, t)
+    /// numpy's linear quantiles of `n` sorted values with counts, found in one pass (``pass(_:)``
+    /// each in order): for each q the virtual index h = (n−1)q between the values at ⌊h⌋ and
+    /// ⌊h⌋+1 (the last value twice at the end), combined as numpy's `_lerp` does.
+    struct QuantileWalk {
+        let qs: [Double]
+        let n: Int
+        /// The 0-based positions to read: each quantile's ⌊h⌋ and the one after.
+        private let positions: [Int]
+        /// `positions`' indices in ascending order of position (two quantiles can share one).
+        private let order: [Int]
+        private var found: [Double]
+        private var next = 0
+        private var seen = 0
+
+        /// `qs` ascending, of `n` values in all (n > 0).
+        init(_ qs: [Double], count n: Int) {
+            self.qs = qs
+            self.n = n
+            let positions = qs.flatMap { q -> [Int] in
+                let lower = Int((Double(n - 1) * q).rounded(.down))
+                return [lower, Swift.min(lower + 1, n - 1)]
+            }
+            self.positions = positions
+            order = positions.indices.sorted { positions[$0] < positions[$1] }
+            found = [Double](repeating: 0, count: positions.count)
+        }
+
+        /// The next value ascending, with its count.
+        @inline(__always)
+        mutating func pass(_ item: (value: Double, count: Int)) {
+            guard next < order.count else { return }
+            seen += item.count
+            while next < order.count, positions[order[next]] < seen {
+                found[order[next]] = item.value
+                next += 1
+            }
+        }
+
+        /// Quantile `index` of `qs`, once every value has passed.
+        func value(_ index: Int) -> Double {
+            let position = Double(n - 1) * qs[index]
+            return lerp(found[2 * index], found[2 * index + 1], position - position.rounded(.down))
+        }
     }
 
     static func lerp(_ a: Double, _ b: Double, _ t: Double) -> Double {
         let difference = b - a
         return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
-    }
-
-    /// The value at 0-based position `index` of the expanded sorted list.
-    private static func value<Values: RandomAccessCollection>(
-        at index: Int, in values: Values
-    ) -> Double where Values.Element == (value: Double, count: Int), Values.Index == Int {
-        var seen = 0
-        for item in values {
-            seen += item.count
-            if index < seen { return item.value }
-        }
-        return values[values.endIndex - 1].value
     }
 }

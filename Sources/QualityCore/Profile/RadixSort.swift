@@ -1,8 +1,8 @@
 /// Sorting the exact finish's keys without a comparison per pair: least significant byte
 /// first, eight passes of one byte over 64-bit keys (a pass whose byte is the same in every
-/// key is skipped), into a second buffer and back. Equal keys keep no particular order: the
-/// finish adds their counts up. Pairs of key and count (a value table's) or plain keys (a
-/// typed column's cells).
+/// key is skipped, and keys already in order are left as they are), into a second buffer
+/// and back. Equal keys keep no particular order: the finish adds their counts up. Pairs
+/// of key and count (a value table's) or plain keys (a typed column's cells).
 enum RadixSort {
     /// Below this many keys a comparison sort is quicker.
     static let smallest = 256
@@ -26,6 +26,7 @@ enum RadixSort {
             small.sort { key($0) < key($1) }
             return
         }
+        if isAscending(items, key: key) { return }  // e.g. an id column, or timestamps in row order
         var histograms = [Int](repeating: 0, count: 8 * 256)
         histograms.withUnsafeMutableBufferPointer { histograms in
             for item in items {
@@ -59,6 +60,19 @@ enum RadixSort {
             swap(&from, &into)
         }
         if from.baseAddress != items.baseAddress { items.baseAddress!.update(from: from.baseAddress!, count: count) }
+    }
+
+    /// Whether `items` are already in ascending order of `key`: one pass that stops at the
+    /// first pair out of order, so in-order keys skip the sort and its spare buffer.
+    @inline(__always)
+    private static func isAscending<Item>(_ items: UnsafeMutableBufferPointer<Item>, key: (Item) -> UInt64) -> Bool {
+        var previous = key(items[0])
+        for index in 1..<items.count {
+            let next = key(items[index])
+            if next < previous { return false }
+            previous = next
+        }
+        return true
     }
 
     /// `value` as a key that sorts as the integer does.

@@ -85,11 +85,29 @@ struct TypedKeys: Sendable {
         keys.append(contentsOf: other.keys)
     }
 
-    /// Sorts the cells' keys in place, so that ``sortedRuns()`` reads them without a copy
-    /// (the same runs; only the order in which a later sketch would take the cells changes).
+    /// Sorts the cells' keys in place, so that ``withSortedRuns(_:)`` reads them without a
+    /// copy: the counted values first become cells (a value counted n times, n cells) put
+    /// before the others, so a column in order from its first row (an id, timestamps as
+    /// they happen) is still in order and is not sorted at all. The same runs; only the
+    /// order in which a later sketch would take the cells, and their weights, change.
     mutating func sortCells() {
+        if !counted.isEmpty {
+            let front = Self.expanded(counted)
+            front.withUnsafeBufferPointer { keys.prepend($0) }
+            counted = []
+        }
         keys.withUnsafeMutableBufferPointer { RadixSort.sort($0) }
         sortedCount = keys.count
+    }
+
+    /// Counted values as cells, ascending: each key as many times as its count.
+    private static func expanded(_ counted: [(key: UInt64, count: Int)]) -> [UInt64] {
+        var pairs = counted
+        RadixSort.sort(&pairs)
+        var cells: [UInt64] = []
+        cells.reserveCapacity(pairs.reduce(0) { $0 + $1.count })
+        for pair in pairs { cells.append(contentsOf: repeatElement(pair.key, count: pair.count)) }
+        return cells
     }
 
     /// Every key with its count: the counted values, then each cell with count 1.
@@ -113,39 +131,18 @@ struct TypedKeys: Sendable {
             + ByteCountTable.rounded(counted.count) * MemoryLayout<(key: UInt64, count: Int)>.stride
     }
 
-    /// The distinct values ascending with their counts (what ``ExactFinish`` reads): the cells
-    /// sorted (a copy, unless ``sortCells()`` sorted them since the last was added) and counted
-    /// run by run, merged with the counted values.
-    func sortedRuns() -> [(key: UInt64, count: Int)] {
-        var pairs = counted
-        RadixSort.sort(&pairs)
-        if sortedCount == keys.count {
-            return keys.withUnsafeBufferPointer { Self.runs(cells: $0, counted: pairs) }
+    /// The distinct values ascending with their counts (what ``ExactFinish`` reads), given to
+    /// `body` as ``SortedRuns`` of the cells: read in place when ``sortCells()`` sorted them
+    /// since the last was added, else from a sorted copy of the cells and the counted values.
+    func withSortedRuns<Result>(_ body: (SortedRuns) -> Result) -> Result {
+        if counted.isEmpty, sortedCount == keys.count {
+            return keys.withUnsafeBufferPointer { body(SortedRuns(cells: $0)) }
         }
-        var cells = keys.withUnsafeBufferPointer { Array($0) }
+        var cells = Self.expanded(counted)
+        keys.withUnsafeBufferPointer { cells.append(contentsOf: $0) }
         return cells.withUnsafeMutableBufferPointer { cells in
             RadixSort.sort(cells)
-            return Self.runs(cells: UnsafeBufferPointer(cells), counted: pairs)
+            return body(SortedRuns(cells: UnsafeBufferPointer(cells)))
         }
-    }
-
-    /// Sorted `cells` and sorted `counted` merged, each run of one key made one pair.
-    private static func runs(
-        cells: UnsafeBufferPointer<UInt64>, counted: [(key: UInt64, count: Int)]
-    ) -> [(key: UInt64, count: Int)] {
-        var runs: [(key: UInt64, count: Int)] = []
-        runs.reserveCapacity(counted.count + cells.count)
-        counted.withUnsafeBufferPointer { pairs in
-            var cell = 0, pair = 0
-            while cell < cells.count || pair < pairs.count {
-                let key = pair == pairs.count || (cell < cells.count && cells[cell] < pairs[pair].key)
-                    ? cells[cell] : pairs[pair].key
-                var count = 0
-                while cell < cells.count, cells[cell] == key { count += 1; cell += 1 }
-                while pair < pairs.count, pairs[pair].key == key { count += pairs[pair].count; pair += 1 }
-                runs.append((key, count))
-            }
-        }
-        return runs
     }
 }
