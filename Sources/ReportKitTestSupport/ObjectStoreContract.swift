@@ -34,7 +34,7 @@ public enum ObjectStoreContract {
         try await store.delete(key)
     }
 
-    /// Get, put, replace, list, delete.
+    /// Get, put, replace, list, size, delete.
     static func basics(_ store: any ObjectStore, _ prefix: ObjectPrefix) async throws {
         let a = try prefix.appending("contract/a.json")
         let b = try prefix.appending("contract/b/c.txt")
@@ -53,6 +53,8 @@ public enum ObjectStoreContract {
         let listed = try await store.list(prefix: try ObjectPrefix(prefix.text + "contract/"))
         try check(listed.map(\.key) == [a, b], "list gives the keys under the prefix in order, got \(listed.map(\.key))")
         try check(listed.map(\.size) == [7, 3], "list reports sizes, got \(listed.map(\.size))")
+        let sizes = [try await store.size(of: a), try await store.size(of: b), try await store.size(of: try prefix.appending("contract/b"))]
+        try check(sizes == [7, 3, nil], "size(of:) is an object's size, nil for a folder or a missing key, got \(sizes)")
 
         try await store.delete(a)
         try check(try await store.get(a) == nil, "delete removes the object")

@@ -18,6 +18,28 @@ import Testing
         return values
     }
 
+    @Test("emptied, a table counts anew in the order seen anew; a copy made before keeps its values")
+    func removeAll() {
+        var table = ByteCountTable(reservingFor: 100)
+        let all = Self.values()
+        for value in all.prefix(300) { value.withUnsafeBytes { _ = table.add($0) { _ in .other } } }
+        let copy = table
+        table.removeAll()
+        #expect(table.count == 0 && table.counts.isEmpty && table.longBytes == 0)
+        for value in all.suffix(50) + all.suffix(10) { value.withUnsafeBytes { _ = table.add($0) { _ in .other } } }
+        var seen: [([UInt8], Int)] = []
+        table.forEach { bytes, count, _ in seen.append((Array(bytes), count)) }
+        #expect(seen.map(\.0) == Array(all.suffix(50)))
+        #expect(seen.map(\.1) == Array(repeating: 1, count: 40) + Array(repeating: 2, count: 10))
+        #expect(table.counts == seen.map(\.1))
+        #expect(copy.count == Set(all.prefix(300)).count && copy.counts.allSatisfy { $0 >= 1 }, "the copy is untouched")
+        var copied: [[UInt8]] = []
+        copy.forEach { bytes, _, _ in copied.append(Array(bytes)) }
+        var firstSeen: [[UInt8]] = []
+        for value in all.prefix(300) where !firstSeen.contains(value) { firstSeen.append(value) }
+        #expect(copied == firstSeen)
+    }
+
     @Test func countsMatchADictionaryInFirstSeenOrder() {
         var table = ByteCountTable()
         var expected: [[UInt8]: Int] = [:]

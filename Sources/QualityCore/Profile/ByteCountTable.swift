@@ -55,13 +55,26 @@ struct ByteCountTable: Sendable {
         entries.reserveCapacity(count)
     }
 
+    /// Removes every value, keeping the slots and the room for entries and bytes (a summary
+    /// of frequent values, emptied many times over, allocates nothing again).
+    mutating func removeAll() {
+        entries.removeAll()
+        arena.removeAll()
+        slots.withUnsafeMutableBufferPointer { $0.update(repeating: Slot(key: 0, packed: 0)) }
+        overflow = [:]
+    }
+
     /// Distinct values held.
     var count: Int { entries.count }
 
+    /// The bytes of the values longer than 8 bytes, which the table keeps apart.
+    var longBytes: Int { arena.count }
+
     /// The entries' counts, in the order first seen.
     var counts: [Int] {
-        let held = slotCounts()
-        return entries.indices.map { count(of: $0, held: held) }
+        var counts = slotCounts().map { Int($0) }
+        for (entry, more) in overflow { counts[entry] += more }
+        return counts
     }
 
     /// Approximate bytes held, for the memory budget: the entries and the arena as arrays
@@ -201,12 +214,15 @@ struct ByteCountTable: Sendable {
 
     /// Per entry, the count its slot holds.
     private func slotCounts() -> [UInt32] {
-        var held = [UInt32](repeating: 0, count: entries.count)
+        // Without a branch per slot (half are empty, at random): an empty slot writes to
+        // place 0, before the entries' places 1…count, which is dropped at the end.
+        var held = [UInt32](repeating: 0, count: entries.count + 1)
         held.withUnsafeMutableBufferPointer { held in
-            for occupant in slots where occupant.packed != 0 {
-                held[Int(occupant.packed & 0xFFFF_FFFF) - 1] = UInt32(truncatingIfNeeded: occupant.packed >> 36)
+            for occupant in slots {
+                held[Int(occupant.packed & 0xFFFF_FFFF)] = UInt32(truncatingIfNeeded: occupant.packed >> 36)
             }
         }
+        held.removeFirst()
         return held
     }
 

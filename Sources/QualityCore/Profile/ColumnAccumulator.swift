@@ -152,6 +152,22 @@ public struct ColumnAccumulator: Sendable {
         }
     }
 
+    /// The ``exactBytes`` at row `expected` if the column goes on as in its first `rows` rows
+    /// (``BudgetProjection``), and whether it grows so: a keyed column by its cells, a value
+    /// table whose values are nearly all distinct (9 in 10 cells) by the distinct values
+    /// expected of its cells then. Any other column, and a sketched one, keeps its bytes.
+    func projection(after rows: Int, at expected: Int) -> (bytes: Int, grows: Bool) {
+        guard !isSketched, rows > 0, expected > rows else { return (exactBytes, false) }
+        let scale = Double(expected) / Double(rows)
+        func scaled(_ held: Int) -> Int { Int(Swift.min(Double(held) * scale, 1e12)) }
+        if isKeyed { return (typed!.maximumBytes(afterAdding: scaled(typed!.held) - typed!.held), true) }
+        let distinct = values.count
+        guard distinct * 10 >= count * 9, count > 0 else { return (exactBytes, false) }
+        let more = BudgetProjection.distinct(distinct, of: count, at: scaled(count)) - distinct
+        let moreBytes = Int(Double(values.longBytes) / Double(distinct) * Double(more))
+        return (values.maximumBytes(afterAdding: more, bytes: moreBytes), true)
+    }
+
     /// At least the ``exactBytes`` after `values` more values of `bytes` bytes in all.
     func maximumExactBytes(afterAdding values: Int, bytes: Int) -> Int {
         isSketched ? 0 : isKeyed ? typed!.maximumBytes(afterAdding: values)

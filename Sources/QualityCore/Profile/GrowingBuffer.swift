@@ -88,6 +88,11 @@ struct GrowingBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
         storage.count += values.count
     }
 
+    /// Removes every value, keeping the room (a fresh, empty buffer when another shares it).
+    mutating func removeAll() {
+        if isKnownUniquelyReferenced(&storage) { storage.count = 0 } else { storage = Storage() }
+    }
+
     /// Adds all of `other`'s values at the end.
     mutating func append(contentsOf other: GrowingBuffer) {
         other.withUnsafeBufferPointer { append(contentsOf: $0) }

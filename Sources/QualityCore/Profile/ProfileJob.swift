@@ -33,10 +33,12 @@ public enum ProfileJob {
         let splitAfter = parts.minimumBytes / 16
         var bytesRead = 0
         let name = source.displayName
+        let expectedRows = await BudgetProjection.expectedRows(of: source, limits: limits)
         do {
             try await source.scan(
                 columns: { columns in
-                    profiler = TableProfiler(columns: try declarations(columns, declared: declared, name: name), limits: limits)
+                    profiler = TableProfiler(
+                        columns: try declarations(columns, declared: declared, name: name), limits: limits, expectedRows: expectedRows)
                 },
                 row: { row in
                     if let splitting {

@@ -31,11 +31,15 @@ public struct ProfileLimits: Sendable, Hashable {
     /// instead of its value table (``TypedKeys``; still exact). Its cells then count against
     /// ``exactDistinctPerColumn`` as distinct values.
     public var typedKeysAfter: Int
+    /// Whether a profile that knows about how many rows its table has sketches, a sixteenth
+    /// of the way in, the columns that at that rate would pass ``exactBytes`` by the end
+    /// (``BudgetProjection``), rather than only once they pass it.
+    public var sketchesEarly: Bool
 
     public init(
         exactDistinctPerColumn: Int = 10_000_000, exactBytes: Int = 768 << 20,
         distinctPrecision: Int = 16, quantileK: Int = 512, frequentCapacity: Int = 1024,
-        typedKeysAfter: Int = 1 << 16
+        typedKeysAfter: Int = 1 << 16, sketchesEarly: Bool = true
     ) {
         self.exactDistinctPerColumn = exactDistinctPerColumn
         self.exactBytes = exactBytes
@@ -43,6 +47,7 @@ public struct ProfileLimits: Sendable, Hashable {
         self.quantileK = quantileK
         self.frequentCapacity = frequentCapacity
         self.typedKeysAfter = typedKeysAfter
+        self.sketchesEarly = sketchesEarly
     }
 
     /// The defaults.

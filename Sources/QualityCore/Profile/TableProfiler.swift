@@ -22,11 +22,17 @@ public struct TableProfiler: Sendable {
     /// The number of this profiler's first row in the table (for error messages).
     public let firstRow: Int
     private let limits: ProfileLimits
+    /// The budget's look ahead, when the table's rows are about known and the limits ask for it.
+    let projection: BudgetProjection?
 
-    public init(columns: [ColumnDeclaration], limits: ProfileLimits = .default, firstRow: Int = 1) {
+    /// A profiler of `columns`. `expectedRows`, a table source's estimate of its rows
+    /// (``TableSource/estimatedRowCount()``), lets the budget look ahead
+    /// (``BudgetProjection``) unless `limits` say otherwise.
+    public init(columns: [ColumnDeclaration], limits: ProfileLimits = .default, firstRow: Int = 1, expectedRows: Int? = nil) {
         self.columns = columns.map { ColumnAccumulator(name: $0.name, declared: $0.type, limits: limits) }
         self.limits = limits
         self.firstRow = firstRow
+        projection = limits.sketchesEarly ? BudgetProjection(expectedRows: expectedRows) : nil
     }
 
     /// Adds field `bytes` of the current row to column `column` (0-based).
@@ -77,7 +83,10 @@ public struct TableProfiler: Sendable {
     @inline(__always)
     public mutating func endRow() {
         rowCount += 1
-        if rowCount & 0x3FF == 0 { enforceBudget() }
+        if rowCount & 0x3FF == 0 {
+            let (budget, rows, projection) = (limits.exactBytes, rowCount, projection)
+            columns.withUnsafeMutableBufferPointer { Self.checkBudget(budget, projection, rows: rows, on: $0) }
+        }
     }
 
     /// Adds the state of the rows that follow this profiler's (same columns, same limits).
@@ -94,7 +103,16 @@ public struct TableProfiler: Sendable {
         columns.withUnsafeMutableBufferPointer { Self.enforce(budget, on: $0) }
     }
 
-    /// ``enforceBudget()`` on `columns`: the one rule, also for ``ColumnSplit``.
+    /// The check after every 1,024th row, `rows` rows in (also ``ColumnSplit``'s): the look
+    /// ahead at its row, then the budget itself.
+    static func checkBudget(
+        _ budget: Int, _ projection: BudgetProjection?, rows: Int, on columns: UnsafeMutableBufferPointer<ColumnAccumulator>
+    ) {
+        if let projection, projection.row == rows { projection.apply(budget: budget, to: columns) }
+        enforce(budget, on: columns)
+    }
+
+    /// ``enforceBudget()`` on `columns`: the one rule.
     static func enforce(_ budget: Int, on columns: UnsafeMutableBufferPointer<ColumnAccumulator>) {
         while true {
             let total = columns.reduce(0) { $0 + $1.exactBytes }

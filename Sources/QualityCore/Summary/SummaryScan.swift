@@ -32,13 +32,15 @@ public struct SummaryScan: Sendable {
     /// The profile of `source`'s columns, ignored ones left out, in source order.
     public func profile(_ source: some TableSource) async throws -> TableProfile {
         var profiler = TableProfiler(columns: [], limits: limits)
+        let expectedRows = await BudgetProjection.expectedRows(of: source, limits: limits)
         var kept: [Int] = []
         try await source.scan(
             columns: { columns in
                 let names = columns.map(\.name)
                 kept = names.indices.filter { !ignored.contains(names[$0]) }
                 profiler = TableProfiler(
-                    columns: kept.map { ColumnDeclaration(name: names[$0], type: declared[names[$0]] ?? columns[$0].profileType) }, limits: limits)
+                    columns: kept.map { ColumnDeclaration(name: names[$0], type: declared[names[$0]] ?? columns[$0].profileType) }, limits: limits,
+                    expectedRows: expectedRows)
             },
             row: { row in
                 do throws(ProfileError) {

@@ -164,7 +164,8 @@ final class ColumnSplit: @unchecked Sendable {
                 start(batch, rows: from..<to, firstRow: firstRow)
                 awaitHelpers()
                 if let error = firstError() { throw error }
-                if (before + to - from) % 1024 == 0 { TableProfiler.enforce(profiler.exactBudget, on: columns) }
+                let rows = before + to - from
+                if rows % 1024 == 0 { TableProfiler.checkBudget(profiler.exactBudget, profiler.projection, rows: rows, on: columns) }
                 from = to
             }
         }
@@ -174,11 +175,13 @@ final class ColumnSplit: @unchecked Sendable {
         lastReturn = WorkShare.threadSeconds()
     }
 
-    /// Whether no column's exact values can pass the budget in all of `batch`: then none of
-    /// the budget's checks within it would switch a column.
+    /// Whether no column's exact values can pass the budget in all of `batch`, nor does the
+    /// look ahead (``BudgetProjection``) fall within it: then none of the budget's checks
+    /// within it would switch a column.
     private func fitsBudget(_ batch: RowBatch) -> Bool {
         let budget = profiler.exactBudget
         guard budget != .max else { return true }
+        if let projection = profiler.projection, projection.falls(after: rowCountBefore, within: batch.count) { return false }
         var total = 0
         for column in columns.indices {
             let load = batch.load(of: column, rows: 0..<batch.count)

@@ -40,6 +40,13 @@ public struct FileObjectStore: ObjectStore {
         return try readPiece(file.descriptor, at: range.lowerBound, count: range.count, key: key)
     }
 
+    /// The file's size from `fstat`.
+    public func size(of key: ObjectKey) async throws -> Int? {
+        guard let file = try openObject(key) else { return nil }
+        close(file.descriptor)
+        return file.size
+    }
+
     public func chunks(_ key: ObjectKey, size: Int) -> ObjectChunks {
         precondition(size > 0, "a chunk has at least one byte")
         return ObjectChunks { FileChunkSource(store: self, key: key, size: size) }

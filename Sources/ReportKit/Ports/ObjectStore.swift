@@ -20,6 +20,9 @@ public protocol ObjectStore: Sendable {
     /// The object's bytes, `size` at a time (the last piece may be shorter). Throws
     /// ``ObjectStoreError`` of kind ``ObjectStoreError/Kind/notFound`` when there is no object.
     func chunks(_ key: ObjectKey, size: Int) -> ObjectChunks
+    /// The object's size in bytes, or `nil` when there is no object at `key`. The default
+    /// finds it in ``list(prefix:)``; a store that can ask for one object's size says so.
+    func size(of key: ObjectKey) async throws -> Int?
     /// Stores `data` at `key`, replacing any object there.
     func put(_ key: ObjectKey, _ data: Data, contentType: String?) async throws
     /// Stores the bytes of the local file at `path` at `key`, read a piece at a time.
@@ -49,6 +52,11 @@ extension ObjectStore {
     /// Chunks read by ranged reads, one ``read(_:range:)`` per piece.
     public func chunks(_ key: ObjectKey, size: Int) -> ObjectChunks {
         ObjectChunks.ranged(self, key: key, size: size)
+    }
+
+    /// The size ``list(prefix:)`` gives for `key` (listing the keys that start with its text).
+    public func size(of key: ObjectKey) async throws -> Int? {
+        try await list(prefix: ObjectPrefix(key.text)).first { $0.key == key }?.size
     }
 }
 

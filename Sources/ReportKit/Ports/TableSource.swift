@@ -17,6 +17,17 @@ public protocol TableSource: Sendable {
         columns: ([SourceColumn]) throws -> Void,
         row: (TableRowView) throws -> Void
     ) async throws
+
+    /// About how many rows ``scan(columns:row:)`` will hand on, known before reading them
+    /// (a file's size over its first lines' length), or `nil` when the source cannot tell
+    /// cheaply. A hint only: a profile uses it to sketch early a column that would not fit
+    /// its memory budget by the last row (``RowCountEstimate``); nothing fails without it.
+    func estimatedRowCount() async -> Int?
+}
+
+extension TableSource {
+    /// No estimate: a query, a source of rows made in memory.
+    public func estimatedRowCount() async -> Int? { nil }
 }
 
 /// One column as its source describes it.

@@ -62,6 +62,12 @@ public struct DelimitedTableSource: TableSource {
         if !assembler.hasColumns { try columns([]) }
     }
 
+    /// From the object's size and its first ``detectionSampleBytes`` (``RowCountEstimate``);
+    /// `nil` when the store cannot tell the size.
+    public func estimatedRowCount() async -> Int? {
+        await RowCountEstimate.rows(of: key, in: store, sampleBytes: detectionSampleBytes, header: true)
+    }
+
     private func makeScanner(sample: [UInt8]) -> CSVScanner {
         let chosen = (dialect ?? CSVDialect.detect(sample: sample)).withHeader(true)
         return CSVScanner(dialect: chosen, file: displayName, checksFieldCount: true)

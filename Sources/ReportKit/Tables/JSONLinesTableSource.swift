@@ -27,6 +27,11 @@ public struct JSONLinesTableSource: TableSource {
         self.maxLineBytes = maxLineBytes
     }
 
+    /// From the object's size and its first 64 KiB (``RowCountEstimate``).
+    public func estimatedRowCount() async -> Int? {
+        await RowCountEstimate.rows(of: key, in: store, sampleBytes: 64 << 10, header: false)
+    }
+
     public func scan(columns: ([SourceColumn]) throws -> Void, row: (TableRowView) throws -> Void) async throws {
         var names: [String] = []
         var positions: [String: Int] = [:]
