@@ -24,7 +24,11 @@ final class DuplicateProbe: CheckProbe {
             var missingOnly = ColumnRules()
             missingOnly.missingValues = metric.rules.missingValues
             missingOnly.missingRegex = metric.rules.missingRegex
-            rules.append(try ValueRules(missingOnly, column: column, kind: shape.kinds[index]))
+            let rule = try ValueRules(missingOnly, column: column, kind: shape.kinds[index])
+            rules.append(rule)
+            parts.append(Part(
+                index: index, kind: rule.kind, plain: rule.kind.isTextual && !rule.hasMissingRules,
+                missing: rule.hasMissingRules ? rule : nil))
         }
         numericKey = rules.count == 1 && rules[0].kind.isNumeric && !rules[0].hasMissingRules
         rawSingleKey = rules.count == 1 && rules[0].kind.isTextual && !rules[0].hasMissingRules
@@ -47,29 +51,44 @@ final class DuplicateProbe: CheckProbe {
             count(bytes, row)
             return
         }
-        // The key: each part's length (4 bytes) and bytes, so no two combinations run together.
+        // The key: each part's length (4 bytes) and bytes (a text's, or a read value's: see
+        // `append(_:to:)` of a `CellValue`), so no two combinations run together. Built in a
+        // local copy of the scratch (`key`), handed back after: no access to the probe per byte.
+        var key: [UInt8] = []
+        swap(&key, &self.key)
+        defer { swap(&key, &self.key) }
         key.removeAll(keepingCapacity: true)
-        for (position, index) in indexes.enumerated() {
-            guard let bytes = row[index] else { return }
-            let rule = rules[position]
-            if rule.kind.isTextual, !rule.hasMissingRules {
+        for position in parts.indices {
+            let part = parts[position]
+            guard let bytes = row[part.index] else { return }
+            if part.plain {
                 Self.append(bytes, to: &key)
                 continue
             }
-            guard var cell = PresentCell(bytes, kind: rule.kind) else {
-                failure = notItsType(row, bytes, column: rule.column, kind: rule.kind)
+            guard var cell = PresentCell(bytes, kind: part.kind) else {
+                failure = notItsType(row, bytes, column: metric.columns[position], kind: part.kind)
                 return
             }
-            if rule.hasMissingRules, rule.isMissing(&cell) { return }
-            if rule.kind.isTextual, cell.isASCII() {
+            if let missing = part.missing, missing.isMissing(&cell) { return }
+            if part.kind.isTextual, cell.isASCII() {
                 Self.append(bytes, to: &key)
                 continue
             }
-            var text = cell.value().keyText
-            text.withUTF8 { Self.append(UnsafeRawBufferPointer($0), to: &key) }
+            Self.append(cell.value(), to: &key)
         }
         key.withUnsafeBytes { count($0, row) }
     }
+
+    /// One listed column as the key reads it: a text column without missing rules is
+    /// `plain` (its bytes are the key part); `missing` holds the rules of one that has some.
+    private struct Part {
+        let index: Int
+        let kind: CellKind
+        let plain: Bool
+        let missing: ValueRules?
+    }
+
+    private var parts: [Part] = []
 
     /// Rows read ahead by ``add(_:rows:)`` before their words are counted.
     private static let ahead = 32
@@ -138,13 +157,37 @@ final class DuplicateProbe: CheckProbe {
 
     private var key: [UInt8] = []
 
+    /// A read value as a key part: a text's bytes; a number's bits (`-0` as `0`, every NaN as
+    /// one), a boolean's byte, a day's or an instant's 8 bytes, each after a byte naming its
+    /// kind. Equal exactly when the values' ``CellValue/keyText`` are, without making a
+    /// string per cell.
+    private static func append(_ value: CellValue, to key: inout [UInt8]) {
+        func word(_ tag: UInt8, _ bits: UInt64) {
+            appendLength(9, to: &key)
+            key.append(tag)
+            for shift in stride(from: UInt64(0), to: 64, by: 8) { key.append(UInt8(truncatingIfNeeded: bits >> shift)) }
+        }
+        switch value {
+        case .text(var text): text.withUTF8 { append(UnsafeRawBufferPointer($0), to: &key) }
+        case .number(let number): word(1, number.isNaN ? Double.nan.bitPattern : (number == 0 ? 0 : number).bitPattern)
+        case .bool(let flag): word(2, flag ? 1 : 0)
+        case .day(let days): word(3, UInt64(bitPattern: days))
+        case .instant(let micros): word(4, UInt64(bitPattern: micros))
+        }
+    }
+
     private static func append(_ bytes: UnsafeRawBufferPointer, to key: inout [UInt8]) {
-        let count = UInt32(bytes.count)
+        appendLength(bytes.count, to: &key)
+        key.append(contentsOf: bytes)
+    }
+
+    /// A key part's length, 4 bytes, before its bytes: no two combinations run together.
+    private static func appendLength(_ length: Int, to key: inout [UInt8]) {
+        let count = UInt32(length)
         key.append(UInt8(truncatingIfNeeded: count >> 24))
         key.append(UInt8(truncatingIfNeeded: count >> 16))
         key.append(UInt8(truncatingIfNeeded: count >> 8))
         key.append(UInt8(truncatingIfNeeded: count))
-        key.append(contentsOf: bytes)
     }
 
     func value() -> Result<Double, CheckFailure> {

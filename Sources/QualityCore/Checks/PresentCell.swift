@@ -85,16 +85,18 @@ struct PresentCell {
 extension PresentCell {
     /// The code points of `bytes` when they are well-formed UTF-8 (RFC 3629: no overlong
     /// forms, no surrogates, nothing past U+10FFFF), else `nil`: well-formed, the code points
-    /// are the bytes that do not continue a sequence, counted eight at a time.
+    /// are the ASCII bytes (eight at a time) and the sequences, counted as they are checked.
     static func validCodePoints(_ bytes: UnsafeRawBufferPointer) -> Int? {
         let count = bytes.count
-        var index = 0
+        var index = 0, points = 0
         while index < count {
             if index + 8 <= count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 index += 8
+                points += 8
                 continue
             }
             let lead = bytes[index]
+            points += 1
             if lead < 0x80 { index += 1; continue }
             let width: Int, low: UInt8, high: UInt8  // the bounds of the second byte
             switch lead {
@@ -111,7 +113,7 @@ extension PresentCell {
             for offset in 2..<width where bytes[index + offset] & 0xC0 != 0x80 { return nil }
             index += width
         }
-        return CodePoints.count(bytes)
+        return points
     }
 }
 

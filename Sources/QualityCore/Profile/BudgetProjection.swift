@@ -8,8 +8,8 @@ import ReportKit
 ///
 /// Without it, a column of nearly all distinct long texts in a 10M-row table (the peers
 /// benchmark's `note`) keeps every value until the budget is passed, about half way, and
-/// the table holding them is then moved into sketches: two thirds of the profile's time and
-/// 500 MiB of its memory, for figures that end up sketched all the same.
+/// the table holding them is then moved into sketches: a third of the profile's CPU time
+/// and 480 MiB of its memory, for figures that end up sketched all the same.
 ///
 /// The rule, at row ``row`` (``expectedRows`` / 16 rounded up to a multiple of 65,536):
 /// - each column is projected to the last row (``ColumnAccumulator/projection(after:at:)``):

@@ -41,7 +41,7 @@ struct FrequentValues: Sendable {
         var counts = table.counts
         let threshold = Self.largest(capacity, of: &counts)
         undercount += threshold
-        guard counts.contains(where: { $0 > threshold }) else { return table.removeAll() }  // values all seen alike often
+        guard counts.contains(where: { $0 > threshold }) else { return table.removeAll() }  // none kept (all seen once, say)
         var keptBytes: [UInt8] = [], kept: [(length: Int, count: Int)] = []
         table.forEach { bytes, count, _ in
             guard count > threshold else { return }

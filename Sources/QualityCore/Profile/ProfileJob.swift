@@ -17,6 +17,10 @@ import ReportKit
 /// rest, batch by batch. The profile and the errors are those of one thread, figure for
 /// figure, in exact and in sketch mode, from any source.
 ///
+/// Memory: a source that can estimate its rows (``TableSource/estimatedRowCount()``: a file,
+/// an object) lets the budget look ahead a sixteenth of the way in and sketch then the columns
+/// that would pass it by the last row (``ProfileLimits/sketchesEarly``).
+///
 /// `valueCounts` says which value counts the profile lists (``ValueCountScope``): every
 /// value by default, or only the most frequent, which skips sorting them all.
 public enum ProfileJob {

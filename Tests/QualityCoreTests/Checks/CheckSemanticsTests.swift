@@ -75,6 +75,25 @@ struct CheckSemanticsTests {
         #expect(results.results.map(\.value) == [2, 1, 33.33])
     }
 
+    @Test("duplicate_count over typed columns compares values: 1 and 1.0, 0 and -0, true and True, a date and its midnight")
+    func typedDuplicates() async throws {
+        let yaml = """
+            checks for t:
+              - duplicate_count(n, f) = 0
+              - duplicate_count(d, t) = 1
+              - duplicate_count(n, d) = 1
+            """
+        let table = InMemoryTableSource(names: ["n", "f", "d", "t"], rows: [
+            ["1", "true", "2024-01-02", "2024-01-02T00:00:00"], ["1.0", "True", "2024-01-02", "2024-01-02"],
+            ["0", "false", "2024-01-03", "2024-01-02T00:00:01"], ["-0", "FALSE", "2024-01-04", "2024-01-02T00:00:01"],
+            ["10", "true", "2024-01-05", nil], ["1e1", "false", nil, "2024-01-05T00:00:00"],
+        ])
+        let types: [String: ColumnType] = ["n": .number, "f": .boolean, "d": .date, "t": .timestamp]
+        let results = try await CheckHarness.run(yaml, tables: ["t": table], types: ["t": types])
+        #expect(results.results.map(\.value) == [2, 1, 1])
+        #expect(results.results[0].failedRows.map(\.row) == [2, 4], "the rows that repeat an earlier one")
+    }
+
     @Test("references: an all-missing source row is ignored, one missing part never matches, must not exist counts per match")
     func references() async throws {
         let yaml = """
