@@ -19,7 +19,7 @@ public protocol TableSource: Sendable {
     ) async throws
 
     /// About how many rows ``scan(columns:row:)`` will hand on, known before reading them
-    /// (a file's size over its first lines' length), or `nil` when the source cannot tell
+    /// (a file's size over the length of its first and last lines), or `nil` when the source cannot tell
     /// cheaply. A hint only: a profile uses it to sketch early a column that would not fit
     /// its memory budget by the last row (``RowCountEstimate``); nothing fails without it.
     func estimatedRowCount() async -> Int?

@@ -62,7 +62,7 @@ public struct DelimitedTableSource: TableSource {
         if !assembler.hasColumns { try columns([]) }
     }
 
-    /// From the object's size and its first ``detectionSampleBytes`` (``RowCountEstimate``);
+    /// From the object's size and its first and last ``detectionSampleBytes`` (``RowCountEstimate``);
     /// `nil` when the store cannot tell the size.
     public func estimatedRowCount() async -> Int? {
         await RowCountEstimate.rows(of: key, in: store, sampleBytes: detectionSampleBytes, header: true)

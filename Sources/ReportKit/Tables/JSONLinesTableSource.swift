@@ -27,7 +27,7 @@ public struct JSONLinesTableSource: TableSource {
         self.maxLineBytes = maxLineBytes
     }
 
-    /// From the object's size and its first 64 KiB (``RowCountEstimate``).
+    /// From the object's size and its first and last 64 KiB (``RowCountEstimate``).
     public func estimatedRowCount() async -> Int? {
         await RowCountEstimate.rows(of: key, in: store, sampleBytes: 64 << 10, header: false)
     }
