@@ -7,8 +7,6 @@ import ReportKit
 /// earlier row's key.
 final class DuplicateProbe: CheckProbe {
     let metric: Metric
-    private var indexes: [Int] = []
-    private var rules: [ValueRules] = []
     private var keys = ByteCountTable()
     /// Per entry of `keys`: how often its key was seen, up to 2.
     private var seen: [UInt8] = []
@@ -20,26 +18,24 @@ final class DuplicateProbe: CheckProbe {
     override func prepare(_ shape: TableShape) throws(CheckFailure) {
         for column in metric.columns {
             let index = try shape.index(of: column).get()
-            indexes.append(index)
             var missingOnly = ColumnRules()
             missingOnly.missingValues = metric.rules.missingValues
             missingOnly.missingRegex = metric.rules.missingRegex
             let rule = try ValueRules(missingOnly, column: column, kind: shape.kinds[index])
-            rules.append(rule)
             parts.append(Part(
                 index: index, kind: rule.kind, plain: rule.kind.isTextual && !rule.hasMissingRules,
                 missing: rule.hasMissingRules ? rule : nil))
         }
-        numericKey = rules.count == 1 && rules[0].kind.isNumeric && !rules[0].hasMissingRules
-        rawSingleKey = rules.count == 1 && rules[0].kind.isTextual && !rules[0].hasMissingRules
+        numericKey = parts.count == 1 && parts[0].kind.isNumeric && parts[0].missing == nil
+        rawSingleKey = parts.count == 1 && parts[0].plain
     }
 
     override func add(_ row: TableRowView) {
         rows += 1
         if numericKey {
-            guard let bytes = row[indexes[0]] else { return }
+            guard let bytes = row[parts[0].index] else { return }
             guard let number = ValueForm.number(bytes) else {
-                failure = notItsType(row, bytes, column: rules[0].column, kind: rules[0].kind)
+                failure = notItsType(row, bytes, column: metric.columns[0], kind: parts[0].kind)
                 return
             }
             count((number == 0 ? 0 : number).bitPattern, row)
@@ -47,7 +43,7 @@ final class DuplicateProbe: CheckProbe {
         }
         // One text column without missing rules: the key is the cell's bytes.
         if rawSingleKey {
-            guard let bytes = row[indexes[0]] else { return }
+            guard let bytes = row[parts[0].index] else { return }
             count(bytes, row)
             return
         }
@@ -100,7 +96,7 @@ final class DuplicateProbe: CheckProbe {
     /// the same count, samples and failure as ``add(_:)`` row by row.
     override func add(_ batch: CheckRowBatch, rows range: Range<Int>) {
         guard numericKey else { return super.add(batch, rows: range) }
-        let column = indexes[0]
+        let column = parts[0].index
         var start = range.lowerBound
         while start < range.upperBound {
             let end = Swift.min(range.upperBound, start + Self.ahead)
@@ -122,7 +118,7 @@ final class DuplicateProbe: CheckProbe {
             rows += (bad.map { $0 + 1 } ?? end) - start
             if let bad {
                 let row = batch.row(bad)
-                failure = notItsType(row, row[column]!, column: rules[0].column, kind: rules[0].kind)
+                failure = notItsType(row, row[column]!, column: metric.columns[0], kind: parts[0].kind)
                 return
             }
             start = end

@@ -69,13 +69,8 @@ struct WordCounts: Sendable {
         let listed = ascending
         ascending = KeyBuffer()
         slots.withUnsafeMutableBufferPointer { slots in
-            let mask = slots.count - 1
             listed.withUnsafeBufferPointer { listed in
-                for word in listed {
-                    var slot = Int(truncatingIfNeeded: ByteHash.mix(word)) & mask
-                    while slots[slot].count != 0 { slot = (slot + 1) & mask }
-                    slots[slot] = Slot(word: word, count: 1)
-                }
+                for word in listed { Self.place(Slot(word: word, count: 1), in: slots) }
             }
         }
     }
@@ -94,13 +89,17 @@ struct WordCounts: Sendable {
     private mutating func grow() {
         var next = [Slot](repeating: Slot(word: 0, count: 0), count: slots.count * 2)
         next.withUnsafeMutableBufferPointer { next in
-            let mask = next.count - 1
-            for occupant in slots where occupant.count != 0 {
-                var slot = Int(truncatingIfNeeded: ByteHash.mix(occupant.word)) & mask
-                while next[slot].count != 0 { slot = (slot + 1) & mask }
-                next[slot] = occupant
-            }
+            for occupant in slots where occupant.count != 0 { Self.place(occupant, in: next) }
         }
         slots = next
+    }
+
+    /// Puts `occupant`, a word not in `slots`, in the first empty slot from its hash's.
+    @inline(__always)
+    private static func place(_ occupant: Slot, in slots: UnsafeMutableBufferPointer<Slot>) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: ByteHash.mix(occupant.word)) & mask
+        while slots[slot].count != 0 { slot = (slot + 1) & mask }
+        slots[slot] = occupant
     }
 }

@@ -66,15 +66,20 @@ struct BudgetProjection: Sendable, Hashable {
         return Int(Swift.min(Swift.max(projected.rounded(), Double(distinct)), Double(cells)))
     }
 
+    /// Whether `limits` look ahead: they ask to (``ProfileLimits/sketchesEarly``) and have a
+    /// budget to pass (not ``ProfileLimits/exact``).
+    static func isWanted(by limits: ProfileLimits) -> Bool {
+        limits.sketchesEarly && limits.exactBytes != .max
+    }
+
     /// `source`'s estimate of its rows, asked only when `limits` would use it.
     static func expectedRows(of source: some TableSource, limits: ProfileLimits) async -> Int? {
-        limits.sketchesEarly && limits.exactBytes != .max ? await source.estimatedRowCount() : nil
+        isWanted(by: limits) ? await source.estimatedRowCount() : nil
     }
 
     /// Sketches growing columns of `columns`, the largest projection first, until the
     /// projected total fits `budget`.
     func apply(budget: Int, to columns: UnsafeMutableBufferPointer<ColumnAccumulator>) {
-        guard budget != .max else { return }
         var projected = columns.map { $0.projection(after: row, at: expectedRows) }
         while projected.reduce(0, { $0 + $1.bytes }) > budget {
             let growing = projected.indices.filter { projected[$0].grows }

@@ -35,27 +35,19 @@ struct FrequentValues: Sendable {
         if table.count > 2 * capacity { reduce() }
     }
 
-    /// Drops every count by the (capacity+1)-th largest and empties the table (keeping its
-    /// room) for the values still above zero, re-added in the order they were held.
+    /// Drops every count by the (capacity+1)-th largest; the values still above zero go to a
+    /// new table in the order they were held. When none is (values all seen once, as a column
+    /// of distinct texts gives), the table is emptied in place instead, allocating nothing.
     private mutating func reduce() {
         var counts = table.counts
         let threshold = Self.largest(capacity, of: &counts)
         undercount += threshold
-        guard counts.contains(where: { $0 > threshold }) else { return table.removeAll() }  // none kept (all seen once, say)
-        var keptBytes: [UInt8] = [], kept: [(length: Int, count: Int)] = []
+        guard counts.contains(where: { $0 > threshold }) else { return table.removeAll() }
+        var kept = ByteCountTable(reservingFor: 2 * capacity + 1)
         table.forEach { bytes, count, _ in
-            guard count > threshold else { return }
-            keptBytes.append(contentsOf: bytes)
-            kept.append((bytes.count, count - threshold))
+            if count > threshold { kept.add(bytes, weight: count - threshold) { _ in [] } }
         }
-        table.removeAll()
-        keptBytes.withUnsafeBytes { all in
-            var offset = 0
-            for (length, count) in kept {
-                table.add(UnsafeRawBufferPointer(rebasing: all[offset..<(offset + length)]), weight: count) { _ in [] }
-                offset += length
-            }
-        }
+        table = kept
     }
 
     /// The value at index `rank` of `values` sorted descending (`values.sorted(by: >)[rank]`),

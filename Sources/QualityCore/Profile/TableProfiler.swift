@@ -32,7 +32,7 @@ public struct TableProfiler: Sendable {
         self.columns = columns.map { ColumnAccumulator(name: $0.name, declared: $0.type, limits: limits) }
         self.limits = limits
         self.firstRow = firstRow
-        projection = limits.sketchesEarly ? BudgetProjection(expectedRows: expectedRows) : nil
+        projection = BudgetProjection.isWanted(by: limits) ? BudgetProjection(expectedRows: expectedRows) : nil
     }
 
     /// Adds field `bytes` of the current row to column `column` (0-based).
