@@ -18,7 +18,9 @@ let package = Package(
     ],
     targets: [
         // Shared values, pure formats (JSON, YAML subset, dates) and the ports.
-        .target(name: "ReportKit"),
+        .target(name: "ReportKit", dependencies: ["CByteMasks"]),
+        // The CSV scanner's 64-byte masks of separators and quotes (header-only C of our own: SSE2).
+        .target(name: "CByteMasks", path: "Sources/CByteMasks"),
         // Domain cores: pure logic plus the job that drives it through ports.
         .target(name: "SlipsCore", dependencies: ["ReportKit"]),
         .target(name: "QualityCore", dependencies: ["ReportKit", "CPrefetch"]),

@@ -1,3 +1,4 @@
+import ReportKitTestSupport
 import Testing
 @testable import QualityCore
 
@@ -22,5 +23,33 @@ import Testing
             #expect(summary.mean == expanded.reduce(0, +) / Double(expanded.count), "\(values)")
             #expect((summary.std == nil) == (expanded.count == 1), "\(values)")
         }
+    }
+
+    @Test("a product's rounding error from halves equals the fused multiply-add's, at every magnitude")
+    func productError() {
+        var generator = SplitMix(seed: 3)
+        var failures: [String] = []
+        func check(_ a: Double, _ b: Double) {
+            let product = a * b
+            let expected = (-product).addingProduct(a, b)
+            let found = CompensatedSum.error(of: product, a, b)
+            if found.bitPattern != expected.bitPattern, !(found.isNaN && expected.isNaN) { failures.append("\(a) × \(b): \(found), expected \(expected)") }
+        }
+        for _ in 0..<200_000 {
+            // Random significands and signs at exponents across the whole range.
+            func draw() -> Double {
+                let exponent = Int(generator.next() % 2_100) - 1_075
+                let significand = 1 + Double(generator.next() >> 11) / Double(1 << 53)
+                return (generator.next() % 2 == 0 ? 1 : -1) * significand * Double(sign: .plus, exponent: exponent, significand: 1)
+            }
+            check(draw(), draw())
+            // Mostly the magnitudes data has: amounts, their distances to the mean.
+            check(Double(Int64(bitPattern: generator.next()) % 10_000_000) / 100, Double(Int64(bitPattern: generator.next()) % 1_000_000) / 7)
+        }
+        for special in [0.0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0x1p500, 0x1p-400] {
+            check(special, 3.5)
+            check(1e300, special)
+        }
+        #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(3))")
     }
 }

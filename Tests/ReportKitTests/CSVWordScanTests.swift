@@ -2,9 +2,10 @@
 import ReportKitTestSupport
 import Testing
 
-/// The scanner's word-at-a-time (SWAR) paths: a field's end and its digits found in the eight
-/// bytes from its start. Checked against byte-by-byte answers, so a wrong mask or shift fails.
-@Suite("CSV scanner, a word at a time")
+/// The scanner's fast paths: a field's end found in its block's 64-byte mask, and its digits
+/// in the eight bytes from its start (SWAR). Checked against byte-by-byte answers, so a wrong
+/// mask or shift fails.
+@Suite("CSV scanner, a block and a word at a time")
 struct CSVWordScanTests {
     /// `bytes` (at most 8) as the scanner loads them: little-endian, the first byte lowest.
     static func word(_ bytes: [UInt8]) -> UInt64 {
@@ -55,19 +56,52 @@ struct CSVWordScanTests {
         #expect(failures.isEmpty, "\(failures.prefix(10))")
     }
 
-    @Test("the first delimiter or line end in a word is found wherever it is")
-    func fieldEnd() {
-        let search = ByteSearch(UInt8(ascii: ";"), 0x0A, 0x0D)
+    @Test("the block masks find the first field end and quoted-field stop from any offset, past 64-byte blocks and the input's end")
+    func blockMasks() {
         var generator = SplitMix(seed: 7)
         var failures: [String] = []
         let alphabet: [UInt8] = [0x3B, 0x0A, 0x0D, 0x22, 0x30, 0x39, 0x3A, 0x3C, 0x0B, 0x0C, 0xBB, 0x8A, 0x8D, 0x00, 0xFF, 0x61]
-        for _ in 0..<20_000 {
-            let bytes = (0..<8).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
-            let expected = bytes.firstIndex { $0 == 0x3B || $0 == 0x0A || $0 == 0x0D } ?? 8
-            let found = search.first(inWord: Self.word(bytes))
-            if found != expected { failures.append("\(bytes): \(found), expected \(expected)") }
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 300)
+            // Sparse stops, so that searches cross whole blocks.
+            let sparse = generator.next() % 2 == 0
+            let bytes = (0..<length).map { _ in
+                sparse && generator.next() % 40 != 0 ? UInt8(0x61) : alphabet[Int(generator.next() % UInt64(alphabet.count))]
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var masks = CSVBlockMasks(base, count: length, delimiter: 0x3B, quote: 0x22)
+                var index = 0
+                while index <= length {
+                    let quoted = generator.next() % 3 == 0
+                    let found = quoted ? masks.firstQuotedEnd(from: index) : masks.firstFieldEnd(from: index)
+                    let stops: Set<UInt8> = quoted ? [0x22, 0x0A, 0x0D] : [0x3B, 0x0A, 0x0D]
+                    let expected = bytes[index...].firstIndex { stops.contains($0) } ?? length
+                    if found != expected { failures.append("\(length) bytes from \(index), quoted \(quoted): \(found), expected \(expected)") }
+                    index += 1 + Int(generator.next() % 20)
+                }
+            }
         }
-        #expect(failures.isEmpty, "\(failures.prefix(10))")
+        #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(5))")
+    }
+
+    @Test("a quoted field's doubled quotes become one, wherever they fall in its eight-byte words")
+    func unescaping() throws {
+        var generator = SplitMix(seed: 5)
+        var failures: [String] = []
+        for _ in 0..<3_000 {
+            // A value of up to 40 bytes, some of them quotes (each written twice).
+            let value = (0..<Int(generator.next() % 41)).map { _ in generator.next() % 6 == 0 ? UInt8(ascii: "\"") : UInt8(0x61 + generator.next() % 26) }
+            let written = value.flatMap { $0 == UInt8(ascii: "\"") ? [$0, $0] : [$0] }
+            let line = Array("x;\"".utf8) + written + Array("\";y".utf8)
+            try line.withUnsafeBufferPointer { bytes in
+                try CSVScanner.scan(bytes, dialect: .semicolon) { record in
+                    let found = record.withField(1) { Array($0) }
+                    if found != value { failures.append("\(String(decoding: written, as: UTF8.self)): \(String(decoding: found, as: UTF8.self))") }
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) differ: \(failures.prefix(3))")
     }
 
     /// The records of `bytes` as a byte-by-byte reader of the scanner's rules reads them: each
@@ -176,12 +210,12 @@ struct CSVWordScanTests {
         #expect(refused > 0 && refused < 3_000)
     }
 
-    @Test("fields across the 8-byte boundaries of the input and the file's end")
+    @Test("fields across the 8- and 64-byte boundaries of the input and the file's end")
     func boundaries() throws {
-        // Fields of 1 to 12 bytes at every offset; the last record without a line end, and a
-        // file ending inside a quote is refused with its line and column.
+        // Fields of 1 to 12 and 60 to 70 bytes at every offset; the last record without a line
+        // end, and a file ending inside a quote is refused with its line and column.
         for offset in 0..<9 {
-            for width in 1...12 {
+            for width in Array(1...12) + Array(60...70) {
                 let field = String(repeating: "4", count: width)
                 let text = String(repeating: "x", count: offset) + ";" + field + ";" + field + "\r\n" + field + ";\"" + field + "\";7"
                 let records = try CSVScanner.records(Array(text.utf8), dialect: .semicolon)

@@ -13,7 +13,7 @@ import ReportKit
 //   reportkit-bench objects DIR [--megabytes N]      a large object through the file store
 //   reportkit-bench s3-objects ENDPOINT DIR [--megabytes N]   the same through S3 (moto; CHUNK_MIB=8)
 //   reportkit-bench sync REPORTCLI DIR [--megabytes N]   reportcli sync of one N MB file (default 1000) from loopback HTTP
-//   reportkit-bench csv [--megabytes N] [--file PATH]
+//   reportkit-bench csv [--megabytes N] [--file PATH | --read PATH]
 //       generates N MB (default 1000) of CSV under /tmp, scans it on one core, deletes it
 //   reportkit-bench pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER]
 //       full-size bydelsfakta inputs written to DIR; each function timed as a whole process,
@@ -165,10 +165,14 @@ case "s3-objects":
 
 case "csv":
     let megabytes = Int(option("--megabytes", in: &arguments) ?? "") ?? 1000
-    let path = option("--file", in: &arguments) ?? "\(NSTemporaryDirectory())/reportkit-csv-bench-\(getpid()).csv"
-    defer { unlink(path) }
-    let size = try CSVBench.generate(megabytes: megabytes, to: path)
-    print("generated \(size / 1_000_000) MB of CSV (quoted fields with delimiters, doubled quotes and line breaks; numbers; text) at \(path)")
+    // `--read` scans a file that is there (and leaves it); `--file` is where to generate one.
+    let existing = option("--read", in: &arguments)
+    let path = existing ?? option("--file", in: &arguments) ?? "\(NSTemporaryDirectory())/reportkit-csv-bench-\(getpid()).csv"
+    defer { if existing == nil { unlink(path) } }
+    if existing == nil {
+        let size = try CSVBench.generate(megabytes: megabytes, to: path)
+        print("generated \(size / 1_000_000) MB of CSV (quoted fields with delimiters, doubled quotes and line breaks; numbers; text) at \(path)")
+    }
     for numbers in [false, true] {
         let result = try CSVBench.scan(path, numbers: numbers)
         print(String(format: "csv scan%@: %@ on one core (%.2f s CPU; %.2f s wall, %@), %d records (checksum %.0f)",
@@ -224,5 +228,5 @@ case "starts":
     ProcessStarts.time(Array(arguments.dropFirst()), arguments: passed, runs: runs)
 
 default:
-    usage("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] [--published INPUTS [--only MODULE,…]] | csv [--megabytes N] [--file PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--types COL=TYPE,…] [--parts N] [--most-frequent] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH | starts EXECUTABLE… [--runs N] [-- ARGUMENTS…]")
+    usage("usage: reportkit-bench generate --items N --out PATH [--edited SHARE] [--many-changes] | formats FILE… | slips REPORTCLI DB [--runs N] | hashing [--megabytes N] | objects DIR [--megabytes N] | s3-objects ENDPOINT DIR [--megabytes N] | pipeline REPORTCLI DIR [--runs N] [--original PYTHON RUNNER] [--published INPUTS [--only MODULE,…]] | csv [--megabytes N] [--file PATH | --read PATH] | profile-core [--rows N] [--types T,…] | profile [--megabytes N] [--file PATH] [--types COL=TYPE,…] [--parts N] [--most-frequent] [--exact] [--few-distinct] [--sync] | table-summary DIR [--megabytes N] [--exact] | peers-table --rows N --out PATH | starts EXECUTABLE… [--runs N] [-- ARGUMENTS…]")
 }

@@ -42,6 +42,12 @@ struct ByteCountTable: Sendable {
     private var slots: [Slot] = Array(repeating: Slot(key: 0, packed: 0), count: 16)
     /// Per entry number, the part of its count its slot cannot hold (rare: 2^28 occurrences).
     private var overflow: [Int: Int] = [:]
+    /// The slots are past the caches' reach (``largeSlots`` or more), where ``prefetch(hash:)``
+    /// pays; kept apart so that the hint needs no look at the slots' array.
+    private(set) var isLarge = false
+
+    /// From this many slots (512 KiB) a lookup is likely to miss the caches.
+    static let largeSlots = 1 << 15
 
     /// An empty table.
     init() {}
@@ -52,6 +58,7 @@ struct ByteCountTable: Sendable {
         var slotCount = 16
         while count * 10 > slotCount * 7 { slotCount *= 2 }
         slots = Array(repeating: Slot(key: 0, packed: 0), count: slotCount)
+        isLarge = slotCount >= Self.largeSlots
         entries.reserveCapacity(count)
     }
 
@@ -110,9 +117,11 @@ struct ByteCountTable: Sendable {
     /// Asks for the cache line of the slot a value of hash `hash` is looked for first (a
     /// hint: nothing changes). A row's cells are hinted so, column after column, before
     /// any is added, so the cache misses of all its columns wait at once instead of one
-    /// after the other.
+    /// after the other. A table that fits the caches (not ``isLarge``) is not hinted: there
+    /// the hint only costs the load of the slots' address.
     @inline(__always)
     func prefetch(hash: UInt64) {
+        guard isLarge else { return }
         slots.withUnsafeBufferPointer { slots in
             reportkit_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: hash) & (slots.count - 1)))
         }
@@ -202,6 +211,7 @@ struct ByteCountTable: Sendable {
             }
         }
         slots = next
+        isLarge = slots.count >= Self.largeSlots
     }
 
     /// Adds `weight` to the count in `slot` (entry `entry`'s), what does not fit to ``overflow``.

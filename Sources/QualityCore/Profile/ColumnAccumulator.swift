@@ -14,7 +14,11 @@ public struct ColumnAccumulator: Sendable {
     /// Non-missing fields seen.
     private(set) var count = 0
     /// The forms of the values seen.
-    private(set) var forms: ValueForms = []
+    private(set) var forms: ValueForms = [] {
+        didSet { if forms != oldValue { possible = PossibleTypes(declared: declared, forms: forms) } }
+    }
+    /// The types the column can still be (of `declared` and `forms`), for the sketch's cells.
+    private var possible: PossibleTypes
     /// Exact mode's values (empty once keyed or sketched).
     private(set) var values = ByteCountTable()
     /// The column's typed keys, once keyed (``TypedKeys``; a column of another declared
@@ -30,6 +34,7 @@ public struct ColumnAccumulator: Sendable {
         self.name = name
         self.declared = declared
         self.limits = limits
+        possible = PossibleTypes(declared: declared, forms: [])
     }
 
 
@@ -51,7 +56,7 @@ public struct ColumnAccumulator: Sendable {
         } else {
             let form = ValueForm.of(bytes)
             try admit(form, bytes, row: row)
-            sketch!.add(bytes, form: form, weight: 1, possible: PossibleTypes(declared: declared, forms: forms))
+            sketch!.add(bytes, form: form, weight: 1, possible: possible)
         }
     }
 
@@ -191,7 +196,6 @@ public struct ColumnAccumulator: Sendable {
     /// Moves the exact values into sketches and frees them.
     mutating func switchToSketch() {
         guard !isSketched else { return }
-        let possible = PossibleTypes(declared: declared, forms: forms)
         var fresh = ColumnSketch(limits: limits, possible: possible)
         if let typed {
             typed.forEach { key, weight in fresh.add(key: key, of: typed.type, weight: weight) }
@@ -209,7 +213,6 @@ public struct ColumnAccumulator: Sendable {
     mutating func merge(_ other: ColumnAccumulator) {
         count += other.count
         forms.formUnion(other.forms)
-        let possible = PossibleTypes(declared: declared, forms: forms)
         if isSketched || other.isSketched {
             switchToSketch()
             if other.isSketched {

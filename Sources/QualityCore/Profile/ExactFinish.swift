@@ -51,9 +51,7 @@ enum ExactFinish {
         }
         if type == .integer || type == .number {
             // Integers converted as pandas converts int64 to float64.
-            let summary = NumericSummary(sorted: runs.lazy.map { run in
-                (value: type == .number ? RadixSort.number(run.key) : Double(RadixSort.integer(run.key)), count: run.count)
-            })
+            let summary = NumericSummary(sorted: NumericRuns(runs: runs, isNumber: type == .number))
             profile.mean = summary.mean
             profile.std = summary.std
             profile.p25 = summary.p25.map { Figure($0) }

@@ -81,3 +81,25 @@ struct NumericSummary: Sendable, Hashable {
         return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
     }
 }
+
+/// The numbers of an integer or number column's sorted keys with their counts, as
+/// ``NumericSummary`` reads them: integers converted as pandas converts int64 to float64.
+/// (A type of its own rather than a lazy map, whose closure would be called per value.)
+struct NumericRuns<Runs: Sequence>: Sequence where Runs.Element == (key: UInt64, count: Int) {
+    let runs: Runs
+    /// Keys of numbers (``RadixSort/key(_:)-(Double)``), else of integers.
+    let isNumber: Bool
+
+    func makeIterator() -> Iterator { Iterator(base: runs.makeIterator(), isNumber: isNumber) }
+
+    struct Iterator: IteratorProtocol {
+        var base: Runs.Iterator
+        let isNumber: Bool
+
+        @inline(__always)
+        mutating func next() -> (value: Double, count: Int)? {
+            guard let run = base.next() else { return nil }
+            return (isNumber ? RadixSort.number(run.key) : Double(RadixSort.integer(run.key)), run.count)
+        }
+    }
+}

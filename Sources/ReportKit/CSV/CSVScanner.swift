@@ -51,10 +51,6 @@ public struct CSVScanner {
     /// The first bytes, held until there are three to check for a byte order mark.
     private var head: [UInt8]? = []
     private var finished = false
-    private let fieldEnd: ByteSearch
-    private let quotedEnd: ByteSearch
-    /// `false` for a dialect whose delimiter is a digit, where a run of digits is not a field.
-    private let digitsEndFields: Bool
 
     public init(dialect: CSVDialect = .rfc4180, file: String? = nil, maxRecordBytes: Int = 16 << 20, checksFieldCount: Bool = false) {
         self.dialect = dialect
@@ -62,9 +58,6 @@ public struct CSVScanner {
         self.maxRecordBytes = maxRecordBytes
         self.checksFieldCount = checksFieldCount
         headerPending = dialect.hasHeader
-        fieldEnd = ByteSearch(dialect.delimiter, 0x0A, 0x0D)
-        quotedEnd = ByteSearch(dialect.quote, 0x0A, 0x0D)
-        digitsEndFields = !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(dialect.delimiter)
     }
 
     /// A scanner for a part of a file read on its own: input that starts at a record start
@@ -220,7 +213,7 @@ public struct CSVScanner {
     private mutating func parse(_ base: UnsafePointer<UInt8>, _ count: Int, from: Int, final: Bool, _ body: (CSVRecord) throws -> Void) throws -> Int? {
         let delimiter = dialect.delimiter
         let quote = dialect.quote
-        let digitsEndFields = self.digitsEndFields
+        var masks = CSVBlockMasks(base, count: count, delimiter: delimiter, quote: quote)
         var index = from
         while index < count {
             // Blank lines.
@@ -245,7 +238,7 @@ public struct CSVScanner {
                     var cursor = contentStart
                     var doubled = false
                     while true {
-                        cursor = quotedEnd.first(in: base, from: cursor, to: count)
+                        cursor = masks.firstQuotedEnd(from: cursor)
                         if cursor == count {
                             guard final else { return recordStart }
                             throw error("a quoted field is not closed: no quote ends the one here", at: index - recordStart,
@@ -287,48 +280,24 @@ public struct CSVScanner {
                     endsWithLineBreak = true
                     break
                 }
-                // Most fields are a few digits (counts, codes, years): the eight bytes from the
-                // field's start are looked at as one word (SWAR) for the digits they start with;
-                // when a delimiter or line end follows those, that is the field, and up to four
-                // digits are its value. Other fields are searched on a word at a time; only the
-                // input's last few bytes are read one by one.
-                var end: Int
+                // The field ends at the first delimiter or line end (the block's mask says where).
+                // A field of 1 to 4 bytes that are all digits (counts, codes, years) also gets
+                // its value, from one word of its bytes (SWAR).
+                let end = masks.firstFieldEnd(from: index)
+                let length = end &- index
                 var value: UInt32 = 0
                 var short = false
-                if index &+ 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    let offsets = SmallDigits.offsets(word)
-                    let run = SmallDigits.digitRun(offsets)
-                    let next = base[index &+ (run & 7)]
-                    if run < 8, digitsEndFields, next == delimiter || next == 0x0A || next == 0x0D {
-                        // The field ends before the input does, at `next`: stored and passed
-                        // at once.
-                        end = index &+ run
-                        if fieldCount == fieldCapacity { (fieldBase, fieldCapacity) = fields.grow() }
-                        (fieldBase + fieldCount).initialize(to: run != 0 && run <= 4
-                            ? CSVField(start: index &- recordStart, end: end &- recordStart, digits: SmallDigits.value(offsets, length: run))
-                            : CSVField(start: index &- recordStart, end: end &- recordStart, quoted: false, doubledQuotes: false))
-                        fieldCount &+= 1
-                        if next == delimiter {
-                            index = end &+ 1
-                            continue
-                        }
-                        index = end
-                        endsWithLineBreak = true
-                        break
+                if UInt(bitPattern: length &- 1) < 4 {
+                    var word: UInt64 = 0
+                    if index &+ 8 <= count {
+                        word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
                     } else {
-                        let length = fieldEnd.first(inWord: word)
-                        end = length < 8 ? index &+ length : fieldEnd.first(in: base, from: index &+ 8, to: count)
+                        for position in 0..<length { word |= UInt64(base[index &+ position]) << UInt64(8 &* position) }
                     }
-                } else {
-                    end = fieldEnd.first(in: base, from: index, to: count)
-                    if end > index, end - index <= 4 {
+                    let offsets = SmallDigits.offsets(word)
+                    if SmallDigits.digitRun(offsets) >= length {
                         short = true
-                        for position in index..<end {
-                            let digit = base[position] &- UInt8(ascii: "0")
-                            if digit >= 10 { short = false }
-                            value = value &* 10 &+ UInt32(digit)
-                        }
+                        value = SmallDigits.value(offsets, length: length)
                     }
                 }
                 if end == count, !final { return recordStart }

@@ -114,12 +114,9 @@ final class DelimitedRowAssembler {
             if field.count == 0, !field.isQuoted {
                 cells.cells[index] = nil
             } else if field.hasDoubledQuotes {
-                let start = used
-                record.withField(index) { value in
-                    UnsafeMutableRawBufferPointer(rebasing: scratch[used..<(used + value.count)]).copyMemory(from: UnsafeRawBufferPointer(value))
-                    used += value.count
-                }
-                cells.cells[index] = UnsafeRawBufferPointer(rebasing: scratch[start..<used])
+                let count = record.unescape(index, into: scratch.baseAddress! + used)
+                cells.cells[index] = UnsafeRawBufferPointer(start: scratch.baseAddress! + used, count: count)
+                used += count
             } else {
                 cells.cells[index] = UnsafeRawBufferPointer(record.rawField(index))
             }
