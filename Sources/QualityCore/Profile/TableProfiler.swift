@@ -47,7 +47,7 @@ public struct TableProfiler: Sendable {
     /// with one check of the columns' storage per row instead of one per cell. Cells past
     /// the profiler's columns are ignored.
     ///
-    /// Every cell is hashed and its first slot in its column's value table asked for
+    /// Every cell is hashed and, in a value table past the caches, its first slot asked for
     /// before any cell is added, so on a table far bigger than the caches the misses of
     /// the row's columns overlap.
     @inline(__always)
