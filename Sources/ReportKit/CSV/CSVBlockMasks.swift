@@ -48,25 +48,28 @@ struct CSVBlockMasks {
         }
     }
 
-    /// Reads the block starting at `index` (< `count`); past the input's end, bits are 0.
+    /// Reads the block starting at `index` (< `count`); past the input's end, bits are 0 (the
+    /// last bytes are read from a zero-padded copy, their bits past the end cleared).
     /// (The masks are stored after they are made: a store to `start` just before reading the
     /// dialect's bytes beside it would stall the read.)
     @inline(never)
     private mutating func load(at index: Int) {
         let (delimiter, quote) = (self.delimiter, self.quote)
-        var ends: UInt64 = 0, quoted: UInt64 = 0
+        let masks: reportkit_csv_masks
         if index &+ 64 <= count {
-            let masks = reportkit_csv_block(base + index, delimiter, quote)
-            (ends, quoted) = (masks.field_ends, masks.quoted_ends)
+            masks = reportkit_csv_block(base + index, delimiter, quote)
         } else {
-            for position in index..<count {
-                let byte = base[position]
-                let lineBreak: UInt64 = byte == 0x0A || byte == 0x0D ? 1 : 0
-                let bit = UInt64(position &- index)
-                ends |= (lineBreak | (byte == delimiter ? 1 : 0)) << bit
-                quoted |= (lineBreak | (byte == quote ? 1 : 0)) << bit
+            let left = count &- index
+            masks = withUnsafeTemporaryAllocation(byteCount: 64, alignment: 16) { padded in
+                padded.initializeMemory(as: UInt8.self, repeating: 0)
+                padded.copyMemory(from: UnsafeRawBufferPointer(start: base + index, count: left))
+                var tail = reportkit_csv_block(padded.baseAddress!.assumingMemoryBound(to: UInt8.self), delimiter, quote)
+                let kept: UInt64 = (1 << UInt64(left)) &- 1  // left < 64
+                tail.field_ends &= kept
+                tail.quoted_ends &= kept
+                return tail
             }
         }
-        (start, fieldEnds, quotedEnds) = (index, ends, quoted)
+        (start, fieldEnds, quotedEnds) = (index, masks.field_ends, masks.quoted_ends)
     }
 }
