@@ -32,7 +32,7 @@ public final class LambdaEmulator: @unchecked Sendable {
         guard let executable = Self.executable else { throw FixtureMissing(path: "the Lambda emulator: set REPORTKIT_LAMBDA_RIE (.ci/steps/lambda.sh fetches it)") }
         let ports = try (Self.freePort(), Self.freePort())
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("rie-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [

@@ -46,6 +46,28 @@ import Testing
         }
     }
 
+    @Test("many keys in several passes: amounts, skewed spreads, one far key, runs of equal keys, few distinct",
+          arguments: [25, 2_049, 120_000])
+    func manyKeysInPasses(count: Int) {
+        var generator = SplitMix(seed: UInt64(count) + 29)
+        let amounts = (0..<count).map { _ in RadixSort.key(Double(Int64(generator.next() % 20_000_000) - 10_000_000) / 100) }
+        let skewed = (0..<count).map { _ in generator.next() >> (generator.next() % 64) }  // every scale at once
+        var farKey = (0..<count).map { _ in generator.next() % 1000 }
+        farKey[count / 2] = .max
+        let equalRuns = (0..<count).map { index in UInt64((index / 7) % 50) &* 0x0101_0101_0101 }
+        let fewDistinct = (0..<count).map { _ in [3, 1 << 63, 17][Int(generator.next() % 3)] as UInt64 }
+        for (name, keys) in [("amounts", amounts), ("skewed", skewed), ("far key", farKey), ("equal runs", equalRuns),
+                             ("few distinct", fewDistinct)] {
+            var radix = keys
+            radix.withUnsafeMutableBufferPointer { RadixSort.sort($0) }
+            #expect(radix == keys.sorted(), "\(name), \(count) keys")
+            var pairs = keys.enumerated().map { (key: $0.element, count: $0.offset) }
+            RadixSort.sort(&pairs)
+            #expect(pairs.map(\.key) == keys.sorted(), "\(name), \(count) pairs")
+            #expect(pairs.map(\.count).sorted() == Array(0..<count), "\(name): every pair kept once")
+        }
+    }
+
     @Test("integer and number keys order as the values and turn back into them")
     func keysOrderAsValues() {
         let integers: [Int64] = [.min, .min + 1, -1_000_000_000_000_000, -2, -1, 0, 1, 2, 1 << 53, .max - 1, .max]

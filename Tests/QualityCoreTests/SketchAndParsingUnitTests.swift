@@ -112,6 +112,45 @@ import Testing
         #expect(invalid.withUnsafeBytes { CodePoints.count($0) } == invalid.filter { $0 & 0xC0 != 0x80 }.count)
     }
 
+    @Test("a field's words from a few loads are the words a loop over its bytes builds, every length and start")
+    func wordsByLoads() {
+        func looped(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+            bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+        }
+        for length in 0...20 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: 0xF1 &- $0 &* 29) }
+            bytes.withUnsafeBytes { raw in
+                if length <= 8 { #expect(ByteWords.word(raw) == looped(bytes[...]), "word of \(length) bytes") }
+                for index in max(0, length - 7)...length {
+                    #expect(ByteWords.tail(raw, from: index) == looped(bytes[index...]), "tail of \(length) bytes from \(index)")
+                }
+            }
+        }
+    }
+
+    @Test("the byte hash is the one sketches always made: its last bytes as one word change no bit")
+    func byteHashIsStable() {
+        func reference(_ bytes: [UInt8]) -> UInt64 {
+            var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = bytes[index..<index + 8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+                state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+                state = (state << 29) | (state >> 35)
+                index += 8
+            }
+            if index < bytes.count {
+                let tail = bytes[index...].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+                state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            }
+            return ByteHash.mix(state)
+        }
+        for length in 0...40 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 53 &+ 11) }
+            #expect(bytes.withUnsafeBytes { ByteHash.hash($0) } == reference(bytes), "\(length) bytes")
+        }
+    }
+
     @Test("a sketch's byte hash stands in for the value table's hash only past 16 bytes, where they are one")
     func sharedHash() {
         for length in [0, 1, 8, 9, 16, 17, 40] {

@@ -243,21 +243,9 @@ struct ByteCountTable: Sendable {
         return overflow.isEmpty ? inSlot : inSlot + (overflow[entry] ?? 0)
     }
 
-    /// A value of at most 8 bytes as a word, zero past its end: a few loads, no loop over
-    /// the bytes past the third.
+    /// A value of at most 8 bytes as a word, zero past its end (``ByteWords/word(_:)``).
     @inline(__always)
-    static func word(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let length = bytes.count
-        if length == 8 { return bytes.loadUnaligned(as: UInt64.self) }
-        if length >= 4 {
-            let first = UInt64(bytes.loadUnaligned(as: UInt32.self))
-            let last = UInt64(bytes.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)) >> UInt64((8 - length) * 8)
-            return first | last << 32
-        }
-        var word: UInt64 = 0
-        for index in 0..<length { word |= UInt64(bytes[index]) << UInt64(index * 8) }
-        return word
-    }
+    static func word(_ bytes: UnsafeRawBufferPointer) -> UInt64 { ByteWords.word(bytes) }
 
     /// The table's hash of a value of at most 8 bytes (not ``ByteHash``'s: the entries'
     /// order never depends on it, and sketches keep their own).

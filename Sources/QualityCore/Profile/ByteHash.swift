@@ -13,14 +13,7 @@ enum ByteHash {
             index += 8
         }
         if index < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                tail |= UInt64(bytes[index]) << shift
-                shift += 8
-                index += 1
-            }
-            state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            state = (state ^ ByteWords.tail(bytes, from: index)) &* 0xC4CE_B9FE_1A85_EC53
         }
         return mix(state)
     }

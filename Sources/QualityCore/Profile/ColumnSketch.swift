@@ -161,7 +161,8 @@ struct PossibleTypes: Sendable, Hashable {
 /// Counting Unicode code points in UTF-8.
 enum CodePoints {
     /// The code points of `bytes`: the bytes that do not continue a sequence (`10xxxxxx`),
-    /// eight at a time: a byte continues one when its top bit is set and the next is not.
+    /// eight at a time: a byte continues one when its top bit is set and the next is not
+    /// (the last fewer than eight as one word too, ``ByteWords/tail(_:from:)``).
     @inline(__always) static func count(_ bytes: UnsafeRawBufferPointer) -> Int {
         let length = bytes.count
         var continuing = 0
@@ -171,10 +172,8 @@ enum CodePoints {
             continuing += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
             index += 8
         }
-        while index < length {
-            if bytes[index] & 0xC0 == 0x80 { continuing += 1 }
-            index += 1
-        }
+        let tail = ByteWords.tail(bytes, from: index)  // zero bytes past the end continue nothing
+        continuing += (tail & ~(tail << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
         return length - continuing
     }
 }

@@ -164,7 +164,7 @@ enum ValueForm {
     private static func day(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),
-              (1...12).contains(month), day >= 1, day <= CivilCalendar.daysIn(month: month, year: year)
+              (1...12).contains(month), day >= 1, day <= 28 || day <= CivilCalendar.daysIn(month: month, year: year)
         else { return nil }
         return Int64(CivilCalendar.days(year: year, month: month, day: day))
     }

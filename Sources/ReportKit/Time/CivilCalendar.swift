@@ -1,7 +1,9 @@
 /// Proleptic Gregorian day arithmetic (H. Hinnant's algorithms), shared by ``Timestamp`` and
 /// every reader of dates: days are counted from 1970-01-01, negative before it.
 public enum CivilCalendar {
-    /// Days from 1970-01-01 to the given day.
+    /// Days from 1970-01-01 to the given day. (Inlinable, as ``daysIn(month:year:)`` is: a
+    /// profile reads it once per timestamp cell, tens of millions of times.)
+    @inlinable
     public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -25,6 +27,7 @@ public enum CivilCalendar {
     }
 
     /// How many days `month` (1–12) of `year` has.
+    @inlinable
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
