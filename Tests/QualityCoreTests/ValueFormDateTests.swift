@@ -35,4 +35,28 @@ import Testing
         #expect(Self.date(Self.text(year, 13, 1)) == nil)
         #expect(Self.date(Self.text(year, 0, 1)) == nil)
     }
+
+    @Test("timestamps with and without seconds, fractions and zones; clocks out of range or malformed are not")
+    func clocks() {
+        let day = Int64(19_782) * 86_400  // 2024-02-29, 19,782 days after 1970-01-01
+        func micros(_ seconds: Int64, _ fraction: Int64 = 0) -> Int64 { (day + seconds) * 1_000_000 + fraction }
+        let cases: [(String, Int64?)] = [
+            ("2024-02-29T12:34:56", micros(45_296)),
+            ("2024-02-29 12:34:56", micros(45_296)),
+            ("2024-02-29t00:00:00Z", micros(0)),
+            ("2024-02-29T23:59:59.999999", micros(86_399, 999_999)),
+            ("2024-02-29T12:34:56.5+01:00", micros(45_296 - 3600, 500_000)),
+            ("2024-02-29T12:34:56-0130", micros(45_296 + 5400)),
+            ("2024-02-29T12:34", micros(45_240)),
+            ("2024-02-29T12:34Z", micros(45_240)),
+            ("2024-02-29T12:34+02", micros(45_240 - 7200)),
+            ("2024-02-29T12:34+02:00", micros(45_240 - 7200)),
+            ("2024-02-29T24:00:00", nil), ("2024-02-29T12:60:00", nil), ("2024-02-29T12:34:60", nil),
+            ("2024-02-29T1x:34:56", nil), ("2024-02-29T12-34-56", nil), ("2024-02-29T12:34:5", nil),
+            ("2024-02-29T12:34.5", nil), ("2024-02-29T12:34:56.", nil), ("2024-02-29X12:34:56", nil),
+            ("2024-02-29T12:34:56+24:00", nil), ("2023-02-29T12:34:56", nil), ("2024/02/29T12:34:56", nil),
+            ("2024-02-29", nil), ("2024-02-29T12:3", nil),
+        ]
+        for (text, expected) in cases { #expect(Self.timestamp(text) == expected, "\(text)") }
+    }
 }

@@ -160,13 +160,33 @@ enum ValueForm {
         return day(bytes)
     }
 
-    /// The day of the first ten bytes, `YYYY-MM-DD`.
+    /// The day of the first ten bytes, `YYYY-MM-DD`, read as two words (``DigitWord``).
+    @inline(__always)
     private static func day(_ bytes: UnsafeRawBufferPointer) -> Int64? {
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),
-              (1...12).contains(month), day >= 1, day <= 28 || day <= CivilCalendar.daysIn(month: month, year: year)
+        guard bytes.count >= 10 else { return nil }
+        let head = DigitWord(bytes.loadUnaligned(as: UInt64.self))  // YYYY-MM-
+        let tail = DigitWord(UInt64(bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self)))  // DD
+        guard head.hasDigits(at: 0x00FF_FF00_FFFF_FFFF), head.word & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000,
+              tail.hasDigits(at: 0xFFFF)
+        else { return nil }
+        let year = head.number(at: 0, digits: 4), month = head.number(at: 5, digits: 2), day = tail.number(at: 0, digits: 2)
+        guard (1...12).contains(month), day >= 1, day <= 28 || day <= CivilCalendar.daysIn(month: month, year: year)
         else { return nil }
         return Int64(CivilCalendar.days(year: year, month: month, day: day))
+    }
+
+    /// `HH:MM:SS` at byte 11 as seconds into the day, read as one word, or `nil` (another
+    /// clock, which the byte-by-byte reading takes).
+    @inline(__always)
+    private static func clockWithSeconds(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard bytes.count >= 19 else { return nil }
+        let clock = DigitWord(bytes.loadUnaligned(fromByteOffset: 11, as: UInt64.self))
+        guard clock.hasDigits(at: 0xFFFF_00FF_FF00_FFFF), clock.word & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000 else {
+            return nil
+        }
+        let hour = clock.number(at: 0, digits: 2), minute = clock.number(at: 3, digits: 2), second = clock.number(at: 6, digits: 2)
+        guard hour < 24, minute < 60, second < 60 else { return nil }
+        return hour * 3600 + minute * 60 + second
     }
 
     /// A date, `T`/`t`/space, `HH:MM[:SS[.fraction]]`, then `Z`, `±HH[:MM]`, `±HHMM` or
@@ -175,16 +195,28 @@ enum ValueForm {
     static func timestamp(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         guard bytes.count >= 16, let days = day(bytes) else { return nil }
         let separator = bytes[10]
-        guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " "),
-              let hour = digits(bytes, 11, 2), hour < 24, bytes[13] == UInt8(ascii: ":"),
-              let minute = digits(bytes, 14, 2), minute < 60
-        else { return nil }
-        var micros = (days * 86_400 + Int64(hour * 3600 + minute * 60)) * 1_000_000
-        var index = 16
-        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-            guard let second = digits(bytes, index + 1, 2), second < 60 else { return nil }
-            micros += Int64(second) * 1_000_000
-            index += 3
+        guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " ") else { return nil }
+        var micros: Int64
+        var index: Int
+        var hasSeconds = true
+        if let seconds = clockWithSeconds(bytes) {
+            micros = (days * 86_400 + Int64(seconds)) * 1_000_000
+            index = 19
+        } else {
+            hasSeconds = false
+            guard let hour = digits(bytes, 11, 2), hour < 24, bytes[13] == UInt8(ascii: ":"),
+                  let minute = digits(bytes, 14, 2), minute < 60
+            else { return nil }
+            micros = (days * 86_400 + Int64(hour * 3600 + minute * 60)) * 1_000_000
+            index = 16
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+                guard let second = digits(bytes, index + 1, 2), second < 60 else { return nil }
+                micros += Int64(second) * 1_000_000
+                index += 3
+                hasSeconds = true
+            }
+        }
+        if hasSeconds {  // a fraction only after seconds
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
                 var scale: Int64 = 100_000
