@@ -37,6 +37,8 @@ public struct ColumnAccumulator: Sendable {
         possible = PossibleTypes(declared: declared, forms: [])
     }
 
+    /// The storage of a keyed column's cells (``TypedKeys/cellsIdentity``), else `nil`.
+    var keyedCellsIdentity: ObjectIdentifier? { typed?.cellsIdentity }
 
     /// Bytes the exact values take (0 once sketched).
     var exactBytes: Int { isSketched ? 0 : isKeyed ? typed!.approximateBytes : values.approximateBytes }

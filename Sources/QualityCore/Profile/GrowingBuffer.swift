@@ -41,6 +41,10 @@ struct GrowingBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
 
     init() {}
 
+    /// Which storage holds the values: the same after a change in place, another after a
+    /// copy on write (tests tell the two apart by it).
+    var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     var count: Int { storage.count }
     var isEmpty: Bool { storage.count == 0 }
     var indices: Range<Int> { 0..<storage.count }

@@ -37,6 +37,9 @@ struct TypedKeys: Sendable {
         add(table)
     }
 
+    /// The storage of the cells' keys (``GrowingBuffer/identity``).
+    var cellsIdentity: ObjectIdentifier { keys.identity }
+
     /// Keys held: counted values and cells, at least the distinct values among them.
     var held: Int { counted.count + keys.count }
 
