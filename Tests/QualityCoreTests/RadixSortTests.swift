@@ -68,6 +68,18 @@ import Testing
         }
     }
 
+    @Test("sorts sharing one spare, larger and smaller than the room it holds, each sort as a comparison sort")
+    func sharedSpare() {
+        var generator = SplitMix(seed: 77)
+        let spare = RadixSortSpare(keys: 3_000)
+        for count in [3_000, 300, 9_000, 2_999, 9_000] {
+            let keys = (0..<count).map { _ in generator.next() }
+            var radix = keys
+            radix.withUnsafeMutableBufferPointer { RadixSort.sort($0, spare: spare) }
+            #expect(radix == keys.sorted(), "\(count) keys")
+        }
+    }
+
     @Test("integer and number keys order as the values and turn back into them")
     func keysOrderAsValues() {
         let integers: [Int64] = [.min, .min + 1, -1_000_000_000_000_000, -2, -1, 0, 1, 2, 1 << 53, .max - 1, .max]

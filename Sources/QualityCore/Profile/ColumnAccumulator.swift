@@ -40,6 +40,9 @@ public struct ColumnAccumulator: Sendable {
     /// The storage of a keyed column's cells (``TypedKeys/cellsIdentity``), else `nil`.
     var keyedCellsIdentity: ObjectIdentifier? { typed?.cellsIdentity }
 
+    /// The keys a keyed column holds (``TypedKeys/held``), else 0.
+    var keyedCells: Int { typed?.held ?? 0 }
+
     /// Bytes the exact values take (0 once sketched).
     var exactBytes: Int { isSketched ? 0 : isKeyed ? typed!.approximateBytes : values.approximateBytes }
 
@@ -237,9 +240,9 @@ public struct ColumnAccumulator: Sendable {
     }
 
     /// Sorts a keyed column's cells in place, ahead of ``finish(rows:scope:)`` (which then
-    /// needs no copy of them): the same profile.
-    mutating func prepareToFinish() {
-        if isKeyed { typed!.sortCells() }
+    /// needs no copy of them): the same profile. `spare` is the sort's second buffer when given.
+    mutating func prepareToFinish(spare: RadixSortSpare? = nil) {
+        if isKeyed { typed!.sortCells(spare: spare) }
     }
 
     /// How long ``finish(rows:scope:)`` takes, roughly: the distinct values it reads (and, but

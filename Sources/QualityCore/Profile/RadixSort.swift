@@ -12,14 +12,18 @@ enum RadixSort {
         pairs.withUnsafeMutableBufferPointer { sort($0) { $0.key } }
     }
 
-    /// Sorts plain keys in place, ascending (a typed column's cells, ``TypedKeys``).
-    static func sort(_ keys: UnsafeMutableBufferPointer<UInt64>) {
-        sort(keys) { $0 }
+    /// Sorts plain keys in place, ascending (a typed column's cells, ``TypedKeys``), through
+    /// `spare` when given (several columns sorted one after the other share one).
+    static func sort(_ keys: UnsafeMutableBufferPointer<UInt64>, spare: RadixSortSpare? = nil) {
+        sort(keys, spare: spare) { $0 }
     }
 
-    /// Sorts `items` by `key(item)`, ascending, through one spare buffer of their size.
+    /// Sorts `items` by `key(item)`, ascending, through one spare buffer of their size:
+    /// `spare`'s room, or one of its own.
     @inline(__always)
-    private static func sort<Item>(_ items: UnsafeMutableBufferPointer<Item>, key: (Item) -> UInt64) {
+    private static func sort<Item: BitwiseCopyable>(
+        _ items: UnsafeMutableBufferPointer<Item>, spare kept: RadixSortSpare? = nil, key: (Item) -> UInt64
+    ) {
         let count = items.count
         guard count >= smallest else {
             var small = items
@@ -37,8 +41,9 @@ enum RadixSort {
                 }
             }
         }
-        let spare = UnsafeMutableBufferPointer<Item>.allocate(capacity: count)
-        defer { spare.deallocate() }
+        let owned = kept == nil ? UnsafeMutableBufferPointer<Item>.allocate(capacity: count) : nil
+        defer { owned?.deallocate() }
+        let spare = owned ?? UnsafeMutableBufferPointer(start: kept!.room(for: count, of: Item.self), count: count)
         var from = items, into = spare
         var offsets = [Int](repeating: 0, count: 256)
         for byte in 0..<8 {

@@ -149,21 +149,25 @@ public struct TableProfiler: Sendable {
     }
 
     /// Sorts the keyed columns' cells in place, up to `threads` columns at once, so that a
-    /// finish reads them without copying them (``TypedKeys/sortCells()``): the same profile.
+    /// finish reads them without copying them (``TypedKeys/sortCells(spare:)``): the same
+    /// profile. The columns one thread sorts share the sort's second buffer (``RadixSortSpare``).
     public mutating func prepareToFinish(threads: Int = 1) {
         let keyed = columns.indices.filter { columns[$0].isKeyed }
         guard threads > 1, keyed.count > 1 else {
-            for index in keyed { columns[index].prepareToFinish() }
+            let spare = RadixSortSpare(keys: keyed.map { columns[$0].keyedCells }.max() ?? 0)
+            for index in keyed { columns[index].prepareToFinish(spare: spare) }
             return
         }
         let next = Atomic<Int>(0)
+        let most = keyed.map { columns[$0].keyedCells }.max() ?? 0
         columns.withUnsafeMutableBufferPointer { columns in
             nonisolated(unsafe) let shared = columns  // each column is claimed by one thread only
             DispatchQueue.concurrentPerform(iterations: Swift.min(threads, keyed.count)) { _ in
+                let spare = RadixSortSpare(keys: most)
                 while true {
                     let claimed = next.add(1, ordering: .relaxed).oldValue
                     guard claimed < keyed.count else { return }
-                    shared[keyed[claimed]].prepareToFinish()
+                    shared[keyed[claimed]].prepareToFinish(spare: spare)
                 }
             }
         }

@@ -93,13 +93,14 @@ struct TypedKeys: Sendable {
     /// before the others, so a column in order from its first row (an id, timestamps as
     /// they happen) is still in order and is not sorted at all. The same runs; only the
     /// order in which a later sketch would take the cells, and their weights, change.
-    mutating func sortCells() {
+    /// `spare` is the sort's second buffer when given (``RadixSortSpare``).
+    mutating func sortCells(spare: RadixSortSpare? = nil) {
         if !counted.isEmpty {
             let front = Self.expanded(counted)
             front.withUnsafeBufferPointer { keys.prepend($0) }
             counted = []
         }
-        keys.withUnsafeMutableBufferPointer { RadixSort.sort($0) }
+        keys.withUnsafeMutableBufferPointer { RadixSort.sort($0, spare: spare) }
         sortedCount = keys.count
     }
 
