@@ -7,11 +7,13 @@ import ReportKit
 /// earlier row's key.
 final class DuplicateProbe: CheckProbe {
     let metric: Metric
-    private var keys = ByteCountTable()
-    /// Per entry of `keys`: how often its key was seen, up to 2.
-    private var seen: [UInt8] = []
-    private(set) var rows = 0
-    private var duplicated = 0
+    /// The counts, taken out into a local for each batch (or row) and put back after, so the
+    /// rows in between touch no property of the probe: each touch of a class's property is a
+    /// runtime exclusivity check, several per row otherwise.
+    private var counts: DuplicateCounts? = DuplicateCounts()
+
+    /// Rows read.
+    var rows: Int { counts?.rows ?? 0 }
 
     init(_ metric: Metric) { self.metric = metric }
 
@@ -31,28 +33,35 @@ final class DuplicateProbe: CheckProbe {
     }
 
     override func add(_ row: TableRowView) {
-        rows += 1
+        var counts = self.counts.take()!
+        defer { self.counts = counts }
+        add(row, parts: parts, to: &counts)
+    }
+
+    /// One row, counted into `counts`.
+    private func add(_ row: TableRowView, parts: [Part], to counts: inout DuplicateCounts) {
+        counts.rows += 1
         if numericKey {
             guard let bytes = row[parts[0].index] else { return }
             guard let number = ValueForm.number(bytes) else {
                 failure = notItsType(row, bytes, column: metric.columns[0], kind: parts[0].kind)
                 return
             }
-            count((number == 0 ? 0 : number).bitPattern, row)
+            if counts.count((number == 0 ? 0 : number).bitPattern) { sample(row) }
             return
         }
         // One text column without missing rules: the key is the cell's bytes.
         if rawSingleKey {
             guard let bytes = row[parts[0].index] else { return }
-            count(bytes, row)
+            if counts.count(bytes) { sample(row) }
             return
         }
         // The key: each part's length (4 bytes) and bytes (a text's, or a read value's: see
         // `append(_:to:)` of a `CellValue`), so no two combinations run together. Built in a
-        // local copy of the scratch (`key`), handed back after: no access to the probe per byte.
+        // local copy of the scratch, handed back after.
         var key: [UInt8] = []
-        swap(&key, &self.key)
-        defer { swap(&key, &self.key) }
+        swap(&key, &counts.key)
+        defer { swap(&key, &counts.key) }
         key.removeAll(keepingCapacity: true)
         for position in parts.indices {
             let part = parts[position]
@@ -72,7 +81,7 @@ final class DuplicateProbe: CheckProbe {
             }
             Self.append(cell.value(), to: &key)
         }
-        key.withUnsafeBytes { count($0, row) }
+        if key.withUnsafeBytes({ counts.count($0) }) { sample(row) }
     }
 
     /// One listed column as the key reads it: a text column without missing rules is
@@ -85,73 +94,59 @@ final class DuplicateProbe: CheckProbe {
     }
 
     private var parts: [Part] = []
-
-    /// Rows read ahead by ``add(_:rows:)`` before their words are counted.
-    private static let ahead = 32
-    private var aheadWords = [UInt64](repeating: 0, count: ahead)
-    private var aheadRows = [Int](repeating: 0, count: ahead)
-
-    /// A numeric key: each run of ``ahead`` rows is read and its words' slots asked for
-    /// first, then counted, so that the cache misses of a table of millions of keys overlap;
-    /// the same count, samples and failure as ``add(_:)`` row by row.
-    override func add(_ batch: CheckRowBatch, rows range: Range<Int>) {
-        guard numericKey else { return super.add(batch, rows: range) }
-        let column = parts[0].index
-        var start = range.lowerBound
-        while start < range.upperBound {
-            let end = Swift.min(range.upperBound, start + Self.ahead)
-            var held = 0
-            var bad: Int?
-            for index in start..<end {
-                guard let bytes = batch.row(index)[column] else { continue }
-                guard let number = ValueForm.number(bytes) else {
-                    bad = index
-                    break
-                }
-                let bits = (number == 0 ? 0 : number).bitPattern
-                numberCounts.prefetch(bits)
-                aheadWords[held] = bits
-                aheadRows[held] = index
-                held += 1
-            }
-            for position in 0..<held { count(aheadWords[position], batch.row(aheadRows[position])) }
-            rows += (bad.map { $0 + 1 } ?? end) - start
-            if let bad {
-                let row = batch.row(bad)
-                failure = notItsType(row, row[column]!, column: metric.columns[0], kind: parts[0].kind)
-                return
-            }
-            start = end
-        }
-    }
-
+    /// One numeric column without missing rules: keys are the numbers' bits (`-0` as `0`).
+    private var numericKey = false
     /// One text column without missing rules: keys are the cells' bytes.
     private var rawSingleKey = false
 
-    private func count(_ key: UnsafeRawBufferPointer, _ row: TableRowView) {
-        let (entry, isNew) = keys.add(key) { _ in [] }
-        if isNew {
-            seen.append(1)
+    /// Rows read ahead by ``add(_:rows:)`` before their words are counted.
+    private static let ahead = 32
+
+    /// A batch's rows into a local copy of the counts. A numeric key: each run of ``ahead``
+    /// rows is read and its words' slots asked for first, then counted, so that the cache
+    /// misses of a table of millions of keys overlap; the same count, samples and failure as
+    /// ``add(_:)`` row by row.
+    override func add(_ batch: CheckRowBatch, rows range: Range<Int>) {
+        var counts = self.counts.take()!
+        defer { self.counts = counts }
+        let parts = parts
+        guard numericKey else {
+            for row in range {
+                add(batch.row(row), parts: parts, to: &counts)
+                if failure != nil { return }
+            }
             return
         }
-        if seen[entry] == 1 {
-            seen[entry] = 2
-            duplicated += 1
+        let column = parts[0].index
+        withUnsafeTemporaryAllocation(of: (word: UInt64, row: Int).self, capacity: Self.ahead) { ahead in
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let end = Swift.min(range.upperBound, start + Self.ahead)
+                var held = 0
+                var bad: Int?
+                for index in start..<end {
+                    guard let bytes = batch.row(index)[column] else { continue }
+                    guard let number = ValueForm.number(bytes) else {
+                        bad = index
+                        break
+                    }
+                    let bits = (number == 0 ? 0 : number).bitPattern
+                    counts.numbers.prefetch(bits)
+                    ahead[held] = (bits, index)
+                    held += 1
+                }
+                for position in 0..<held where counts.count(ahead[position].word) { sample(batch.row(ahead[position].row)) }
+                counts.rows += (bad.map { $0 + 1 } ?? end) - start
+                if let bad {
+                    let row = batch.row(bad)
+                    failure = notItsType(row, row[column]!, column: metric.columns[0], kind: parts[0].kind)
+                    return
+                }
+                start = end
+            }
         }
-        sample(row)
     }
 
-    /// One numeric column without missing rules: keys are the numbers' bits (`-0` as `0`).
-    private var numericKey = false
-    private var numberCounts = WordCounts()
-
-    private func count(_ bits: UInt64, _ row: TableRowView) {
-        let seen = numberCounts.add(bits)
-        if seen == 2 { duplicated += 1 }
-        if seen >= 2 { sample(row) }
-    }
-
-    private var key: [UInt8] = []
 
     /// A read value as a key part: a text's bytes; a number's bits (`-0` as `0`, every NaN as
     /// one), a boolean's byte, a day's or an instant's 8 bytes, each after a byte naming its
@@ -188,6 +183,7 @@ final class DuplicateProbe: CheckProbe {
 
     func value() -> Result<Double, CheckFailure> {
         if let failure { return .failure(failure) }
+        let duplicated = counts?.duplicated ?? 0
         return .success(metric.kind == .duplicatePercent ? CheckPercent.of(duplicated, rows: rows) : Double(duplicated))
     }
 }
