@@ -26,6 +26,9 @@ now="2025-01-01T00:00:00Z"
 mkdir -p "$work"
 
 swift build -c release --product reportcli >&2
+# The nested package keeps its own copy of the root package's file list: touching its manifest
+# makes SwiftPM read the list again, so a source file added to ReportKit is not missed.
+touch Benchmarks/Package.swift
 swift build -c release --package-path Benchmarks >&2
 bench="$(swift build -c release --package-path Benchmarks --show-bin-path)/reportkit-bench"
 cli="$(swift build -c release --show-bin-path)/reportcli"
