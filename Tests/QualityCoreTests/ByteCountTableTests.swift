@@ -90,7 +90,7 @@ import Testing
 
     @Test func aShortValuesWordHoldsExactlyItsBytes() {
         for value in Self.values() where value.count <= 8 {
-            let word = value.withUnsafeBytes { ByteCountTable.word($0) }
+            let word = value.withUnsafeBytes { ByteWords.word($0) }
             var expected = [UInt8](repeating: 0, count: 8)
             expected.replaceSubrange(0..<value.count, with: value)
             #expect(withUnsafeBytes(of: word.littleEndian) { Array($0) } == expected, "\(value)")

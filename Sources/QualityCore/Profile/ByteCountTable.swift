@@ -26,7 +26,7 @@ struct ByteCountTable: Sendable {
     /// 0–31), the length code (bits 32–35: the length up to 8, ``longCode`` past that) and
     /// the count (bits 36–63; what would pass 2^28 − 1 is kept in ``overflow``).
     struct Slot: Sendable {
-        /// The value's bytes as ``ByteCountTable/word(_:)`` makes them, or a longer value's hash.
+        /// The value's bytes as ``ByteWords/word(_:)`` makes them, or a longer value's hash.
         var key: UInt64
         var packed: UInt64
     }
@@ -111,7 +111,7 @@ struct ByteCountTable: Sendable {
     /// The table's hash of `bytes`, which ``add(_:hash:weight:classify:)`` takes.
     @inline(__always)
     static func hash(of bytes: UnsafeRawBufferPointer) -> UInt64 {
-        bytes.count <= 8 ? hash(word(bytes), bytes.count) : hash(long: bytes)
+        bytes.count <= 8 ? hash(ByteWords.word(bytes), bytes.count) : hash(long: bytes)
     }
 
     /// Asks for the cache line of the slot a value of hash `hash` is looked for first (a
@@ -134,7 +134,7 @@ struct ByteCountTable: Sendable {
     ) -> (entry: Int, isNew: Bool) {
         let length = bytes.count
         let inline = length <= 8
-        let key = inline ? Self.word(bytes) : hash
+        let key = inline ? ByteWords.word(bytes) : hash
         let code = inline ? UInt64(length) : Self.longCode
         let probe: (found: Int?, slot: Int) = arena.withUnsafeBufferPointer { arena in
             entries.withUnsafeBufferPointer { entries in
@@ -242,10 +242,6 @@ struct ByteCountTable: Sendable {
         let inSlot = Int(held[entry])
         return overflow.isEmpty ? inSlot : inSlot + (overflow[entry] ?? 0)
     }
-
-    /// A value of at most 8 bytes as a word, zero past its end (``ByteWords/word(_:)``).
-    @inline(__always)
-    static func word(_ bytes: UnsafeRawBufferPointer) -> UInt64 { ByteWords.word(bytes) }
 
     /// The table's hash of a value of at most 8 bytes (not ``ByteHash``'s: the entries'
     /// order never depends on it, and sketches keep their own).

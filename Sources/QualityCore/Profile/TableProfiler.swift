@@ -153,13 +153,13 @@ public struct TableProfiler: Sendable {
     /// profile. The columns one thread sorts share the sort's second buffer (``RadixSortSpare``).
     public mutating func prepareToFinish(threads: Int = 1) {
         let keyed = columns.indices.filter { columns[$0].isKeyed }
+        let most = keyed.map { columns[$0].keyedCells }.max() ?? 0  // each spare's room, so none grows
         guard threads > 1, keyed.count > 1 else {
-            let spare = RadixSortSpare(keys: keyed.map { columns[$0].keyedCells }.max() ?? 0)
+            let spare = RadixSortSpare(keys: most)
             for index in keyed { columns[index].prepareToFinish(spare: spare) }
             return
         }
         let next = Atomic<Int>(0)
-        let most = keyed.map { columns[$0].keyedCells }.max() ?? 0
         columns.withUnsafeMutableBufferPointer { columns in
             nonisolated(unsafe) let shared = columns  // each column is claimed by one thread only
             DispatchQueue.concurrentPerform(iterations: Swift.min(threads, keyed.count)) { _ in

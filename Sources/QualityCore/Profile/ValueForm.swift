@@ -198,26 +198,10 @@ enum ValueForm {
         guard separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " ") else { return nil }
         var micros: Int64
         var index: Int
-        var hasSeconds = true
         if let seconds = clockWithSeconds(bytes) {
             micros = (days * 86_400 + Int64(seconds)) * 1_000_000
             index = 19
-        } else {
-            hasSeconds = false
-            guard let hour = digits(bytes, 11, 2), hour < 24, bytes[13] == UInt8(ascii: ":"),
-                  let minute = digits(bytes, 14, 2), minute < 60
-            else { return nil }
-            micros = (days * 86_400 + Int64(hour * 3600 + minute * 60)) * 1_000_000
-            index = 16
-            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-                guard let second = digits(bytes, index + 1, 2), second < 60 else { return nil }
-                micros += Int64(second) * 1_000_000
-                index += 3
-                hasSeconds = true
-            }
-        }
-        if hasSeconds {  // a fraction only after seconds
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {  // a fraction only after seconds
                 index += 1
                 var scale: Int64 = 100_000
                 let start = index
@@ -228,6 +212,14 @@ enum ValueForm {
                 }
                 guard index > start else { return nil }
             }
+        } else {
+            // `HH:MM` without seconds. A clock with seconds that the word reading refused has
+            // none that are valid: its `:` at byte 16 then fails as a zone.
+            guard let hour = digits(bytes, 11, 2), hour < 24, bytes[13] == UInt8(ascii: ":"),
+                  let minute = digits(bytes, 14, 2), minute < 60
+            else { return nil }
+            micros = (days * 86_400 + Int64(hour * 3600 + minute * 60)) * 1_000_000
+            index = 16
         }
         guard let offset = zoneOffset(bytes, from: index) else { return nil }
         return micros - Int64(offset) * 1_000_000
